@@ -1,0 +1,61 @@
+"""Shared fixtures. The demo data (the Sa Pa 2020 campaign and its people) is loaded once per
+test database; each test then runs inside a transaction that is rolled back.
+
+Personas are the demo accounts, named by what they are:
+  noivu             Phòng Nội vụ officer over thị xã Sa Pa (manages campaigns)
+  phuongsapa        officer of UBND phường Sa Pa; phuongsapa.truong is its head
+  tavan             officer of UBND xã Tả Van (another unit, same level)
+  phonggd           officer of Phòng Giáo dục và Đào tạo (a department)
+  thuky, hoidong1   council secretary and member;  chutich  the town chairman
+  truyenthong       media centre;  quantri  administrator over the province
+  vhxh.sapa         emulation officer of the new phường Sa Pa (two-tier, from 01/07/2025)
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests use live_server (a transactional DB that is flushed afterwards): run them last
+    # so that every other test still sees the demo data.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def user(db):
+    def get(username: str):
+        return get_user_model().objects.get(username=username)
+
+    return get
+
+
+@pytest.fixture
+def client_as(db):
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_as(db):
+    """A test client that sends a fresh API token of ``username``."""
+    from thidua.org.models import ApiToken
+
+    def make(username: str) -> Client:
+        _token, raw = ApiToken.issue(get_user_model().objects.get(username=username), "test")
+        return Client(headers={"Authorization": f"Bearer {raw}"})
+
+    return make

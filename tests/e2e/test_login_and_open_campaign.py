@@ -1,0 +1,48 @@
+"""A Phòng Nội vụ officer logs in and opens the seed campaign in a real browser."""
+
+import pytest
+
+from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
+
+from .conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_officer_logs_in_and_reads_the_campaign(live_server, page):
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)  # idempotent: the data is already there before the flush
+    page.goto(live_server.url + "/")
+    assert "Đợt thi đua chào mừng Kỷ niệm 70 năm ngày giải phóng Sa Pa" in page.content()
+    page.get_by_role("link", name="Đăng nhập").first.click()
+    page.get_by_label("Tên đăng nhập").fill("noivu")
+    page.get_by_label("Mật khẩu").fill("sai-mat-khau")
+    page.get_by_role("button", name="Đăng nhập").click()
+    assert page.locator(".alert-error").count() == 1
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Chuyên viên TĐKT (Phòng Nội vụ)").first.wait_for()
+    screenshot(page, "home-noivu")
+
+    page.get_by_role(
+        "link", name="Đợt thi đua chào mừng Kỷ niệm 70 năm ngày giải phóng Sa Pa"
+    ).first.click()
+    page.get_by_role("heading", name="III.2. Hình thức và tiêu chuẩn khen thưởng").wait_for()
+    body = page.inner_text("main")
+    assert "Giấy khen của Chủ tịch UBND thị xã" in body
+    assert "25/10/2020" in body
+    assert "Giúp đỡ được từ 03 hộ trở lên thoát nghèo" in body
+    screenshot(page, "campaign-detail")
+
+    page.get_by_role("link", name="Đơn vị").first.click()
+    page.get_by_text("Xã Trung Chải").wait_for()
+    screenshot(page, "unit-tree")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.go_back()
+    screenshot(page, "campaign-detail-phone")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 1, f"page scrolls sideways on a phone by {overflow}px"

@@ -1,0 +1,283 @@
+"""A campaign plan (Kế hoạch phát động thi đua) as structured data.
+
+Everything in the seed plan is a row here: legal bases, clauses of each section, subject
+categories, award forms with their authority, criteria sets (dated) made of criteria (a tree
+evaluated by ``thidua.eligibility``), required documents, the deadline and the distribution
+list. The plan document is generated from these rows.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from thidua.org.models import Unit
+from thidua.records.levels import AUTHORITY_LEVELS
+
+
+def valid_window(
+    prefix: str, start: str = "valid_from", end: str = "valid_to"
+) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True})
+        | Q(**{f"{start}__isnull": True})
+        | Q(**{f"{end}__gte": F(start)}),
+        name=f"{prefix}_valid_window",
+    )
+
+
+class Dated(models.Model):
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def is_valid_on(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class AwardAuthority(Dated):
+    """Who may grant an award, with the window in which the law gives that power."""
+
+    name = models.CharField("thẩm quyền khen thưởng", max_length=200)
+    level = models.CharField("cấp", max_length=20, choices=AUTHORITY_LEVELS)
+    legal_basis = models.CharField("căn cứ pháp lý", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["level", "valid_from"]
+        verbose_name = "thẩm quyền khen thưởng"
+        constraints = [valid_window("authority")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CampaignStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    LAUNCHED = "launched", "Đã phát động"
+    CLOSED = "closed", "Đã kết thúc"
+
+
+class RewardMode(models.TextChoices):
+    ONE_OFF = "mot_lan", "Khen thưởng một lần khi tổng kết đợt thi đua"
+    ANNUAL = "hang_nam", "Xét khen thưởng hằng năm"
+
+
+class Campaign(models.Model):
+    issuer = models.ForeignKey(
+        Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="campaigns"
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name="kế hoạch cấp trên", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="derived",
+    )  # fmt: skip
+    number = models.CharField("số", max_length=20, blank=True)
+    symbol = models.CharField("ký hiệu", max_length=50, default="KH-UBND")
+    signed_on = models.DateField("ngày ban hành", null=True, blank=True)
+    title = models.CharField("tên đợt thi đua", max_length=500)
+    preamble = models.TextField("lời mở đầu", blank=True)
+    slogan = models.TextField("khẩu hiệu thi đua", blank=True)
+    period_start = models.DateField("thời gian thi đua từ")
+    period_end = models.DateField("thời gian thi đua đến")
+    reward_mode = models.CharField(
+        "cách xét khen thưởng", max_length=20, choices=RewardMode.choices
+    )
+    reward_mode_note = models.TextField("quy định về xét khen thưởng", blank=True)
+    dossier_deadline = models.DateField("hạn nộp hồ sơ")
+    receiving_unit = models.ForeignKey(
+        Unit, verbose_name="cơ quan tiếp nhận hồ sơ", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="receiving_campaigns",
+    )  # fmt: skip
+    receiving_note = models.CharField(
+        "nơi nhận hồ sơ (như ghi trong kế hoạch)", max_length=300, blank=True
+    )
+    signer_authority = models.CharField(
+        "quyền hạn ký", max_length=100, default="TM. ỦY BAN NHÂN DÂN"
+    )
+    signer_title = models.CharField("chức vụ người ký", max_length=100, default="CHỦ TỊCH")
+    signer_name = models.CharField("người ký", max_length=100, blank=True)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
+    )
+    launched_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-period_start", "-id"]
+        verbose_name = "đợt thi đua"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="campaign_period_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def number_symbol(self) -> str:
+        return f"{self.number}/{self.symbol}" if self.number else f"   /{self.symbol}"
+
+    def clauses_of(self, section: str):
+        return [c for c in self.clauses.all() if c.section == section]
+
+
+class ClauseSection(models.TextChoices):
+    MUC_DICH = "muc_dich", "Mục đích, yêu cầu"
+    NOI_DUNG = "noi_dung", "Nội dung thi đua"
+    MUC_TIEU = "muc_tieu", "Mục tiêu thi đua"
+    DOI_TUONG = "doi_tuong", "Đối tượng khen thưởng"
+    TO_CHUC = "to_chuc", "Tổ chức thực hiện"
+    NOI_NHAN = "noi_nhan", "Nơi nhận"
+
+
+class CampaignClause(models.Model):
+    """One ordered item of a textual section: a purpose, a content, a responsibility of a
+    unit (heading = the unit), a subject group, a line of the distribution list."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="clauses")
+    section = models.CharField("mục", max_length=20, choices=ClauseSection.choices)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    heading = models.CharField("tiêu đề", max_length=300, blank=True)
+    text = models.TextField("nội dung")
+
+    class Meta:
+        ordering = ["section", "order", "id"]
+
+
+class LegalBasis(Dated):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="legal_bases")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    text = models.TextField("căn cứ")
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "căn cứ pháp lý"
+        constraints = [valid_window("legal_basis")]
+
+
+class SubjectKind(models.TextChoices):
+    CA_NHAN = "ca_nhan", "Cá nhân"
+    TAP_THE = "tap_the", "Tập thể"
+
+
+class SubjectCategory(models.Model):
+    """A group of candidates that shares criteria, e.g. "cá nhân là cán bộ, công chức,
+    viên chức". Membership is data: person categories or unit kinds."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="subject_categories"
+    )
+    kind = models.CharField("cá nhân / tập thể", max_length=10, choices=SubjectKind.choices)
+    name = models.CharField("tên nhóm đối tượng", max_length=300)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    person_categories = models.JSONField("đối tượng cá nhân thuộc nhóm", default=list, blank=True)
+    unit_kinds = models.JSONField("loại đơn vị thuộc nhóm", default=list, blank=True)
+    requirement = models.TextField("điều kiện chung của nhóm", blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AwardForm(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    name = models.CharField("tên hình thức khen thưởng", max_length=200)
+    authority = models.ForeignKey(
+        AwardAuthority, verbose_name="thẩm quyền", on_delete=models.PROTECT
+    )
+    granting_unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị của người khen thưởng", null=True, blank=True, on_delete=models.PROTECT,
+        help_text="Để trống khi mỗi xã, phường tự khen thưởng trong phạm vi của mình.",
+    )  # fmt: skip
+    selection_rule = models.TextField("cách lựa chọn", blank=True)
+    is_proposal_upward = models.BooleanField(
+        "đề nghị cấp trên khen thưởng", default=False,
+        help_text="Vượt thẩm quyền của cơ quan phát động: lập Tờ trình đề nghị cấp trên.",
+    )  # fmt: skip
+    delegated_to_units = models.BooleanField(
+        "do cấp dưới cụ thể hóa", default=False,
+        help_text="Các xã, phường tự quy định đối tượng, tiêu chuẩn, hồ sơ (như mục III.2.3 của kế hoạch mẫu).",
+    )  # fmt: skip
+    quota_collective = models.PositiveIntegerField("số lượng tập thể", null=True, blank=True)
+    quota_individual = models.PositiveIntegerField("số lượng cá nhân", null=True, blank=True)
+    quota_note = models.CharField("ghi chú về số lượng", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "hình thức khen thưởng"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def quota_is_set(self) -> bool:
+        return self.quota_collective is not None or self.quota_individual is not None
+
+
+class CriteriaSet(Dated):
+    """The criteria of one award form for one subject category, valid in a window."""
+
+    award_form = models.ForeignKey(
+        AwardForm, on_delete=models.CASCADE, related_name="criteria_sets"
+    )
+    subject_category = models.ForeignKey(
+        SubjectCategory, verbose_name="nhóm đối tượng", on_delete=models.CASCADE
+    )
+    legal_basis = models.CharField("căn cứ", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["subject_category__order", "valid_from", "id"]
+        constraints = [valid_window("criteria_set")]
+
+
+class Criterion(models.Model):
+    criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE, related_name="criteria")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    kind = models.CharField("loại tiêu chuẩn", max_length=40)
+    text = models.TextField("nội dung tiêu chuẩn")
+    params = models.JSONField("tham số", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "tiêu chuẩn"
+
+
+class DocumentScope(models.TextChoices):
+    ALL = "tat_ca", "Mọi hồ sơ"
+    COLLECTIVE = "tap_the", "Chỉ với tập thể"
+    INDIVIDUAL = "ca_nhan", "Chỉ với cá nhân"
+
+
+class RequiredDocument(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="required_documents"
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    name = models.CharField("tên tài liệu", max_length=300)
+    scope = models.CharField(
+        "áp dụng", max_length=10, choices=DocumentScope.choices, default=DocumentScope.ALL
+    )
+    award_form = models.ForeignKey(
+        AwardForm, verbose_name="chỉ khi đề nghị hình thức", null=True, blank=True, on_delete=models.CASCADE,
+    )  # fmt: skip
+    per_candidate = models.BooleanField("mỗi người/tập thể một bản", default=False)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "thành phần hồ sơ"

@@ -1,0 +1,109 @@
+"""Who may do what, where: the one place that answers scope questions.
+
+A user's power comes only from RoleAssignments: each grants the role's permissions over the
+assigned unit's subtree. Lists come from ``units_with`` / ``people_with`` (querysets), single
+objects from ``get_*_or_404`` helpers: outside the user's subtree the object does not exist for
+them (404); inside it, a missing permission is a 403.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Person, Role, RoleAssignment, Unit
+
+
+class Perm:
+    VIEW_UNITS = "view_units"
+    VIEW_PEOPLE = "view_people"  # people and their history: personal data
+    MANAGE_CAMPAIGNS = "manage_campaigns"
+    MANAGE_UNITS = "manage_units"
+
+
+# Role → permissions. Read as a table; every check in the project goes through it.
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.CAN_BO_DON_VI: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE}),
+    Role.THU_TRUONG: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE}),
+    Role.CHUYEN_VIEN_TDKT: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_CAMPAIGNS}),
+    Role.THU_KY_HOI_DONG: frozenset({Perm.VIEW_UNITS}),
+    Role.THANH_VIEN_HOI_DONG: frozenset({Perm.VIEW_UNITS}),
+    Role.CHU_TICH: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE}),
+    Role.TRUYEN_THONG: frozenset({Perm.VIEW_UNITS}),
+    Role.QUAN_TRI: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_UNITS}),
+}
+
+
+def assignments(user) -> list[RoleAssignment]:
+    """The user's role assignments, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_thidua_assignments", None)
+    if cached is None:
+        cached = list(RoleAssignment.objects.filter(user=user).select_related("unit"))
+        user._thidua_assignments = cached
+    return cached
+
+
+def scope_paths(user, perm: str | None = None) -> list[str]:
+    """Paths of the subtree roots where ``user`` holds ``perm`` (any role if None)."""
+    return [
+        a.unit.path
+        for a in assignments(user)
+        if perm is None or perm in ROLE_PERMISSIONS.get(a.role, frozenset())
+    ]
+
+
+def has_perm_anywhere(user, perm: str) -> bool:
+    return bool(scope_paths(user, perm))
+
+
+def _path_q(paths: list[str], field: str) -> Q:
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
+
+
+def units_with(user, perm: str) -> QuerySet[Unit]:
+    return Unit.objects.filter(_path_q(scope_paths(user, perm), "path"))
+
+
+def people_with(user, perm: str = Perm.VIEW_PEOPLE) -> QuerySet[Person]:
+    return Person.objects.filter(_path_q(scope_paths(user, perm), "unit__path"))
+
+
+def in_scope(user, unit: Unit, perm: str | None = None) -> bool:
+    return any(unit.path.startswith(p) for p in scope_paths(user, perm))
+
+
+def roles_over(user, unit: Unit) -> set[str]:
+    """Roles the user holds over ``unit`` (through the unit itself or an ancestor)."""
+    return {a.role for a in assignments(user) if unit.path.startswith(a.unit.path)}
+
+
+def require(user, unit: Unit, perm: str) -> None:
+    """404 when ``unit`` is outside every subtree of the user, 403 when inside without ``perm``."""
+    if not in_scope(user, unit):
+        raise Http404("Không tìm thấy.")
+    if not in_scope(user, unit, perm):
+        raise PermissionDenied("Vai trò của bạn không có quyền thực hiện thao tác này.")
+
+
+def get_unit_or_404(user, pk: int, perm: str = Perm.VIEW_UNITS) -> Unit:
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    require(user, unit, perm)
+    return unit
+
+
+def get_person_or_404(user, pk: int, perm: str = Perm.VIEW_PEOPLE) -> Person:
+    person = Person.objects.select_related("unit").filter(pk=pk).first()
+    if person is None:
+        raise Http404("Không tìm thấy cá nhân.")
+    require(user, person.unit, perm)
+    return person

@@ -1,0 +1,197 @@
+"""Units (the administrative hierarchy), people, and the roles users hold over a unit subtree."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .ethnicities import ETHNICITIES
+
+
+class UnitKind(models.TextChoices):
+    # The seed's list of subjects (III.1) plus the levels of government.
+    UBND_TINH = "ubnd_tinh", "UBND cấp tỉnh"
+    UBND_HUYEN = "ubnd_huyen", "UBND cấp huyện (thị xã)"
+    UBND_XA = "ubnd_xa", "UBND xã, phường"
+    THON = "thon", "Thôn, bản, tổ dân phố"
+    CO_QUAN_DANG = "co_quan_dang", "Cơ quan Đảng"
+    CO_QUAN_NHA_NUOC = "co_quan_nha_nuoc", "Cơ quan nhà nước (cơ quan chuyên môn)"
+    MTTQ = "mttq", "Mặt trận Tổ quốc"
+    DOAN_THE = "doan_the", "Đoàn thể nhân dân"
+    DON_VI_SU_NGHIEP = "don_vi_su_nghiep", "Đơn vị sự nghiệp"
+    LLVT = "llvt", "Lực lượng vũ trang"
+    TRUONG_HOC = "truong_hoc", "Trường học"
+    DOANH_NGHIEP = "doanh_nghiep", "Doanh nghiệp"
+    HOP_TAC_XA = "hop_tac_xa", "Hợp tác xã"
+
+
+class Unit(models.Model):
+    """A unit of the hierarchy. ``path`` is a materialised path ("/1/7/42/") so that a
+    subtree is one indexed ``startswith`` filter, at any depth and scale."""
+
+    name = models.CharField("tên đơn vị", max_length=255)
+    kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="đơn vị cấp trên", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )  # fmt: skip
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    code = models.CharField(
+        "ký hiệu",
+        max_length=32,
+        blank=True,
+        help_text="Dùng trong số, ký hiệu văn bản, ví dụ UBND.",
+    )
+    place_name = models.CharField(
+        "địa danh",
+        max_length=100,
+        blank=True,
+        help_text="Ghi ở dòng địa danh, ngày tháng của văn bản.",
+    )
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = "đơn vị"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_window",
+            )
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        creating = self.pk is None
+        super().save(*args, **kwargs)
+        expected_path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
+        if creating or self.path != expected_path:
+            # Moving a unit rewrites the paths of its whole subtree.
+            old_path = self.path
+            self.path = expected_path
+            self.depth = expected_path.count("/") - 2
+            Unit.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
+            if old_path and not creating:
+                for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                    child.save()
+
+    def is_in(self, ancestor: Unit) -> bool:
+        return self.path.startswith(ancestor.path)
+
+    def ancestors(self) -> list[Unit]:
+        ids = [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+        by_id = Unit.objects.in_bulk(ids)
+        return [by_id[i] for i in ids if i in by_id]
+
+    def subtree(self):
+        return Unit.objects.filter(path__startswith=self.path)
+
+    def is_valid_on(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class Gender(models.TextChoices):
+    NAM = "nam", "Nam"
+    NU = "nu", "Nữ"
+
+
+class PersonCategory(models.TextChoices):
+    CAN_BO = "can_bo", "Cán bộ"
+    CONG_CHUC = "cong_chuc", "Công chức"
+    VIEN_CHUC = "vien_chuc", "Viên chức"
+    LLVT = "llvt", "Lực lượng vũ trang"
+    NGUOI_LAO_DONG = "nguoi_lao_dong", "Người lao động"
+    NHAN_DAN = "nhan_dan", "Nhân dân"
+
+
+class Person(models.Model):
+    full_name = models.CharField("họ và tên", max_length=150)
+    gender = models.CharField("giới tính", max_length=8, choices=Gender.choices)
+    date_of_birth = models.DateField("ngày sinh", null=True, blank=True)
+    ethnicity = models.CharField("dân tộc", max_length=2, choices=ETHNICITIES, default="01")
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="people"
+    )
+    position = models.CharField("chức vụ", max_length=150, blank=True)
+    category = models.CharField("đối tượng", max_length=20, choices=PersonCategory.choices)
+    is_leader = models.BooleanField("là lãnh đạo, quản lý", default=False)
+
+    class Meta:
+        ordering = ["unit__path", "full_name"]
+        verbose_name = "cá nhân"
+        verbose_name_plural = "cá nhân"
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def worker_kind(self) -> str:
+        return "Lãnh đạo, quản lý" if self.is_leader else "Trực tiếp"
+
+
+class Role(models.TextChoices):
+    CAN_BO_DON_VI = "can_bo_don_vi", "Cán bộ đơn vị"
+    THU_TRUONG = "thu_truong", "Thủ trưởng đơn vị"
+    CHUYEN_VIEN_TDKT = "chuyen_vien_tdkt", "Chuyên viên TĐKT (Phòng Nội vụ)"
+    THU_KY_HOI_DONG = "thu_ky_hoi_dong", "Thư ký Hội đồng TĐKT"
+    THANH_VIEN_HOI_DONG = "thanh_vien_hoi_dong", "Thành viên Hội đồng TĐKT"
+    CHU_TICH = "chu_tich", "Chủ tịch UBND"
+    TRUYEN_THONG = "truyen_thong", "Trung tâm Truyền thông"
+    QUAN_TRI = "quan_tri", "Quản trị hệ thống"
+
+
+class RoleAssignment(models.Model):
+    """A user holds ``role`` over ``unit`` and everything below it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField("vai trò", max_length=32, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="phạm vi đơn vị",
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="unique_role_assignment")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} – {self.unit}"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API; only a SHA-256 digest is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField("tên khóa", max_length=100)
+    prefix = models.CharField(max_length=8, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple[ApiToken, str]:
+        raw = "tdkt_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=cls.hash(raw))
+        return token, raw

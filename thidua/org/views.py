@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+
+from . import access
+from .access import Perm
+from .models import ApiToken, Person, PersonCategory, UnitKind
+
+
+@login_required
+def unit_tree(request):
+    units = list(
+        access.units_with(request.user, Perm.VIEW_UNITS)
+        .annotate(people_count=Count("people"))
+        .order_by("path")
+    )
+    if not units and not access.has_perm_anywhere(request.user, Perm.VIEW_UNITS):
+        raise PermissionDenied("Tài khoản chưa được giao vai trò nào.")
+    return render(request, "org/unit_tree.html", {"roots": build_tree(units)})
+
+
+def build_tree(units):
+    """Nest a path-ordered list of units; a unit whose parent is not visible becomes a root."""
+    by_id = {u.pk: u for u in units}
+    roots = []
+    for unit in units:
+        unit.visible_children = []
+        parent = by_id.get(unit.parent_id)
+        (parent.visible_children if parent else roots).append(unit)
+    return roots
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = access.get_unit_or_404(request.user, pk)
+    can_see_people = access.in_scope(request.user, unit, Perm.VIEW_PEOPLE)
+    children = unit.children.order_by("sort_order", "name")
+    people = unit.people.order_by("full_name") if can_see_people else Person.objects.none()
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": unit.ancestors(),
+            "children": children,
+            "people": people,
+            "can_see_people": can_see_people,
+        },
+    )
+
+
+@login_required
+def people(request):
+    if not access.has_perm_anywhere(request.user, Perm.VIEW_PEOPLE):
+        raise PermissionDenied("Vai trò của bạn không được xem thông tin cá nhân.")
+    qs = access.people_with(request.user).select_related("unit")
+    q = request.GET.get("q", "").strip()
+    unit_id = request.GET.get("don_vi", "")
+    category = request.GET.get("doi_tuong", "")
+    if q:
+        qs = qs.filter(full_name__icontains=q)
+    if unit_id.isdigit():
+        unit = access.get_unit_or_404(request.user, int(unit_id), Perm.VIEW_PEOPLE)
+        qs = qs.filter(unit__path__startswith=unit.path)
+    if category in PersonCategory.values:
+        qs = qs.filter(category=category)
+    page = Paginator(qs.order_by("unit__path", "full_name"), 50).get_page(request.GET.get("trang"))
+    units = (
+        access.units_with(request.user, Perm.VIEW_PEOPLE)
+        .exclude(kind=UnitKind.THON)
+        .order_by("path")
+    )
+    return render(
+        request,
+        "org/people.html",
+        {
+            "page": page,
+            "q": q,
+            "unit_id": unit_id,
+            "category": category,
+            "categories": PersonCategory.choices,
+            "units": units,
+        },
+    )
+
+
+@login_required
+def account(request):
+    new_token = None
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            ApiToken.objects.filter(user=request.user, pk=request.POST.get("revoke")).delete()
+            messages.success(request, "Đã thu hồi khóa API.")
+            return redirect("account")
+        name = request.POST.get("name", "").strip()[:100] or "Khóa API"
+        _token, new_token = ApiToken.issue(request.user, name)
+        messages.success(request, "Đã tạo khóa API. Hãy sao chép ngay: khóa chỉ hiển thị một lần.")
+    return render(
+        request,
+        "org/account.html",
+        {
+            "assignments": access.assignments(request.user),
+            "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
+            "new_token": new_token,
+        },
+    )

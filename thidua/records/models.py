@@ -1,0 +1,132 @@
+"""History the criteria need: annual ratings, initiatives, disciplines, awards received.
+
+A record belongs to a person or to a collective (unit), never both: a check constraint
+keeps that true in the database.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from thidua.org.models import Person, Unit
+
+from .levels import AUTHORITY_LEVELS, DISCIPLINE_FORMS, RATING_LEVELS
+
+ONE_SUBJECT = Q(person__isnull=False, unit__isnull=True) | Q(
+    person__isnull=True, unit__isnull=False
+)
+
+
+class SubjectRecord(models.Model):
+    person = models.ForeignKey(
+        Person, verbose_name="cá nhân", null=True, blank=True, on_delete=models.CASCADE
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="tập thể", null=True, blank=True, on_delete=models.CASCADE
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def subject(self):
+        return self.person or self.unit
+
+
+class AnnualRating(SubjectRecord):
+    year = models.PositiveSmallIntegerField("năm")
+    level = models.CharField("mức độ hoàn thành nhiệm vụ", max_length=20, choices=RATING_LEVELS)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = "kết quả đánh giá hằng năm"
+        constraints = [
+            models.CheckConstraint(condition=ONE_SUBJECT, name="rating_one_subject"),
+            models.UniqueConstraint(fields=["person", "year"], name="unique_person_rating_year"),
+            models.UniqueConstraint(fields=["unit", "year"], name="unique_unit_rating_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.get_level_display()}"
+
+
+class Initiative(models.Model):
+    person = models.ForeignKey(
+        Person, verbose_name="tác giả", on_delete=models.CASCADE, related_name="initiatives"
+    )
+    title = models.CharField("tên sáng kiến", max_length=300)
+    recognized_on = models.DateField("ngày công nhận")
+    authority_level = models.CharField("cấp công nhận", max_length=20, choices=AUTHORITY_LEVELS)
+    recognized_by = models.CharField("người, cơ quan công nhận", max_length=200)
+    decision_number = models.CharField("số quyết định công nhận", max_length=50, blank=True)
+    used_for = models.CharField(
+        "đã dùng làm căn cứ khen thưởng", max_length=255, blank=True,
+        help_text="Một sáng kiến chỉ được dùng làm căn cứ cho một lần khen thưởng.",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-recognized_on"]
+        verbose_name = "sáng kiến"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Discipline(models.Model):
+    person = models.ForeignKey(
+        Person, verbose_name="cá nhân", on_delete=models.CASCADE, related_name="disciplines"
+    )
+    form = models.CharField("hình thức kỷ luật", max_length=20, choices=DISCIPLINE_FORMS)
+    decided_on = models.DateField("ngày quyết định")
+    ends_on = models.DateField("ngày hết thời hạn", null=True, blank=True)
+    decision_number = models.CharField("số quyết định", max_length=50, blank=True)
+    reason = models.CharField("lý do", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-decided_on"]
+        verbose_name = "kỷ luật"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("decided_on")),
+                name="discipline_window",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} ({self.decided_on:%d/%m/%Y})"
+
+
+class AwardKind(models.TextChoices):
+    DANH_HIEU = "danh_hieu", "Danh hiệu thi đua"
+    HINH_THUC = "hinh_thuc", "Hình thức khen thưởng"
+
+
+class AwardType(models.TextChoices):
+    # Loại hình khen thưởng, Luật Thi đua, khen thưởng 2022 Điều 8.
+    CONG_TRANG = "cong_trang", "Công trạng"
+    DOT_XUAT = "dot_xuat", "Đột xuất"
+    PHONG_TRAO = "phong_trao", "Phong trào thi đua (theo đợt, chuyên đề)"
+    CONG_HIEN = "cong_hien", "Quá trình cống hiến"
+    NIEN_HAN = "nien_han", "Niên hạn"
+    DOI_NGOAI = "doi_ngoai", "Đối ngoại"
+
+
+class AwardRecord(SubjectRecord):
+    award_name = models.CharField("danh hiệu, hình thức", max_length=200)
+    award_kind = models.CharField("loại", max_length=20, choices=AwardKind.choices)
+    award_type = models.CharField("loại hình", max_length=20, choices=AwardType.choices)
+    authority_level = models.CharField("cấp khen", max_length=20, choices=AUTHORITY_LEVELS)
+    decision_number = models.CharField("số quyết định", max_length=50)
+    decided_on = models.DateField("ngày quyết định")
+    issuer_name = models.CharField("cơ quan ban hành", max_length=200)
+    campaign_title = models.CharField("đợt thi đua", max_length=500, blank=True)
+    achievement = models.TextField("thành tích", blank=True)
+
+    class Meta:
+        ordering = ["-decided_on"]
+        verbose_name = "khen thưởng đã nhận"
+        constraints = [models.CheckConstraint(condition=ONE_SUBJECT, name="award_one_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.award_name} – {self.decision_number}"

@@ -1,0 +1,14 @@
+"""Settings for the test suite: the real settings with test-only values."""
+
+import os
+
+os.environ.setdefault("THIDUA_SECRET_KEY", "test-only-secret-key")  # noqa: S105
+os.environ.setdefault("THIDUA_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from .settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STATIC_ROOT = BASE_DIR / "static"  # noqa: F405 - exists in the source tree; avoids a WhiteNoise warning

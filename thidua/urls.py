@@ -1,0 +1,17 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from thidua.api import api
+from thidua.campaigns import views as campaign_views
+from thidua.org import views as org_views
+
+urlpatterns = [
+    path("", campaign_views.home, name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/", org_views.account, name="account"),
+    path("don-vi/", include("thidua.org.urls")),
+    path("lich-su/", include("thidua.records.urls")),
+    path("dot-thi-dua/", include("thidua.campaigns.urls")),
+    path("api/v1/", api.urls),
+]
