@@ -11,4 +11,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, te
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
-STATIC_ROOT = BASE_DIR / "static"  # noqa: F405 - exists in the source tree; avoids a WhiteNoise warning
+WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests

@@ -4,12 +4,10 @@ import pytest
 
 from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
 
-from .conftest import screenshot
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_officer_logs_in_and_reads_the_campaign(live_server, page):
+def test_officer_logs_in_and_reads_the_campaign(live_server, page, screenshot):
     from django.core.management import call_command
 
     call_command("seed_demo", verbosity=0)  # idempotent: the data is already there before the flush
@@ -22,7 +20,7 @@ def test_officer_logs_in_and_reads_the_campaign(live_server, page):
     assert page.locator(".alert-error").count() == 1
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Chuyên viên TĐKT (Phòng Nội vụ)").first.wait_for()
+    page.get_by_text("Chuyên viên thi đua, khen thưởng").first.wait_for()
     screenshot(page, "home-noivu")
 
     page.get_by_role(

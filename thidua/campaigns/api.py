@@ -257,7 +257,9 @@ def add_criteria_set(request, award_form_id: int, payload: CriteriaSetIn):
     campaign = _managed(request, award_form.campaign_id)
     form = form_or_422(CriteriaSetForm(payload.dict(), campaign=campaign))
     try:
-        criteria_set = services.save_criteria_set(actor=request.user, award_form=award_form, form=form)
+        criteria_set = services.save_criteria_set(
+            actor=request.user, award_form=award_form, form=form
+        )
         return Status(201, {"id": criteria_set.pk})
     except services.CampaignError as error:
         raise campaign_error(error) from error

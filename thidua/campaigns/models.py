@@ -124,7 +124,7 @@ class Campaign(models.Model):
 
     @property
     def number_symbol(self) -> str:
-        return f"{self.number}/{self.symbol}" if self.number else f"   /{self.symbol}"
+        return f"{self.number}/{self.symbol}" if self.number else f"…/{self.symbol}"
 
     def clauses_of(self, section: str):
         return [c for c in self.clauses.all() if c.section == section]

@@ -159,9 +159,17 @@ def campaign_create(request):
     return render(request, "campaigns/form.html", {"form": form, "title": "Tạo đợt thi đua"})
 
 
+def frozen(request, campaign: Campaign):
+    """Editing pages of a launched campaign send the user back with the reason."""
+    messages.error(request, "Đợt thi đua đã phát động: nội dung kế hoạch không sửa được nữa.")
+    return redirect("campaigns:detail", pk=campaign.pk)
+
+
 @login_required
 def campaign_edit(request, pk: int):
     campaign = policy.get_managed_campaign_or_404(request.user, pk)
+    if not policy.is_editable(campaign):
+        return frozen(request, campaign)
     form = CampaignForm(
         request.POST or None, instance=campaign, issuer_units=issuer_units(request.user)
     )
@@ -185,6 +193,8 @@ def campaign_items(request, pk: int, section: str):
     campaign = policy.get_managed_campaign_or_404(request.user, pk)
     if section not in ITEM_SECTIONS:
         raise Http404("Mục không tồn tại.")
+    if not policy.is_editable(campaign):
+        return frozen(request, campaign)
     title, form_class, rows, fixed = ITEM_SECTIONS[section]
     FormSet = item_formset(form_class)
     formset = FormSet(
@@ -258,6 +268,8 @@ def award_form_delete(request, pk: int, form_pk: int):
 def criteria_set_create(request, pk: int, form_pk: int):
     campaign = policy.get_managed_campaign_or_404(request.user, pk)
     award_form = get_object_or_404(AwardForm, pk=form_pk, campaign=campaign)
+    if not policy.is_editable(campaign):
+        return frozen(request, campaign)
     form = CriteriaSetForm(request.POST or None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
@@ -288,6 +300,8 @@ def _criteria_set(user, pk: int, set_pk: int) -> tuple[Campaign, CriteriaSet]:
 @login_required
 def criterion_create(request, pk: int, set_pk: int, criterion_pk: int | None = None):
     campaign, criteria_set = _criteria_set(request.user, pk, set_pk)
+    if not policy.is_editable(campaign):
+        return frozen(request, campaign)
     criterion = (
         get_object_or_404(Criterion, pk=criterion_pk, criteria_set=criteria_set)
         if criterion_pk

@@ -312,8 +312,8 @@ def _rating_streak(spec, params, facts):
         return Status.CAN_XAC_NHAN, "Chưa có kết quả đánh giá năm " + ", ".join(
             map(str, missing)
         ) + "."
-    detail = "; ".join(f"Năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in checked)
-    return Status.DAT, detail + "."
+    detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in checked)
+    return Status.DAT, detail[0].upper() + detail[1:] + "."
 
 
 def months_before(day: date, months: int) -> date:

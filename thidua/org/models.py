@@ -143,7 +143,7 @@ class Person(models.Model):
 class Role(models.TextChoices):
     CAN_BO_DON_VI = "can_bo_don_vi", "Cán bộ đơn vị"
     THU_TRUONG = "thu_truong", "Thủ trưởng đơn vị"
-    CHUYEN_VIEN_TDKT = "chuyen_vien_tdkt", "Chuyên viên TĐKT (Phòng Nội vụ)"
+    CHUYEN_VIEN_TDKT = "chuyen_vien_tdkt", "Chuyên viên thi đua, khen thưởng"
     THU_KY_HOI_DONG = "thu_ky_hoi_dong", "Thư ký Hội đồng TĐKT"
     THANH_VIEN_HOI_DONG = "thanh_vien_hoi_dong", "Thành viên Hội đồng TĐKT"
     CHU_TICH = "chu_tich", "Chủ tịch UBND"

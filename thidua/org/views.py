@@ -25,12 +25,17 @@ def unit_tree(request):
 
 
 def build_tree(units):
-    """Nest a path-ordered list of units; a unit whose parent is not visible becomes a root."""
+    """Nest a list of units; a unit whose parent is not visible becomes a root. Siblings follow
+    ``sort_order``; a validity window is shown only where it differs from the parent's."""
     by_id = {u.pk: u for u in units}
     roots = []
-    for unit in units:
+    for unit in sorted(units, key=lambda u: (u.sort_order, u.name)):
         unit.visible_children = []
         parent = by_id.get(unit.parent_id)
+        window = (unit.valid_from, unit.valid_to)
+        unit.show_validity = any(window) and (
+            parent is None or window != (parent.valid_from, parent.valid_to)
+        )
         (parent.visible_children if parent else roots).append(unit)
     return roots
 

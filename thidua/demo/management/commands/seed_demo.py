@@ -272,9 +272,11 @@ class Seeder:
     def build_users(self):
         User = get_user_model()
         for username, full_name, role, unit_name in ACCOUNTS:
-            last, _, first = full_name.rpartition(" ")
-            user = User.objects.create_user(username=username, password=DEMO_PASSWORD, first_name=first,
-                                            last_name=last)  # fmt: skip
+            # Vietnamese names read family name first: keep the whole name in first_name so
+            # that get_full_name() returns it in the right order.
+            user = User.objects.create_user(
+                username=username, password=DEMO_PASSWORD, first_name=full_name
+            )
             RoleAssignment.objects.create(user=user, role=role, unit=self.units[unit_name])
 
     # --- campaigns -------------------------------------------------------------------
