@@ -30,3 +30,65 @@ def specs_for(criteria_set: CriteriaSet) -> list[engine.CriterionSpec]:
 def describe(criterion: Criterion) -> str:
     return engine.describe(engine.CriterionSpec(key=str(criterion.pk), kind=criterion.kind, text=criterion.text,
                                                 params=criterion.params))  # fmt: skip
+
+
+def facts_for(subject, campaign) -> engine.Facts:
+    """The facts the engine needs about a person or a collective, read from the history."""
+    from thidua.org.models import Person
+    from thidua.records.models import AnnualRating, Discipline, Initiative
+
+    is_person = isinstance(subject, Person)
+    ratings = AnnualRating.objects.filter(
+        **({"person": subject} if is_person else {"unit": subject})
+    )
+    if is_person:
+        disciplines = Discipline.objects.filter(person=subject)
+        initiatives = [
+            engine.InitiativeFact(key=str(i.pk), title=i.title, recognized_on=i.recognized_on,
+                                  authority_level=i.authority_level, used_for=i.used_for or None)
+            for i in Initiative.objects.filter(person=subject)
+        ]  # fmt: skip
+    else:
+        disciplines = Discipline.objects.filter(person__unit=subject).select_related("person")
+        initiatives = []
+    return engine.Facts(
+        subject_kind="individual" if is_person else "collective",
+        reference_date=campaign.period_end,
+        period_start=campaign.period_start,
+        ratings={r.year: r.level for r in ratings},
+        initiatives=initiatives,
+        disciplines=[
+            engine.DisciplineFact(
+                form=d.form,
+                decided_on=d.decided_on,
+                ends_on=d.ends_on,
+                person_name="" if is_person else d.person.full_name,
+            )
+            for d in disciplines
+        ],  # fmt: skip
+    )
+
+
+def matching_sets(subject, campaign) -> list[CriteriaSet]:
+    """Criteria sets of the campaign for the subject's category, valid at the end of the period."""
+    from thidua.org.models import Person
+
+    day = campaign.period_end
+    sets = CriteriaSet.objects.filter(award_form__campaign=campaign).select_related(
+        "award_form", "subject_category"
+    ).prefetch_related("criteria").order_by("award_form__order", "subject_category__order")  # fmt: skip
+    result = []
+    for criteria_set in sets:
+        category = criteria_set.subject_category
+        if isinstance(subject, Person):
+            fits = category.kind == "ca_nhan" and subject.category in category.person_categories
+        else:
+            fits = category.kind == "tap_the" and subject.kind in category.unit_kinds
+        if fits and criteria_set.is_valid_on(day):
+            result.append(criteria_set)
+    return result
+
+
+def check(subject, campaign) -> list[tuple[CriteriaSet, engine.CriterionResult]]:
+    facts = facts_for(subject, campaign)
+    return [(s, engine.evaluate_all(specs_for(s), facts)) for s in matching_sets(subject, campaign)]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("tao-moi/", views.campaign_create, name="create"),
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/sua/", views.campaign_edit, name="edit"),
+    path("<int:pk>/kiem-tra/", views.eligibility_check, name="eligibility"),
     path("<int:pk>/muc/<slug:section>/", views.campaign_items, name="items"),
     path("<int:pk>/thao-tac/<slug:action>/", views.campaign_action, name="action"),
     path("<int:pk>/hinh-thuc/them/", views.award_form_edit, name="award_form_create"),

@@ -14,7 +14,7 @@ from thidua.org import access
 from thidua.org.access import Perm
 
 from . import policy, services
-from .criteria import describe
+from .criteria import check, describe
 from .forms import (
     AwardFormForm,
     CampaignForm,
@@ -131,6 +131,7 @@ def campaign_detail(request, pk: int):
             "award_forms": award_forms,
             "sections": {s.value: campaign.clauses_of(s.value) for s in ClauseSection},
             "can_manage": can_manage,
+            "can_check": access.has_perm_anywhere(request.user, Perm.VIEW_PEOPLE),
             "editable": can_manage and policy.is_editable(campaign),
             "actions": policy.available_actions(campaign, request.user),
             "launch_problems": services.launch_problems(campaign)
@@ -375,3 +376,32 @@ def campaign_action(request, pk: int, action: str):
     else:
         messages.success(request, f"Đã thực hiện: {allowed[action].label}.")
     return redirect("campaigns:detail", pk=campaign.pk)
+
+
+def eligibility_check(request, pk: int):
+    """Check one person or collective against the campaign's criteria, from the history."""
+    campaign = policy.get_campaign_or_404(request.user, pk)
+    if not access.has_perm_anywhere(request.user, Perm.VIEW_PEOPLE):
+        raise PermissionDenied("Vai trò của bạn không được xem thông tin cá nhân.")
+    subject, results, matches = None, [], []
+    q = request.GET.get("q", "").strip()
+    if request.GET.get("ca_nhan", "").isdigit():
+        subject = access.get_person_or_404(request.user, int(request.GET["ca_nhan"]))
+    elif request.GET.get("tap_the", "").isdigit():
+        subject = access.get_unit_or_404(
+            request.user, int(request.GET["tap_the"]), Perm.VIEW_PEOPLE
+        )
+    elif q:
+        matches = list(
+            access.people_with(request.user)
+            .filter(full_name__icontains=q)
+            .select_related("unit")[:20]
+        )
+    if subject is not None:
+        results = check(subject, campaign)
+    return render(
+        request,
+        "campaigns/eligibility.html",
+        {"campaign": campaign, "subject": subject, "results": results, "matches": matches, "q": q,
+         "is_person": hasattr(subject, "full_name")},
+    )  # fmt: skip
