@@ -94,6 +94,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the dev server read while a command writes; the timeout avoids "database is locked".
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
