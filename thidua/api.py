@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
 
 from thidua.org.models import ApiToken
@@ -41,7 +42,12 @@ def optional_user(request):
     return AnonymousUser()
 
 
+class VietnameseJSONRenderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}  # Vietnamese text stays readable
+
+
 api = NinjaAPI(
+    renderer=VietnameseJSONRenderer(),
     title="Thi đua – Khen thưởng API",
     version="1",
     description="API của hệ thống Thi đua – Khen thưởng. Thao tác không công khai cần khóa API (Bearer).",

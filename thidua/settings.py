@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "thidua.core",
     "thidua.org",
     "thidua.records",

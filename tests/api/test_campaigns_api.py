@@ -155,3 +155,13 @@ def test_people_api_is_scoped(api_as):
 def test_an_invalid_token_is_refused():
     client = Client(headers={"Authorization": "Bearer tdkt_not-a-real-token"})
     assert client.get("/api/v1/units").status_code == 401
+
+
+def test_docs_page_loads_its_assets_locally(client):
+    page = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower() and "https://" not in page
+
+
+def test_json_keeps_vietnamese_readable(client):
+    assert "Đợt thi đua chào mừng" in client.get("/api/v1/campaigns").content.decode()
