@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/thidua
 DEV_ENV := THIDUA_DEBUG=true
 
-.PHONY: run test lint format test-sqlite test-postgres system-deps bench clean
+.PHONY: run test lint format test-sqlite test-postgres system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -54,9 +54,6 @@ test-postgres: $(VENV)/.installed
 	fi
 
 test: $(VENV)/.installed system-deps lint test-sqlite test-postgres
-
-bench: $(VENV)/.installed
-	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) var/ .pytest_cache
