@@ -73,6 +73,8 @@ class Facts:
     campaigns_asked: list[tuple[str, str]] | None = None
     campaigns_launched: set[str] = field(default_factory=set)
     attestations: dict[str, Attestation] = field(default_factory=dict)
+    # Years with maternity leave: counted as working time (NĐ 152/2025/NĐ-CP Điều 4).
+    maternity_years: set[int] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -309,9 +311,16 @@ def _rating_streak(spec, params, facts):
         return Status.KHONG_DAT, f"Chưa đạt {min_label} trở lên ({detail})."
     missing = [y for y in checked if y not in facts.ratings]
     if missing:
+        on_leave = [y for y in missing if y in facts.maternity_years]
+        leave = (
+            " Năm " + ", ".join(map(str, on_leave)) + " có thời gian nghỉ thai sản, được tính là "
+            "thời gian công tác (Nghị định 152/2025/NĐ-CP, Điều 4): xác nhận kết quả đánh giá."
+            if on_leave
+            else ""
+        )
         return Status.CAN_XAC_NHAN, "Chưa có kết quả đánh giá năm " + ", ".join(
             map(str, missing)
-        ) + "."
+        ) + "." + leave
     detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in checked)
     return Status.DAT, detail[0].upper() + detail[1:] + "."
 

@@ -121,6 +121,10 @@ class AwardRecord(SubjectRecord):
     decided_on = models.DateField("ngày quyết định")
     issuer_name = models.CharField("cơ quan ban hành", max_length=200)
     campaign_title = models.CharField("đợt thi đua", max_length=500, blank=True)
+    # Set when the award came from a campaign run here: the seed's one-off rule reads it.
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     achievement = models.TextField("thành tích", blank=True)
 
     class Meta:
@@ -130,3 +134,52 @@ class AwardRecord(SubjectRecord):
 
     def __str__(self) -> str:
         return f"{self.award_name} – {self.decision_number}"
+
+
+class ReviewKind(models.TextChoices):
+    # NĐ 152/2025/NĐ-CP Điều 4: rewarding is suspended while one of these is open.
+    KY_LUAT = "ky_luat", "Đang xem xét kỷ luật"
+    DIEU_TRA = "dieu_tra", "Đang bị điều tra"
+    THANH_TRA = "thanh_tra", "Đang thanh tra, kiểm tra"
+    KHIEU_NAI = "khieu_nai", "Có đơn thư khiếu nại, tố cáo đang xác minh"
+    BAO_CHI = "bao_chi", "Có phản ánh của báo chí đang xác minh"
+
+
+class ReviewCase(SubjectRecord):
+    """An open case that suspends rewarding its subject until it is closed."""
+
+    kind = models.CharField("loại vụ việc", max_length=20, choices=ReviewKind.choices)
+    opened_on = models.DateField("ngày bắt đầu")
+    closed_on = models.DateField("ngày kết thúc", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-opened_on"]
+        verbose_name = "vụ việc đang xem xét"
+        constraints = [models.CheckConstraint(condition=ONE_SUBJECT, name="review_one_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} từ {self.opened_on:%d/%m/%Y}"
+
+    def is_open_on(self, day) -> bool:
+        return self.opened_on <= day and (self.closed_on is None or self.closed_on >= day)
+
+
+class MaternityLeave(models.Model):
+    """Nghỉ thai sản: counts as working time (NĐ 152/2025/NĐ-CP Điều 4)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="maternity_leaves")
+    starts_on = models.DateField("từ ngày")
+    ends_on = models.DateField("đến ngày")
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = "nghỉ thai sản"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="leave_dates_ordered"
+            )
+        ]
+
+    def years(self) -> set[int]:
+        return set(range(self.starts_on.year, self.ends_on.year + 1))
