@@ -22,15 +22,18 @@ run: $(VENV)/.installed
 	@echo "Mở trình duyệt: http://127.0.0.1:$(PORT)  (Ctrl+C để dừng)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Chromium for the browser tests. Installed with apt-get where we can (root, as in CI);
-# elsewhere one visible line says the browser tests will be skipped.
+# Chromium (browser tests), LibreOffice and poppler (document tests). Installed with apt-get
+# where we can (root, as in CI); elsewhere one visible line says which tests will be skipped.
+SYSTEM_TOOLS := /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext
 system-deps:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@missing=""; for t in $(SYSTEM_TOOLS); do [ -x $$t ] || missing="$$missing $$t"; done; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-		echo "Installing Chromium (browser tests)…"; \
-		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installing Chromium, LibreOffice Writer/Calc and poppler-utils (browser and document tests)…"; \
+		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation >/dev/null; \
 	else \
-		echo "NOTE: /usr/bin/chromium missing and not root: browser tests will be SKIPPED (apt-get install chromium)."; \
+		echo "NOTE:$$missing missing and not root: browser/document tests needing them will be SKIPPED (apt-get install chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)."; \
 	fi
 
 lint: $(VENV)/.installed

@@ -75,10 +75,12 @@ def invalid(request, exc):
 
 def register_routers() -> None:
     from thidua.campaigns.api import router as campaigns_router
+    from thidua.nominations.api import router as nominations_router
     from thidua.org.api import router as org_router
 
     api.add_router("/", campaigns_router)
     api.add_router("/", org_router)
+    api.add_router("/", nominations_router)
 
 
 register_routers()

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "thidua.org",
     "thidua.records",
     "thidua.campaigns",
+    "thidua.nominations",
     "thidua.demo",
 ]
 
@@ -123,7 +124,10 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("THIDUA_MEDIA_ROOT", DATA_DIR / "media"))
-MEDIA_URL = "/media/"
+MEDIA_URL = "/media/"  # never routed: uploaded files are served only through permission checks
+# Uploaded dossier documents: largest accepted file, and the most an Office file may unpack to.
+THIDUA_MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+THIDUA_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -146,3 +150,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("THIDUA_LOG_LEVEL", "WARNING")},
 }
+
+# Reminders to units go by e-mail when a server is configured; in development they are printed.
+EMAIL_BACKEND = os.environ.get(
+    "THIDUA_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("THIDUA_EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("THIDUA_EMAIL_FROM", "thidua@localhost")

@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings with test-only values."""
 
 import os
+import tempfile
 
 os.environ.setdefault("THIDUA_SECRET_KEY", "test-only-secret-key")  # noqa: S105
 os.environ.setdefault("THIDUA_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -12,3 +13,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests
+MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")  # uploads never touch var/
+THIDUA_MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # small, so the oversize test stays fast

@@ -13,5 +13,6 @@ urlpatterns = [
     path("don-vi/", include("thidua.org.urls")),
     path("lich-su/", include("thidua.records.urls")),
     path("dot-thi-dua/", include("thidua.campaigns.urls")),
+    path("ho-so/", include("thidua.nominations.urls")),
     path("api/v1/", api.urls),
 ]

@@ -128,6 +128,7 @@ def campaign_detail(request, pk: int):
         "campaigns/detail.html",
         {
             "campaign": campaign,
+            **dossier_links(request.user, campaign),
             "award_forms": award_forms,
             "sections": {s.value: campaign.clauses_of(s.value) for s in ClauseSection},
             "can_manage": can_manage,
@@ -140,6 +141,19 @@ def campaign_detail(request, pk: int):
             "history": history(campaign)[:20] if can_manage else [],
         },
     )
+
+
+def dossier_links(user, campaign: Campaign) -> dict:
+    """The campaign page's way into dossiers: the user's own units, or the dashboard."""
+    from thidua.nominations import policy as dossier_policy
+    from thidua.nominations.models import Dossier
+
+    units = dossier_policy.proposing_units(user, campaign)
+    existing = {d.unit_id: d for d in Dossier.objects.filter(campaign=campaign, unit__in=units)}
+    return {
+        "own_dossiers": [(unit, existing.get(unit.pk)) for unit in units],
+        "can_oversee": dossier_policy.can_oversee(user, campaign),
+    }
 
 
 def issuer_units(user):

@@ -15,6 +15,21 @@ ACTION_LABELS: dict[str, str] = {
     "campaigns.criterion.saved": "Cập nhật tiêu chuẩn",
     "campaigns.criterion.deleted": "Xóa tiêu chuẩn",
     "campaigns.items.saved": "Cập nhật nội dung kế hoạch",
+    "nominations.dossier.created": "Lập hồ sơ",
+    "nominations.dossier.submitted": "Nộp hồ sơ",
+    "nominations.dossier.resubmitted": "Nộp lại hồ sơ sau bổ sung",
+    "nominations.dossier.returned": "Trả lại hồ sơ để bổ sung",
+    "nominations.dossier.appraised": "Hoàn thành thẩm định",
+    "nominations.candidate.added": "Thêm người, tập thể",
+    "nominations.candidate.updated": "Sửa đề nghị",
+    "nominations.candidate.removed": "Xóa khỏi hồ sơ",
+    "nominations.candidate.imported": "Nhập danh sách từ Excel",
+    "nominations.candidate.attested": "Xác nhận tiêu chuẩn",
+    "nominations.candidate.appraised": "Thẩm định",
+    "nominations.document.uploaded": "Tải lên tài liệu",
+    "nominations.document.deleted": "Xóa tài liệu",
+    "nominations.extension.granted": "Gia hạn nộp hồ sơ",
+    "nominations.reminder.sent": "Nhắc nộp hồ sơ",
 }
 
 

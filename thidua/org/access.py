@@ -23,16 +23,38 @@ class Perm:
     VIEW_PEOPLE = "view_people"  # people and their history: personal data
     MANAGE_CAMPAIGNS = "manage_campaigns"
     MANAGE_UNITS = "manage_units"
+    VIEW_DOSSIERS = "view_dossiers"
+    EDIT_DOSSIERS = "edit_dossiers"  # build the unit's own dossier
+    SUBMIT_DOSSIERS = "submit_dossiers"  # the unit head approves and submits
+    APPRAISE_DOSSIERS = "appraise_dossiers"  # Phòng Nội vụ: thẩm định, trả lại, gia hạn
 
 
 # Role → permissions. Read as a table; every check in the project goes through it.
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.CAN_BO_DON_VI: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE}),
-    Role.THU_TRUONG: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE}),
-    Role.CHUYEN_VIEN_TDKT: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_CAMPAIGNS}),
-    Role.THU_KY_HOI_DONG: frozenset({Perm.VIEW_UNITS}),
+    Role.CAN_BO_DON_VI: frozenset(
+        {Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.VIEW_DOSSIERS, Perm.EDIT_DOSSIERS}
+    ),
+    Role.THU_TRUONG: frozenset(
+        {
+            Perm.VIEW_UNITS,
+            Perm.VIEW_PEOPLE,
+            Perm.VIEW_DOSSIERS,
+            Perm.EDIT_DOSSIERS,
+            Perm.SUBMIT_DOSSIERS,
+        }
+    ),  # fmt: skip
+    Role.CHUYEN_VIEN_TDKT: frozenset(
+        {
+            Perm.VIEW_UNITS,
+            Perm.VIEW_PEOPLE,
+            Perm.MANAGE_CAMPAIGNS,
+            Perm.VIEW_DOSSIERS,
+            Perm.APPRAISE_DOSSIERS,
+        }
+    ),  # fmt: skip
+    Role.THU_KY_HOI_DONG: frozenset({Perm.VIEW_UNITS, Perm.VIEW_DOSSIERS}),
     Role.THANH_VIEN_HOI_DONG: frozenset({Perm.VIEW_UNITS}),
-    Role.CHU_TICH: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE}),
+    Role.CHU_TICH: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.VIEW_DOSSIERS}),
     Role.TRUYEN_THONG: frozenset({Perm.VIEW_UNITS}),
     Role.QUAN_TRI: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_UNITS}),
 }
@@ -62,18 +84,18 @@ def has_perm_anywhere(user, perm: str) -> bool:
     return bool(scope_paths(user, perm))
 
 
-def _path_q(paths: list[str], field: str) -> Q:
+def path_q(paths: list[str], field: str) -> Q:
     if not paths:
         return Q(pk__in=[])
     return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
 
 
 def units_with(user, perm: str) -> QuerySet[Unit]:
-    return Unit.objects.filter(_path_q(scope_paths(user, perm), "path"))
+    return Unit.objects.filter(path_q(scope_paths(user, perm), "path"))
 
 
 def people_with(user, perm: str = Perm.VIEW_PEOPLE) -> QuerySet[Person]:
-    return Person.objects.filter(_path_q(scope_paths(user, perm), "unit__path"))
+    return Person.objects.filter(path_q(scope_paths(user, perm), "unit__path"))
 
 
 def in_scope(user, unit: Unit, perm: str | None = None) -> bool:

@@ -31,6 +31,7 @@ from thidua.records.models import AnnualRating, AwardRecord, Discipline, Initiat
 
 from ... import seed_campaign as seed
 from ...people_data import NAME_POOL, POSITIONS_OFFICE, POSITIONS_SCHOOL, POSITIONS_UBND
+from ...seed_dossiers import seed_dossiers
 
 DEMO_PASSWORD = "thidua2020"
 K = UnitKind
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 Seeder().run()
             self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
+        with transaction.atomic():
+            seed_dossiers()  # no-op once the demo campaign has dossiers
         self.print_accounts()
 
     def print_accounts(self):

@@ -1,0 +1,66 @@
+"""Fixtures for dossier tests: the demo's two dossiers of the Sa Pa 2020 campaign.
+
+ward_dossier     Phường Sa Pa, still a draft (4 candidates, no documents)
+commune_dossier  Xã Tả Van, submitted on 22/10/2020 with its documents
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from thidua.campaigns.models import Campaign
+from thidua.nominations.models import Dossier
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+SAPA_TITLE_START = "Đợt thi đua chào mừng Kỷ niệm 70 năm"
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def campaign(db):
+    return Campaign.objects.get(title__startswith=SAPA_TITLE_START)
+
+
+@pytest.fixture
+def ward_dossier(campaign):
+    return Dossier.objects.get(campaign=campaign, unit__name="Phường Sa Pa")
+
+
+@pytest.fixture
+def commune_dossier(campaign):
+    return Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
+
+
+@pytest.fixture
+def before_deadline():
+    """20/10/2020, 10:00 in Sa Pa: the campaign is open for submission."""
+    with time_machine.travel(datetime(2020, 10, 20, 10, 0, tzinfo=VN), tick=False) as traveller:
+        yield traveller
+
+
+def pdf(name: str = "tai-lieu.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def complete_documents(dossier, actor) -> None:
+    """Upload one PDF for every document the dossier still misses."""
+    from thidua.nominations import services
+
+    candidates = list(dossier.candidates.all())
+    for required, applies in services.applicable_documents(dossier, candidates):
+        if not applies:
+            continue
+        targets = [None]
+        if required.per_candidate:
+            targets = [c for c in candidates if not required.award_form_id
+                       or c.award_form_id == required.award_form_id]  # fmt: skip
+        for candidate in targets:
+            dossier.refresh_from_db()
+            services.upload_document(actor=actor, dossier=dossier, version=dossier.version,
+                                     uploaded=pdf(), required=required, candidate=candidate)  # fmt: skip
+    dossier.refresh_from_db()

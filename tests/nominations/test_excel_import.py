@@ -1,0 +1,143 @@
+"""Import the candidate list from the app's Excel template."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from datetime import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
+
+from thidua.org.models import Person
+
+pytestmark = pytest.mark.django_db
+GK_TOWN = "Giấy khen của Chủ tịch UBND thị xã"
+
+
+def filled_template(client, dossier, rows) -> SimpleUploadedFile:
+    response = client.get(f"/ho-so/{dossier.pk}/mau-danh-sach.xlsx")
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook.worksheets[0]
+    for index, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            sheet.cell(row=index, column=col, value=value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("danh-sach.xlsx", buffer.getvalue())
+
+
+@pytest.fixture
+def ward_people(ward_dossier):
+    taken = ward_dossier.candidates.filter(person__isnull=False).values("person_id")
+    return list(Person.objects.filter(unit=ward_dossier.unit).exclude(pk__in=taken)[:3])
+
+
+def test_template_has_the_campaigns_forms_and_figures(client_as, ward_dossier):
+    response = client_as("phuongsapa").get(f"/ho-so/{ward_dossier.pk}/mau-danh-sach.xlsx")
+    workbook = load_workbook(io.BytesIO(response.content))
+    headers = [c.value for c in workbook.worksheets[0][1]]
+    assert headers[:6] == ["STT", "Loại (Cá nhân/Tập thể)", "Họ và tên / Tên tập thể",
+                           "Ngày sinh (dd/mm/yyyy)", "Hình thức đề nghị khen thưởng", "Tóm tắt thành tích"]  # fmt: skip
+    assert "Số hộ được giúp đỡ thoát nghèo (hộ)" in headers
+    forms = [c.value for c in workbook["Hình thức"]["A"]]
+    assert GK_TOWN in forms
+
+
+def test_wrong_rows_come_back_with_row_column_and_reason_and_nothing_is_imported(
+    client_as, ward_dossier, ward_people, before_deadline
+):
+    a, b, _c = ward_people
+    rows = [
+        [1, "Cá nhân", a.full_name, None, GK_TOWN, "Hoàn thành xuất sắc nhiệm vụ"],
+        [2, "Nhân viên", b.full_name, None, GK_TOWN, "Tốt"],  # bad type → B3
+        [3, "Cá nhân", "Nguyễn Văn Không Có", None, GK_TOWN, "Tốt"],  # unknown → C4
+        [4, "Cá nhân", b.full_name, "31/02/1990", GK_TOWN, "Tốt"],  # bad date → D5
+        [5, "Tập thể", "Tổ dân phố số 2", None, "Huân chương Lao động", "Tốt"],  # unknown form → E6
+        [6, "Cá nhân", b.full_name, None, GK_TOWN, ""],  # no summary → F7
+    ]
+    upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
+    before = ward_dossier.candidates.count()
+    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
+                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    report = response.context["report"]
+    located = {(e.row, e.column) for e in report.errors}
+    assert located == {(3, "B"), (4, "C"), (5, "D"), (6, "E"), (7, "F")}
+    page = response.content.decode()
+    assert "Loại phải là “Cá nhân” hoặc “Tập thể”." in page
+    assert "Không tìm thấy cá nhân “Nguyễn Văn Không Có” trong đơn vị." in page
+    assert "Chưa nhập dòng nào" in page
+    assert ward_dossier.candidates.count() == before
+
+
+def test_only_clean_rows_when_the_user_asks(client_as, ward_dossier, ward_people, before_deadline):
+    a, b, _c = ward_people
+    rows = [
+        [1, "Cá nhân", a.full_name, None, GK_TOWN, "Hoàn thành xuất sắc nhiệm vụ"],
+        [2, "Cá nhân", "Không Có Ai", None, GK_TOWN, "Tốt"],
+    ]
+    upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
+    response = client_as("phuongsapa").post(
+        f"/ho-so/{ward_dossier.pk}/nhap-excel/",
+        {"version": ward_dossier.version, "file": upload, "only_clean": "on"},
+    )
+    assert response.context["report"].imported == 1
+    assert ward_dossier.candidates.filter(person=a).exists()
+
+
+def test_nfd_text_excel_dates_text_dates_spaces_blank_rows_and_numbers(
+    client_as, ward_dossier, ward_people, before_deadline
+):
+    a, b, c = ward_people
+    nfd = unicodedata.normalize("NFD", f"  {a.full_name.upper()}  ")
+    assert nfd != a.full_name
+    b_born = b.date_of_birth
+    rows = [
+        [1, unicodedata.normalize("NFD", "cá nhân"), nfd, None, f" {GK_TOWN} ", "Thành tích  tốt", 3, "5"],
+        [None, None, None, None, None, None],
+        [2, "Cá nhân", b.full_name, datetime(b_born.year, b_born.month, b_born.day) if b_born else None,
+         GK_TOWN, "Tốt"],
+        [3, "Tập thể", "tổ dân phố số 2", None, GK_TOWN, "Tập thể tiêu biểu"],
+        [4, "Cá nhân", c.full_name, b_born.strftime("%d/%m/%Y") if c.date_of_birth == b_born and b_born
+         else (c.date_of_birth.strftime("%d/%m/%Y") if c.date_of_birth else None), GK_TOWN, "Tốt"],
+    ]  # fmt: skip
+    upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
+    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
+                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    assert response.status_code == 302, response.context["report"].errors
+    imported = ward_dossier.candidates.get(person=a)
+    assert imported.summary == "Thành tích tốt"
+    assert imported.facts == {"ho_thoat_ngheo": 3, "lao_dong_dia_phuong": 5}
+    assert ward_dossier.candidates.filter(unit__name="Tổ dân phố số 2").exists()
+    assert ward_dossier.candidates.filter(person=c).exists()
+
+
+def test_duplicate_rows_and_people_already_in_the_dossier_are_errors(client_as, ward_dossier,
+                                                                     before_deadline):  # fmt: skip
+    existing = ward_dossier.candidates.filter(person__isnull=False).first()
+    rows = [[1, "Cá nhân", existing.person.full_name, None, existing.award_form.name, "Tốt"]]
+    upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
+    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
+                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    assert "đã có trong hồ sơ" in response.content.decode()
+
+
+def test_a_file_that_is_not_xlsx_is_refused(client_as, ward_dossier, before_deadline):
+    upload = SimpleUploadedFile("danh-sach.xlsx", b"%PDF-1.4 not a workbook")
+    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
+                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    assert "cần tệp Excel (XLSX)" in response.content.decode()
+
+
+def test_api_import_returns_the_errors_as_data(api_as, client_as, ward_dossier, before_deadline):
+    rows = [[1, "Cá nhân", "Không Có Ai", "12/13/1990", GK_TOWN, "Tốt"]]
+    upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
+    response = api_as("phuongsapa").post(
+        f"/api/v1/dossiers/{ward_dossier.pk}/candidates/import",
+        {"version": ward_dossier.version, "file": upload},
+    )
+    assert response.status_code == 422
+    errors = {(e["row"], e["column"]) for e in response.json()["errors"]}
+    assert errors == {(2, "C"), (2, "D")}

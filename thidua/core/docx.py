@@ -1,0 +1,179 @@
+"""Administrative documents as DOCX, laid out per Nghị định 30/2020/NĐ-CP (Phụ lục I):
+A4, margins 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right, Times New Roman 13–14,
+the issuer block and the national motto block side by side, số/ký hiệu, địa danh and date,
+the document type and trích yếu centred, then body, nơi nhận and the signature block.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"  # LibreOffice substitutes the metric-compatible Liberation Serif
+CENTER, LEFT, JUSTIFY = (
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+)
+
+
+def agency_name(unit) -> str:
+    """How a unit names itself in a document header: "UBND PHƯỜNG SA PA", "PHÒNG NỘI VỤ"."""
+    if unit is None:
+        return ""
+    if unit.kind in ("ubnd_tinh", "ubnd_huyen", "ubnd_xa"):
+        return f"UBND {unit.name.upper()}"
+    return unit.name.upper()
+
+
+def agency_title(unit) -> str:
+    """The same in running text: "UBND thị xã Sa Pa", "Phòng Giáo dục và Đào tạo"."""
+    if unit.kind in ("ubnd_tinh", "ubnd_huyen", "ubnd_xa"):
+        return f"UBND {unit.name[0].lower()}{unit.name[1:]}"
+    return unit.name
+
+
+def new_document(*, landscape: bool = False):
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.space_after = Pt(0)
+    return document
+
+
+def paragraph(container, text: str = "", *, bold=False, italic=False, size=None, align=None,
+              space_before=0, space_after=0, indent_first=False):  # fmt: skip
+    para = container.add_paragraph()
+    if text:
+        run = para.add_run(text)
+        run.bold, run.italic = bold, italic
+        if size:
+            run.font.size = Pt(size)
+    if align is not None:
+        para.alignment = align
+    para.paragraph_format.space_before = Pt(space_before)
+    para.paragraph_format.space_after = Pt(space_after)
+    if indent_first:
+        para.paragraph_format.first_line_indent = Mm(10)
+    return para
+
+
+def _borderless(table) -> None:
+    borders = table._tbl.tblPr.first_child_found_in("w:tblBorders")
+    if borders is not None:
+        table._tbl.tblPr.remove(borders)
+
+
+def _widths(table, widths) -> None:
+    # Word reads the cell widths, LibreOffice the grid: set both, and stop autofit.
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def vn_date_line(place: str, day: date | None) -> str:
+    if day is None:
+        return f"{place}, ngày     tháng     năm     "
+    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def header_block(document, *, parent: str, issuer: str, number_symbol: str, place: str,
+                 day: date | None) -> None:  # fmt: skip
+    """Issuer on the left, quốc hiệu and tiêu ngữ on the right (NĐ 30/2020, Phụ lục I)."""
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table)
+    _widths(table, [Mm(60), Mm(105)])
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = ""
+    if parent:
+        paragraph(left, parent, size=12, align=CENTER)
+    paragraph(left, issuer, bold=True, size=12, align=CENTER)
+    paragraph(left, "―――――――", size=8, align=CENTER)
+    paragraph(left, f"Số: {number_symbol}", size=13, align=CENTER, space_before=4)
+    right.paragraphs[0].text = ""
+    paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=CENTER)
+    paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=CENTER)
+    paragraph(right, "――――――――――――――", size=8, align=CENTER)
+    paragraph(right, vn_date_line(place, day), italic=True, size=14, align=CENTER, space_before=4)
+    left.paragraphs[0]._element.getparent().remove(left.paragraphs[0]._element)
+    right.paragraphs[0]._element.getparent().remove(right.paragraphs[0]._element)
+
+
+def title_block(document, kind: str, subject: str) -> None:
+    paragraph(document, kind, bold=True, size=14, align=CENTER, space_before=18)
+    paragraph(document, subject, bold=True, size=14, align=CENTER)
+    paragraph(document, "―――――――", size=8, align=CENTER, space_after=6)
+
+
+def signature_block(document, *, recipients: list[str], authority: str, title: str, name: str):
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table)
+    _widths(table, [Mm(75), Mm(90)])
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = ""
+    run = left.paragraphs[0].add_run("Nơi nhận:")
+    run.bold, run.italic, run.font.size = True, True, Pt(12)
+    for line in recipients:
+        paragraph(left, f"- {line};", size=11)
+    paragraph(left, "- Lưu: VT.", size=11)
+    right.paragraphs[0].text = ""
+    if authority:
+        paragraph(right, authority.upper(), bold=True, size=14, align=CENTER)
+    paragraph(right, title.upper(), bold=True, size=14, align=CENTER)
+    for _ in range(4):
+        paragraph(right, "")
+    paragraph(right, name, bold=True, size=14, align=CENTER)
+    right.paragraphs[0]._element.getparent().remove(right.paragraphs[0]._element)
+
+
+def grid(document, headers: list[str], widths_mm: list[float]):
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, [Mm(w) for w in widths_mm])
+    for cell, header, width in zip(table.rows[0].cells, headers, widths_mm, strict=True):
+        cell.width = Mm(width)
+        cell.paragraphs[0].text = ""
+        run = cell.paragraphs[0].add_run(header)
+        run.bold, run.font.size = True, Pt(12)
+        cell.paragraphs[0].alignment = CENTER
+    return table
+
+
+def grid_row(table, values: list[str], widths_mm: list[float], *, bold=False, merge=False):
+    cells = table.add_row().cells
+    if merge:
+        merged = cells[0].merge(cells[-1])
+        merged.paragraphs[0].text = ""
+        run = merged.paragraphs[0].add_run(values[0])
+        run.bold, run.font.size = True, Pt(12)
+        return
+    for cell, value, width in zip(cells, values, widths_mm, strict=True):
+        cell.width = Mm(width)
+        cell.paragraphs[0].text = ""
+        run = cell.paragraphs[0].add_run(value)
+        run.bold, run.font.size = bold, Pt(12)
+
+
+def to_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,124 @@
+"""The unit's Tờ trình and Danh sách trích ngang, generated from the dossier as DOCX."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from thidua.core import docx as d
+from thidua.org.models import Role, RoleAssignment
+
+from .models import Dossier
+
+LIST_WIDTHS = [12, 52, 28, 58, 78, 24]  # 252 mm: A4 landscape inside the margins
+
+
+def _place(unit) -> str:
+    node = unit
+    while node is not None:
+        if node.place_name:
+            return node.place_name
+        node = node.parent
+    return ""
+
+
+def _head_name(unit) -> str:
+    head = (
+        RoleAssignment.objects.filter(unit=unit, role=Role.THU_TRUONG)
+        .select_related("user")
+        .first()
+    )
+    return head.user.get_full_name() if head else ""
+
+
+def _grouped(candidates):
+    """Candidates by award form, collectives first: the order of the printed list."""
+    groups = defaultdict(lambda: ([], []))
+    for c in candidates:
+        groups[c.award_form][0 if c.unit_id else 1].append(c)
+    return sorted(groups.items(), key=lambda item: item[0].order)
+
+
+def _candidates(dossier: Dossier):
+    return list(
+        dossier.candidates.select_related("person__unit", "unit", "award_form").order_by(
+            "award_form__order", "order", "id"
+        )
+    )
+
+
+def nomination_list(dossier: Dossier) -> bytes:
+    """Danh sách trích ngang: one line per collective or individual proposed."""
+    campaign, unit = dossier.campaign, dossier.unit
+    document = d.new_document(landscape=True)
+    d.header_block(document, parent=d.agency_name(unit.parent), issuer=d.agency_name(unit),
+                   number_symbol="      /DS-UBND", place=_place(unit), day=None)  # fmt: skip
+    d.title_block(
+        document,
+        "DANH SÁCH TRÍCH NGANG",
+        f"Tập thể, cá nhân đề nghị khen thưởng trong {campaign.title[0].lower()}{campaign.title[1:]}",
+    )
+    d.paragraph(document, f"(Kèm theo Tờ trình của {d.agency_title(unit)})", italic=True,
+                size=13, align=d.CENTER, space_after=8)  # fmt: skip
+    headers = ["STT", "Tên tập thể / Họ và tên", "Năm sinh, giới tính",
+               "Chức vụ, đơn vị công tác", "Tóm tắt thành tích", "Ghi chú"]  # fmt: skip
+    table = d.grid(document, headers, LIST_WIDTHS)
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+    for g, (award_form, (collectives, individuals)) in enumerate(_grouped(_candidates(dossier))):
+        d.grid_row(table, [f"{roman[g % 8]}. {award_form.name}"], LIST_WIDTHS, merge=True)
+        number = 0
+        for label, rows in (("Tập thể", collectives), ("Cá nhân", individuals)):
+            if not rows:
+                continue
+            d.grid_row(table, [f"{label} ({len(rows)})"], LIST_WIDTHS, merge=True)
+            for c in rows:
+                number += 1
+                if c.person_id:
+                    p = c.person
+                    born = f"{p.date_of_birth.year}, " if p.date_of_birth else ""
+                    values = [str(number), p.full_name, born + p.get_gender_display(),
+                              ", ".join(x for x in (p.position, p.unit.name) if x), c.summary, ""]  # fmt: skip
+                else:
+                    values = [str(number), c.unit.name, "", "", c.summary, ""]
+                d.grid_row(table, values, LIST_WIDTHS)
+    d.paragraph(document, f"Tổng số: {len(_candidates(dossier))} tập thể, cá nhân.", italic=True,
+                size=13, space_before=8)  # fmt: skip
+    return d.to_bytes(document)
+
+
+def submission_letter(dossier: Dossier) -> bytes:
+    """Tờ trình đề nghị khen thưởng, to the campaign's issuer through its receiving office."""
+    campaign, unit = dossier.campaign, dossier.unit
+    candidates = _candidates(dossier)
+    document = d.new_document()
+    d.header_block(document, parent=d.agency_name(unit.parent), issuer=d.agency_name(unit),
+                   number_symbol="      /TTr-UBND", place=_place(unit), day=None)  # fmt: skip
+    d.title_block(document, "TỜ TRÌNH", f"Về việc đề nghị khen thưởng trong {campaign.title}")
+    recipient = f"{campaign.signer_title.capitalize()} {d.agency_title(campaign.issuer)}"
+    d.paragraph(document, f"Kính gửi: {recipient}", align=d.CENTER, space_after=6)
+    basis = f"Kế hoạch số {campaign.number_symbol}" if campaign.number else "Kế hoạch"
+    signed = f" ngày {campaign.signed_on:%d/%m/%Y}" if campaign.signed_on else ""
+    d.paragraph(document, f"Căn cứ {basis}{signed} của {d.agency_title(campaign.issuer)} "
+                f"về {campaign.title[0].lower()}{campaign.title[1:]};", indent_first=True,
+                align=d.JUSTIFY)  # fmt: skip
+    d.paragraph(document, f"Căn cứ kết quả thực hiện phong trào thi đua và biên bản họp xét khen "
+                f"thưởng của {d.agency_title(unit)},", indent_first=True, align=d.JUSTIFY)  # fmt: skip
+    d.paragraph(document, f"{d.agency_title(unit)} kính đề nghị "
+                f"{recipient} xem xét, khen thưởng cho các tập thể, cá nhân sau:",
+                indent_first=True, align=d.JUSTIFY, space_after=4)  # fmt: skip
+    for award_form, (collectives, individuals) in _grouped(candidates):
+        parts = []
+        if collectives:
+            parts.append(f"{len(collectives)} tập thể")
+        if individuals:
+            parts.append(f"{len(individuals)} cá nhân")
+        d.paragraph(document, f"- {award_form.name}: {' và '.join(parts)}.", indent_first=True)
+    d.paragraph(document, "(Có danh sách trích ngang và hồ sơ kèm theo)", italic=True,
+                indent_first=True, space_before=4)  # fmt: skip
+    # The date stays blank: it is the day the head signs.
+    d.paragraph(document, f"Kính trình {recipient} xem xét, quyết định./.", indent_first=True,
+                space_before=6, space_after=12)  # fmt: skip
+    d.signature_block(document, recipients=["Như trên", "Phòng Nội vụ"],
+                      authority="TM. ỦY BAN NHÂN DÂN" if unit.kind == "ubnd_xa" else "",
+                      title="CHỦ TỊCH" if unit.kind == "ubnd_xa" else "THỦ TRƯỞNG",
+                      name=_head_name(unit))  # fmt: skip
+    return d.to_bytes(document)

@@ -1,0 +1,120 @@
+"""Who may see and act on a dossier, and the dossier's state table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.org import access
+from thidua.org.access import Perm
+from thidua.org.models import Unit
+
+from .models import Dossier, DossierStatus
+
+EDITABLE = (DossierStatus.DRAFT, DossierStatus.RETURNED)
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: tuple[str, ...]
+    target: str
+    perm: str
+    label: str
+    confirm: str
+    needs_reason: bool = False
+
+
+# The dossier's workflow, one row per action. Views, API and buttons all read this table.
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition(
+        source=EDITABLE,
+        target=DossierStatus.SUBMITTED,
+        perm=Perm.SUBMIT_DOSSIERS,
+        label="Duyệt và nộp hồ sơ",
+        confirm="Nộp hồ sơ cho Phòng Nội vụ? Sau khi nộp, đơn vị không sửa được hồ sơ.",
+    ),
+    "return": Transition(
+        source=(DossierStatus.SUBMITTED,),
+        target=DossierStatus.RETURNED,
+        perm=Perm.APPRAISE_DOSSIERS,
+        label="Trả lại để bổ sung",
+        confirm="Trả hồ sơ cho đơn vị để bổ sung?",
+        needs_reason=True,
+    ),
+    "appraise": Transition(
+        source=(DossierStatus.SUBMITTED,),
+        target=DossierStatus.APPRAISED,
+        perm=Perm.APPRAISE_DOSSIERS,
+        label="Hoàn thành thẩm định",
+        confirm="Xác nhận đã thẩm định xong hồ sơ này?",
+    ),
+}
+
+
+def dossiers_visible_to(user) -> QuerySet[Dossier]:
+    return Dossier.objects.filter(
+        access.path_q(access.scope_paths(user, Perm.VIEW_DOSSIERS), "unit__path")
+    ).select_related("unit", "campaign")
+
+
+def get_dossier_or_404(user, pk: int, perm: str = Perm.VIEW_DOSSIERS) -> Dossier:
+    """Outside the user's dossier scope the dossier does not exist (404); inside, 403."""
+    dossier = (
+        Dossier.objects.select_related("unit", "campaign", "campaign__issuer").filter(pk=pk).first()
+    )
+    if dossier is None or not access.in_scope(user, dossier.unit, Perm.VIEW_DOSSIERS):
+        raise Http404("Không tìm thấy hồ sơ.")
+    if not access.in_scope(user, dossier.unit, perm):
+        raise PermissionDenied("Vai trò của bạn không có quyền thực hiện thao tác này với hồ sơ.")
+    return dossier
+
+
+def can(user, dossier: Dossier, perm: str) -> bool:
+    return access.in_scope(user, dossier.unit, perm)
+
+
+def can_edit(user, dossier: Dossier) -> bool:
+    return dossier.status in EDITABLE and can(user, dossier, Perm.EDIT_DOSSIERS)
+
+
+def can_appraise(user, dossier: Dossier) -> bool:
+    return can(user, dossier, Perm.APPRAISE_DOSSIERS)
+
+
+def available_actions(user, dossier: Dossier) -> list[tuple[str, Transition]]:
+    return [
+        (name, t)
+        for name, t in TRANSITIONS.items()
+        if dossier.status in t.source and can(user, dossier, t.perm)
+    ]
+
+
+def proposing_units(user, campaign: Campaign) -> list[Unit]:
+    """Units for which ``user`` may start a dossier in ``campaign``: their own units inside
+    the issuer's subtree, while the campaign is running."""
+    if campaign.status != CampaignStatus.LAUNCHED:
+        return []
+    return [
+        a.unit
+        for a in access.assignments(user)
+        if Perm.EDIT_DOSSIERS in access.ROLE_PERMISSIONS.get(a.role, frozenset())
+        and a.unit.path.startswith(campaign.issuer.path)
+    ]
+
+
+def can_oversee(user, campaign: Campaign) -> bool:
+    """Phòng Nội vụ of the issuing unit: the dashboard, reminders and extensions."""
+    return access.in_scope(user, campaign.issuer, Perm.APPRAISE_DOSSIERS)
+
+
+def get_overseen_campaign_or_404(user, pk: int) -> Campaign:
+    from thidua.campaigns.policy import get_campaign_or_404
+
+    campaign = get_campaign_or_404(user, pk)
+    if not can_oversee(user, campaign):
+        raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan phát động.")
+    return campaign
