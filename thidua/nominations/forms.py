@@ -48,8 +48,9 @@ class CandidateForm(VersionedForm):
         empty_label="— Chọn tập thể —",
     )  # fmt: skip
     award_form = forms.ModelChoiceField(
-        label="Hình thức đề nghị", queryset=AwardForm.objects.none(), empty_label=None
-    )
+        label="Hình thức đề nghị", queryset=AwardForm.objects.none(),
+        empty_label="— Chọn hình thức khen thưởng —",
+    )  # fmt: skip
     summary = forms.CharField(
         label="Tóm tắt thành tích",
         widget=forms.Textarea(attrs={"rows": 3}),
