@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/thidua
 DEV_ENV := THIDUA_DEBUG=true
 
-.PHONY: run test lint format test-sqlite test-postgres system-deps clean
+.PHONY: run test lint format test-sqlite test-postgres system-deps bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ test-postgres: $(VENV)/.installed
 	fi
 
 test: $(VENV)/.installed system-deps lint test-sqlite test-postgres
+
+# Speed at scale, each measure printed beside its floor (see bench/run.py). SCALE=national for
+# 10,000 units and 1,000,000 people (generated once into var/bench-national/, takes minutes).
+SCALE ?= province
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py --scale $(SCALE)
 
 clean:
 	rm -rf $(VENV) var/ .pytest_cache

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import cache
 
 from thidua.records.levels import AUTHORITY_LEVELS, DISCIPLINE_FORMS, RATING_LEVELS, label, rank
 
@@ -61,7 +62,7 @@ class Attestation:
     by: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Facts:
     subject_kind: str  # "individual" | "collective"
     reference_date: date
@@ -236,18 +237,128 @@ def evaluate(spec: CriterionSpec, facts: Facts) -> CriterionResult:
     return CriterionResult(spec.key, spec.text, status, explanation)
 
 
+def all_of(specs: Iterable[CriterionSpec]) -> CriterionSpec:
+    """One spec holding a whole criteria set: every top-level criterion must pass."""
+    return CriterionSpec("__all__", "all_of", "Tất cả tiêu chuẩn", {}, tuple(specs))
+
+
 def evaluate_all(specs: Iterable[CriterionSpec], facts: Facts) -> CriterionResult:
-    return evaluate(
-        CriterionSpec("__all__", "all_of", "Tất cả tiêu chuẩn", {}, tuple(specs)), facts
-    )
+    return evaluate(all_of(specs), facts)
+
+
+# --- many candidates at once ---------------------------------------------------------------
+#
+# A campaign evaluates the same criteria for thousands of candidates, most of whom present the
+# same relevant facts (the same two ratings, no initiative, no discipline). ``Plan`` evaluates
+# like ``evaluate`` but remembers each criterion's result per distinct relevant facts, in a
+# memo the caller shares across candidates. Results are immutable, so sharing them is safe.
+
+
+def _fact_key(spec: CriterionSpec, params: Mapping) -> Callable[[Facts], object]:
+    """What of the facts the criterion reads, as a hashable key. A new kind must say here
+    what it reads, or two candidates could share a wrong result."""
+    match spec.kind:
+        case "attested" | "discretionary":
+            return lambda f: f.attestations.get(spec.key)
+        case "rating_streak":
+            years_by_end: dict[int, tuple[int, ...]] = {}
+
+            def key(f: Facts):
+                end = f.reference_date.year - params.get("last_year_offset", 1)
+                years = years_by_end.get(end)
+                if years is None:
+                    years = years_by_end[end] = tuple(range(end - params["years"] + 1, end + 1))
+                leave = (
+                    tuple(y for y in years if y in f.maternity_years) if f.maternity_years else ()
+                )
+                return end, tuple(map(f.ratings.get, years)), leave
+
+            return key
+        case "initiative_count":
+            return lambda f: (f.reference_date, tuple(f.initiatives))
+        case "number_at_least":
+            return lambda f: f.numbers.get(params["fact"])
+        case "no_discipline":
+            return lambda f: (
+                f.reference_date,
+                f.period_start,
+                f.subject_kind,
+                tuple(f.disciplines),
+            )
+        case "launched_all_campaigns":
+            return lambda f: (
+                None if f.campaigns_asked is None else tuple(f.campaigns_asked),
+                frozenset(f.campaigns_launched),
+            )
+    raise ValueError(f"No fact key for criterion kind {spec.kind!r}: add one to _fact_key.")
+
+
+class Plan:
+    """A criterion compiled for repeated evaluation with a shared memo."""
+
+    def __init__(self, spec: CriterionSpec):
+        self.spec = spec
+        kind = KINDS.get(spec.kind)
+        self.is_group = bool(kind and kind.is_group)
+        self.children = tuple(Plan(child) for child in spec.children) if self.is_group else ()
+        self.params = {**_defaults(kind), **spec.params} if kind and not self.is_group else {}
+        self.key = _fact_key(spec, self.params) if kind and not self.is_group else None
+        # A group is looked up once, by the keys of all its leaves, when they all have one.
+        leaves = self.leaves()
+        self.leaf_keys = [leaf.key for leaf in leaves] if all(x.key for x in leaves) else None
+
+    def leaves(self) -> list[Plan]:
+        return (
+            [leaf for child in self.children for leaf in child.leaves()]
+            if self.is_group
+            else [self]
+        )
+
+    def __call__(self, facts: Facts, memo: dict) -> CriterionResult:
+        if not self.is_group:
+            return self._evaluate_leaf(facts, memo)
+        if self.leaf_keys is None:
+            return self._evaluate_group(facts, memo)
+        key = (self, tuple([leaf_key(facts) for leaf_key in self.leaf_keys]))
+        result = memo.get(key)
+        if result is None:
+            result = memo[key] = self._evaluate_group(facts, memo)
+        return result
+
+    def _evaluate_group(self, facts: Facts, memo: dict) -> CriterionResult:
+        children = tuple(
+            child._evaluate_group(facts, memo)
+            if child.is_group
+            else child._evaluate_leaf(facts, memo)
+            for child in self.children
+        )
+        return _group_result(self.spec, children)
+
+    def _evaluate_leaf(self, facts: Facts, memo: dict) -> CriterionResult:
+        if self.key is None:
+            return evaluate(self.spec, facts)
+        key = (self, self.key(facts))
+        result = memo.get(key)
+        if result is None:
+            status, explanation = EVALUATORS[self.spec.kind](self.spec, self.params, facts)
+            result = memo[key] = CriterionResult(self.spec.key, self.spec.text, status, explanation)
+        return result
+
+
+@cache
+def _defaults_of(code: str) -> dict:
+    return {p.name: p.default for p in KINDS[code].params if p.default is not None}
 
 
 def _defaults(kind: KindSpec) -> dict:
-    return {p.name: p.default for p in kind.params if p.default is not None}
+    return _defaults_of(kind.code)
 
 
 def _group(spec: CriterionSpec, facts: Facts) -> CriterionResult:
-    children = tuple(evaluate(child, facts) for child in spec.children)
+    return _group_result(spec, tuple(evaluate(child, facts) for child in spec.children))
+
+
+def _group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> CriterionResult:
     statuses = [c.status for c in children]
     counts = {s: statuses.count(s) for s in Status}
     summary = f"{counts[Status.DAT]}/{len(children)} tiêu chuẩn đạt"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from thidua.campaigns.criteria import specs_for
@@ -55,10 +55,12 @@ class Flag:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class CandidateCheck:
-    candidate: Candidate
-    results: list[tuple[CriteriaSet, engine.CriterionResult]] = field(default_factory=list)
+    candidate_id: int
+    candidate: Candidate | None = None  # the model row, unless evaluated with_objects=False
+    # Results are shared by candidates with the same facts: never mutate them.
+    results: tuple[tuple[CriteriaSet, engine.CriterionResult], ...] = ()
     flags: list[Flag] = field(default_factory=list)
     attestable: set[str] = field(default_factory=set)  # criterion keys a person confirms
 
@@ -77,31 +79,36 @@ class CandidateCheck:
         return OVERALL_LABELS[self.status]
 
 
-def _fits(criteria_set: CriteriaSet, candidate: Candidate) -> bool:
+def _fits(criteria_set: CriteriaSet, person_category: str | None, unit_kind: str | None) -> bool:
     category = criteria_set.subject_category
-    if candidate.person_id:
-        return (
-            category.kind == "ca_nhan" and candidate.person.category in category.person_categories
-        )
-    return category.kind == "tap_the" and candidate.unit.kind in category.unit_kinds
+    if person_category is not None:
+        return category.kind == "ca_nhan" and person_category in category.person_categories
+    return category.kind == "tap_the" and unit_kind in category.unit_kinds
 
 
 def evaluate_candidates(
-    campaign: Campaign, candidates: QuerySet[Candidate], today=None
+    campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True
 ) -> list[CandidateCheck]:
-    """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign)."""
+    """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), in
+    dossier order. ``with_objects=False`` skips loading model rows for pages and documents:
+    campaign-wide work (statistics, the council docket) needs only ids and results."""
     today = today or timezone.localdate()
     rows = list(
-        candidates.select_related("person", "unit", "award_form", "dossier__unit").order_by(
-            "dossier__unit__path", "order", "id"
+        candidates.order_by("dossier__unit__path", "order", "id").values_list(
+            "pk", "person_id", "unit_id", "award_form_id", "facts", "person__category", "unit__kind"
         )
     )
     if not rows:
         return []
+    objects = (
+        candidates.select_related("person__unit", "unit", "award_form", "dossier__unit").in_bulk()
+        if with_objects
+        else {}
+    )
     person_ids = candidates.filter(person__isnull=False).values("person_id")
     unit_ids = candidates.filter(unit__isnull=False).values("unit_id")
 
-    sets_by_form: dict[int, list[tuple[CriteriaSet, list, set]]] = defaultdict(list)
+    sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
     for criteria_set in (
         CriteriaSet.objects.filter(award_form__campaign=campaign)
@@ -112,34 +119,37 @@ def evaluate_candidates(
         if criteria_set.is_valid_on(day):
             attested = {str(c.pk) for c in criteria_set.criteria.all() if c.kind == "attested"}
             sets_by_form[criteria_set.award_form_id].append(
-                (criteria_set, specs_for(criteria_set), attested)
+                (criteria_set, engine.Plan(engine.all_of(specs_for(criteria_set))), attested)
             )
 
+    # One query per kind of subject (not one OR): each can use its index at national scale.
     ratings = {"p": defaultdict(dict), "u": defaultdict(dict)}
-    for person_id, unit_id, year, level in AnnualRating.objects.filter(
-        Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)
-    ).values_list("person_id", "unit_id", "year", "level"):
-        if person_id:
-            ratings["p"][person_id][year] = level
-        else:
-            ratings["u"][unit_id][year] = level
+    for prefix, column, ids in (("p", "person_id", person_ids), ("u", "unit_id", unit_ids)):
+        for subject_id, year, level in (
+            AnnualRating.objects.filter(**{f"{column}__in": ids})
+            .order_by("year")
+            .values_list(column, "year", "level")
+        ):
+            ratings[prefix][subject_id][year] = level
 
     initiatives = defaultdict(list)
-    for i in Initiative.objects.filter(person_id__in=person_ids):
-        initiatives[i.person_id].append(
-            engine.InitiativeFact(key=str(i.pk), title=i.title, recognized_on=i.recognized_on,
-                                  authority_level=i.authority_level, used_for=i.used_for or None)
-        )  # fmt: skip
+    for pk, person_id, title, recognized_on, level, used_for in Initiative.objects.filter(
+        person_id__in=person_ids
+    ).values_list("pk", "person_id", "title", "recognized_on", "authority_level", "used_for"):
+        initiatives[person_id].append(
+            engine.InitiativeFact(str(pk), title, recognized_on, level, used_for or None)
+        )
 
     disciplines_of_person, disciplines_in_unit = defaultdict(list), defaultdict(list)
-    for d in Discipline.objects.filter(
-        Q(person_id__in=person_ids) | Q(person__unit_id__in=unit_ids)
-    ).values("person_id", "person__unit_id", "person__full_name", "form", "decided_on", "ends_on"):
-        fact = engine.DisciplineFact(d["form"], d["decided_on"], d["ends_on"])
-        disciplines_of_person[d["person_id"]].append(fact)
-        disciplines_in_unit[d["person__unit_id"]].append(
-            engine.DisciplineFact(d["form"], d["decided_on"], d["ends_on"], d["person__full_name"])
-        )
+    fields = ("person_id", "person__unit_id", "person__full_name", "form", "decided_on", "ends_on")
+    for person_id, _unit, _name, form, decided_on, ends_on in Discipline.objects.filter(
+        person_id__in=person_ids
+    ).values_list(*fields):
+        disciplines_of_person[person_id].append(engine.DisciplineFact(form, decided_on, ends_on))
+    for _person, unit_id, name, form, decided_on, ends_on in Discipline.objects.filter(
+        person__unit_id__in=unit_ids
+    ).values_list(*fields):
+        disciplines_in_unit[unit_id].append(engine.DisciplineFact(form, decided_on, ends_on, name))
 
     maternity = defaultdict(set)
     for leave in MaternityLeave.objects.filter(person_id__in=person_ids):
@@ -168,45 +178,59 @@ def evaluate_candidates(
             a.confirmed, a.note, by
         )
 
-    proposals = defaultdict(list)
-    for other in (
-        Candidate.objects.filter(dossier__campaign=campaign)
+    # Other proposals of the same subject in this campaign: (candidate id, unit, form). Subjects
+    # proposed once are the rule, so only the repeated ones are fetched in detail.
+    campaign_candidates = Candidate.objects.filter(dossier__campaign=campaign)
+    repeated = (
+        campaign_candidates.values("person_id", "unit_id")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
         .filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids))
-        .values("id", "person_id", "unit_id", "dossier__unit__name", "award_form__name")
-    ):
-        key = ("p", other["person_id"]) if other["person_id"] else ("u", other["unit_id"])
-        proposals[key].append(other)
+    )
+    repeated_people = [r["person_id"] for r in repeated if r["person_id"]]
+    repeated_units = [r["unit_id"] for r in repeated if r["unit_id"]]
+    proposals = defaultdict(list)
+    if repeated_people or repeated_units:
+        for other_id, person_id, unit_id, unit_name, form_name in campaign_candidates.filter(
+            Q(person_id__in=repeated_people) | Q(unit_id__in=repeated_units)
+        ).values_list("id", "person_id", "unit_id", "dossier__unit__name", "award_form__name"):
+            proposals[("p", person_id) if person_id else ("u", unit_id)].append(
+                (other_id, unit_name, form_name)
+            )
 
+    memo: dict = {}  # criterion results shared by candidates with the same relevant facts
     checks = []
-    for candidate in rows:
-        is_person = candidate.person_id is not None
-        key = ("p", candidate.person_id) if is_person else ("u", candidate.unit_id)
+    for pk, person_id, unit_id, form_id, raw_facts, person_category, unit_kind in rows:
+        is_person = person_id is not None
+        key = ("p", person_id) if is_person else ("u", unit_id)
         facts = engine.Facts(
             subject_kind="individual" if is_person else "collective",
             reference_date=campaign.period_end,
             period_start=campaign.period_start,
-            ratings=ratings[key[0]][key[1]],
-            initiatives=initiatives[candidate.person_id] if is_person else [],
-            disciplines=disciplines_of_person[candidate.person_id]
+            ratings=ratings[key[0]].get(key[1], {}),
+            initiatives=initiatives.get(person_id, []) if is_person else [],
+            disciplines=disciplines_of_person.get(person_id, [])
             if is_person
-            else disciplines_in_unit[candidate.unit_id],
-            numbers=_numbers(candidate.facts),
-            attestations=attestations[candidate.pk],
-            maternity_years=maternity[candidate.person_id] if is_person else set(),
+            else disciplines_in_unit.get(unit_id, []),
+            numbers=_numbers(raw_facts) if raw_facts else {},
+            attestations=attestations.get(pk, {}),
+            maternity_years=maternity.get(person_id, set()) if is_person else set(),
         )
-        check = CandidateCheck(candidate)
-        for criteria_set, specs, attested in sets_by_form.get(candidate.award_form_id, []):
-            if _fits(criteria_set, candidate):
-                check.results.append((criteria_set, engine.evaluate_all(specs, facts)))
-                check.attestable |= attested
-        check.flags = _flags(
-            campaign,
-            candidate,
-            facts,
-            open_cases[key],
-            awarded[key],
-            [p for p in proposals[key] if p["id"] != candidate.pk],
-        )
+        results, attestable = [], set()
+        for criteria_set, plan, attested in sets_by_form.get(form_id, ()):
+            if _fits(criteria_set, person_category if is_person else None, unit_kind):
+                results.append((criteria_set, plan(facts, memo)))
+                attestable |= attested
+        check = CandidateCheck(pk, objects.get(pk), tuple(results), attestable=attestable)
+        others = [p for p in proposals.get(key, ()) if p[0] != pk]
+        if (
+            others
+            or key in open_cases
+            or key in awarded
+            or facts.disciplines
+            or facts.maternity_years
+        ):
+            check.flags = _flags(campaign, facts, open_cases[key], awarded[key], others)
         checks.append(check)
     return checks
 
@@ -221,7 +245,7 @@ def _numbers(raw: dict) -> dict[str, float]:
     return numbers
 
 
-def _flags(campaign, candidate, facts, cases, awards, other_proposals) -> list[Flag]:
+def _flags(campaign, facts, cases, awards, other_proposals) -> list[Flag]:
     flags = []
     for case in cases:
         flags.append(
@@ -243,13 +267,13 @@ def _flags(campaign, candidate, facts, cases, awards, other_proposals) -> list[F
                 "khen thưởng một lần.",
             )
         )
-    for other in other_proposals:
+    for _other_id, unit_name, form_name in other_proposals:
         flags.append(
             Flag(
                 "duplicate",
                 "warning",
-                f"Đề nghị trùng: cũng được {other['dossier__unit__name']} đề nghị "
-                f"{other['award_form__name']}. Một thành tích chỉ đề nghị một hình thức khen thưởng.",
+                f"Đề nghị trùng: cũng được {unit_name} đề nghị {form_name}. "
+                "Một thành tích chỉ đề nghị một hình thức khen thưởng.",
             )
         )
     start, end = campaign.period_start, campaign.period_end

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -124,13 +125,13 @@ class ParsedRow:
     row: int
     award_form: AwardForm
     summary: str
-    person: Person | None = None
-    unit: Unit | None = None
+    person: Match | None = None
+    unit: Match | None = None
     facts: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:
-        return self.person.full_name if self.person else self.unit.name
+        return (self.person or self.unit).name
 
 
 @dataclass
@@ -181,18 +182,25 @@ def parse_number(value) -> float | None | str:
     return "invalid" if number < 0 else number
 
 
+class Match(NamedTuple):
+    pk: int
+    name: str
+    date_of_birth: date | None = None
+
+
 class Lookup:
-    """Names of people and collectives of a unit's subtree, and the campaign's award forms."""
+    """Names of people and collectives of a unit's subtree, and the campaign's award forms.
+    Plain tuples, not model rows: a province has tens of thousands of people."""
 
     def __init__(self, unit: Unit, campaign: Campaign):
-        self.people: dict[str, list[Person]] = {}
-        for person in Person.objects.filter(unit__path__startswith=unit.path).select_related(
-            "unit"
+        self.people: dict[str, list[Match]] = {}
+        for row in Person.objects.filter(unit__path__startswith=unit.path).values_list(
+            "pk", "full_name", "date_of_birth"
         ):
-            self.people.setdefault(text_key(person.full_name), []).append(person)
-        self.units: dict[str, list[Unit]] = {}
-        for sub in Unit.objects.filter(path__startswith=unit.path):
-            self.units.setdefault(text_key(sub.name), []).append(sub)
+            self.people.setdefault(text_key(row[1]), []).append(Match(*row))
+        self.units: dict[str, list[Match]] = {}
+        for row in Unit.objects.filter(path__startswith=unit.path).values_list("pk", "name"):
+            self.units.setdefault(text_key(row[1]), []).append(Match(*row))
         self.forms = {text_key(f.name): f for f in campaign.award_forms.all()}
 
 

@@ -1,0 +1,229 @@
+"""`make bench`: speed of the dossier work at scale, each measured beside its floor in one run.
+
+    eligibility  all candidates of a campaign with 100,000 candidates, against simply reading
+                 the same rows from the database (the floor). Target: within 3× the floor.
+    import       a 10,000-row Excel list, against openpyxl merely loading and reading the file.
+                 Target: within 2× the load.
+
+Machines here are noisy: each side runs several times, interleaved, and the medians are
+compared. Data lives in its own database (var/bench-<scale>/ or BENCH_DATABASE_URL) and is
+generated once per scale.
+
+    python bench/run.py [--scale province|national] [--candidates 100000] [--rows 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def setup(scale: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+    os.environ.setdefault("THIDUA_DEBUG", "true")
+    os.environ["THIDUA_DATA_DIR"] = str(ROOT / "var" / f"bench-{scale}")
+    if os.environ.get("BENCH_DATABASE_URL"):
+        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def side_by_side(work, floor, runs: int) -> tuple[float, float]:
+    """Median seconds of ``work`` and ``floor``, run alternately so noise hits both."""
+    work_times, floor_times = [], []
+    for _ in range(runs):
+        floor_times.append(timed(floor))
+        work_times.append(timed(work))
+    return statistics.median(work_times), statistics.median(floor_times)
+
+
+def ensure_data(scale: str, candidates: int):
+    from bench.generate import bench_campaign, generate
+    from thidua.campaigns.models import Campaign
+    from thidua.org.models import Unit
+
+    root = Unit.objects.filter(name=f"Dữ liệu thử ({scale})").first()
+    if root is None:
+        start = time.perf_counter()
+        made = generate(scale)
+        print(f"Sinh dữ liệu {scale}: {made.units:,} đơn vị, {made.people:,} người, 5 năm lịch sử "
+              f"trong {time.perf_counter() - start:.1f} s")  # fmt: skip
+        root = Unit.objects.get(pk=made.root_id)
+    campaign = Campaign.objects.filter(
+        issuer=root, title__contains=f"{candidates:,} đề nghị"
+    ).first()
+    if campaign is None:
+        start = time.perf_counter()
+        campaign, made = bench_campaign(root.pk, candidates)
+        print(f"Tạo đợt thi đua thử với {made:,} đề nghị trong {time.perf_counter() - start:.1f} s")
+    return root, campaign
+
+
+def bench_eligibility(campaign, runs: int) -> dict:
+    from django.db.models import Q
+
+    from thidua.nominations.evaluation import evaluate_candidates
+    from thidua.nominations.models import Candidate, CandidateAttestation
+    from thidua.records.models import AnnualRating, Discipline, Initiative
+
+    candidates = Candidate.objects.filter(dossier__campaign=campaign)
+    count = candidates.count()
+
+    def work():
+        checks = evaluate_candidates(campaign, candidates, with_objects=False)
+        assert len(checks) == count
+
+    def floor():
+        # The same rows the evaluation needs, read as plain tuples: no model, no engine.
+        people = candidates.values("person_id")
+        list(candidates.values_list("pk", "person_id", "unit_id", "award_form_id", "facts",
+                                    "person__category", "dossier__unit__path"))  # fmt: skip
+        list(
+            AnnualRating.objects.filter(Q(person_id__in=people)).values_list(
+                "person_id", "year", "level"
+            )
+        )
+        list(Initiative.objects.filter(person_id__in=people).values_list("person_id", "recognized_on",
+                                                                        "authority_level", "used_for"))  # fmt: skip
+        list(
+            Discipline.objects.filter(person_id__in=people).values_list(
+                "person_id", "form", "decided_on"
+            )
+        )
+        list(
+            CandidateAttestation.objects.filter(candidate__in=candidates).values_list(
+                "candidate_id"
+            )
+        )
+
+    seconds, floor_seconds = side_by_side(work, floor, runs)
+    return {"name": f"Kiểm tra tiêu chuẩn {count:,} đề nghị", "rate": count / seconds,
+            "unit": "đề nghị/s", "seconds": seconds, "floor": floor_seconds, "target": 3.0}  # fmt: skip
+
+
+def build_xlsx(dossier, rows: int) -> bytes:
+    from openpyxl import load_workbook
+
+    from thidua.nominations.importing import build_template
+    from thidua.org.models import Person
+
+    workbook = load_workbook(io.BytesIO(build_template(dossier.campaign, dossier.unit)))
+    sheet = workbook.worksheets[0]
+    form = dossier.campaign.award_forms.order_by("order").first().name
+    people = list(
+        Person.objects.filter(unit__path__startswith=dossier.unit.path).values_list(
+            "full_name", "date_of_birth"
+        )
+    )
+    twins = {pair for pair, n in Counter(people).items() if n > 1}  # same name, same birthday
+    line = 2
+    for name, born in people:
+        if (name, born) in twins:
+            continue
+        for col, value in enumerate(
+            [line - 1, "Cá nhân", name, born, form, "Hoàn thành xuất sắc nhiệm vụ"], 1
+        ):
+            sheet.cell(row=line, column=col, value=value)
+        line += 1
+        if line > rows + 1:
+            break
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def bench_import(root, campaign, rows: int, runs: int) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import transaction
+    from openpyxl import load_workbook
+
+    from thidua.nominations import services
+    from thidua.nominations.models import Dossier
+    from thidua.org.models import Person, Unit
+
+    # The smallest unit holding enough people: the root at province scale, a province nationally.
+    unit = root
+    for candidate_unit in Unit.objects.filter(parent=root, kind="ubnd_tinh"):
+        if Person.objects.filter(unit__path__startswith=candidate_unit.path).count() >= rows * 1.5:
+            unit = candidate_unit
+            break
+    dossier, _ = Dossier.objects.get_or_create(campaign=campaign, unit=unit)
+    content = build_xlsx(dossier, rows)
+    imported = []
+
+    def work():
+        with transaction.atomic():
+            dossier.refresh_from_db()
+            report = services.import_candidates(
+                actor=None, dossier=dossier, version=dossier.version,
+                uploaded=SimpleUploadedFile("danh-sach.xlsx", content),
+            )  # fmt: skip
+            imported.append(report.imported)
+            if report.errors:
+                print("Lỗi nhập:", report.errors[:3])
+            transaction.set_rollback(True)  # the next run imports the same rows again
+
+    def floor():
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        for _row in workbook.worksheets[0].iter_rows(values_only=True):
+            pass
+        workbook.close()
+
+    seconds, floor_seconds = side_by_side(work, floor, runs)
+    assert imported[-1] == rows, f"imported {imported[-1]} of {rows} rows"
+    return {"name": f"Nhập Excel {rows:,} dòng", "rate": rows / seconds, "unit": "dòng/s",
+            "seconds": seconds, "floor": floor_seconds, "target": 2.0}  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--scale", choices=["province", "national"], default="province")
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    setup(args.scale)
+    from django.db import connection
+
+    root, campaign = ensure_data(args.scale, args.candidates)
+    results = [
+        bench_eligibility(campaign, args.runs),
+        bench_import(root, campaign, args.rows, args.runs),
+    ]
+    print(
+        f"\nĐo trên {connection.vendor}, quy mô {args.scale}, trung vị {args.runs} lần chạy xen kẽ"
+    )
+    print(f"{'Phép đo':<40} {'Tốc độ':>20} {'Thời gian':>10} {'Nền':>9} {'Tỉ lệ':>7}  Mục tiêu")
+    for r in results:
+        ratio = r["seconds"] / r["floor"]
+        verdict = "đạt" if ratio <= r["target"] else "CHƯA ĐẠT"
+        print(f"{r['name']:<40} {r['rate']:>12,.0f} {r['unit']:<7} {r['seconds']:>9.2f}s "
+              f"{r['floor']:>8.2f}s {ratio:>6.2f}×  ≤ {r['target']:.0f}× {verdict}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
