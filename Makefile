@@ -58,9 +58,10 @@ test-postgres: $(VENV)/.installed
 
 test: $(VENV)/.installed system-deps lint test-sqlite test-postgres
 
-# Speed at scale, each measure printed beside its floor (see bench/run.py). SCALE=national for
-# 10,000 units and 1,000,000 people (generated once into var/bench-national/, takes minutes).
-SCALE ?= province
+# Speed at scale, each measure printed beside its floor (see bench/run.py). The national data
+# (10,000 units, 1,000,000 people) is generated once into var/bench-national/ (a few minutes);
+# SCALE=province (100 units, 30,000 people) is quicker.
+SCALE ?= national
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py --scale $(SCALE)
 

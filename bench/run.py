@@ -9,7 +9,7 @@ Machines here are noisy: each side runs several times, interleaved, and the medi
 compared. Data lives in its own database (var/bench-<scale>/ or BENCH_DATABASE_URL) and is
 generated once per scale.
 
-    python bench/run.py [--scale province|national] [--candidates 100000] [--rows 10000]
+    python bench/run.py [--scale national|province] [--candidates 100000] [--rows 10000]
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--scale", choices=["province", "national"], default="province")
+    parser.add_argument("--scale", choices=["province", "national"], default="national")
     parser.add_argument("--candidates", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)

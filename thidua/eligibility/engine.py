@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from functools import cache
+from typing import NamedTuple
 
 from thidua.records.levels import AUTHORITY_LEVELS, DISCIPLINE_FORMS, RATING_LEVELS, label, rank
 
@@ -27,6 +28,9 @@ class Status(str, Enum):
     @property
     def label(self) -> str:
         return {"dat": "Đạt", "khong_dat": "Không đạt", "can_xac_nhan": "Cần xác nhận"}[self.value]
+
+
+STATUSES = tuple(Status)
 
 
 @dataclass(frozen=True)
@@ -78,8 +82,8 @@ class Facts:
     maternity_years: set[int] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class CriterionResult:
+class CriterionResult(NamedTuple):
+    # A named tuple, not a frozen dataclass: a campaign creates hundreds of thousands.
     key: str
     text: str
     status: Status
@@ -261,17 +265,19 @@ def _fact_key(spec: CriterionSpec, params: Mapping) -> Callable[[Facts], object]
         case "attested" | "discretionary":
             return lambda f: f.attestations.get(spec.key)
         case "rating_streak":
-            years_by_end: dict[int, tuple[int, ...]] = {}
+            offset, count = params.get("last_year_offset", 1), params["years"]
+            cached: list = [None, ()]  # (reference year, years checked), same for a campaign
 
             def key(f: Facts):
-                end = f.reference_date.year - params.get("last_year_offset", 1)
-                years = years_by_end.get(end)
-                if years is None:
-                    years = years_by_end[end] = tuple(range(end - params["years"] + 1, end + 1))
-                leave = (
-                    tuple(y for y in years if y in f.maternity_years) if f.maternity_years else ()
-                )
-                return end, tuple(map(f.ratings.get, years)), leave
+                year = f.reference_date.year
+                if cached[0] != year:
+                    end = year - offset
+                    cached[:] = [year, tuple(range(end - count + 1, end + 1))]
+                years = cached[1]
+                ratings = f.ratings.get
+                if f.maternity_years:
+                    return year, tuple(map(ratings, years)), tuple(f.maternity_years & set(years))
+                return year, tuple(map(ratings, years))
 
             return key
         case "initiative_count":
@@ -316,28 +322,29 @@ class Plan:
 
     def __call__(self, facts: Facts, memo: dict) -> CriterionResult:
         if not self.is_group:
-            return self._evaluate_leaf(facts, memo)
+            return self._leaf(facts, memo, self.key(facts) if self.key else None)
         if self.leaf_keys is None:
-            return self._evaluate_group(facts, memo)
-        key = (self, tuple([leaf_key(facts) for leaf_key in self.leaf_keys]))
+            return self._group(facts, memo, None)
+        keys = [leaf_key(facts) for leaf_key in self.leaf_keys]
+        key = (self, tuple(keys))
         result = memo.get(key)
         if result is None:
-            result = memo[key] = self._evaluate_group(facts, memo)
+            result = memo[key] = self._group(facts, memo, iter(keys))
         return result
 
-    def _evaluate_group(self, facts: Facts, memo: dict) -> CriterionResult:
+    def _group(self, facts: Facts, memo: dict, keys) -> CriterionResult:
+        # ``keys``: the leaf keys already computed, in the order of ``leaves()``.
         children = tuple(
-            child._evaluate_group(facts, memo)
-            if child.is_group
-            else child._evaluate_leaf(facts, memo)
+            child._group(facts, memo, keys) if child.is_group
+            else child._leaf(facts, memo, next(keys) if keys else None)
             for child in self.children
-        )
+        )  # fmt: skip
         return _group_result(self.spec, children)
 
-    def _evaluate_leaf(self, facts: Facts, memo: dict) -> CriterionResult:
+    def _leaf(self, facts: Facts, memo: dict, fact_key) -> CriterionResult:
         if self.key is None:
             return evaluate(self.spec, facts)
-        key = (self, self.key(facts))
+        key = (self, fact_key if fact_key is not None else self.key(facts))
         result = memo.get(key)
         if result is None:
             status, explanation = EVALUATORS[self.spec.kind](self.spec, self.params, facts)
@@ -360,7 +367,7 @@ def _group(spec: CriterionSpec, facts: Facts) -> CriterionResult:
 
 def _group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> CriterionResult:
     statuses = [c.status for c in children]
-    counts = {s: statuses.count(s) for s in Status}
+    counts = {s: statuses.count(s) for s in STATUSES}
     summary = f"{counts[Status.DAT]}/{len(children)} tiêu chuẩn đạt"
     if not children:
         status, explanation = Status.CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào."
@@ -436,6 +443,7 @@ def _rating_streak(spec, params, facts):
     return Status.DAT, detail[0].upper() + detail[1:] + "."
 
 
+@cache
 def months_before(day: date, months: int) -> date:
     """The same day ``months`` calendar months earlier (31/03 − 1 tháng = 28 or 29/02)."""
     month_index = day.year * 12 + day.month - 1 - months

@@ -18,7 +18,7 @@ General rules (Nghị định 152/2025/NĐ-CP, Điều 4; Công văn 5007/BNV-T�
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -62,7 +62,7 @@ class CandidateCheck:
     # Results are shared by candidates with the same facts: never mutate them.
     results: tuple[tuple[CriteriaSet, engine.CriterionResult], ...] = ()
     flags: list[Flag] = field(default_factory=list)
-    attestable: set[str] = field(default_factory=set)  # criterion keys a person confirms
+    attestable: frozenset[str] = frozenset()  # criterion keys a person confirms
 
     @property
     def status(self) -> str:
@@ -90,11 +90,11 @@ def evaluate_candidates(
     campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True
 ) -> list[CandidateCheck]:
     """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), in
-    dossier order. ``with_objects=False`` skips loading model rows for pages and documents:
+    dossier order (then the order of the list). ``with_objects=False`` skips loading model rows for pages and documents:
     campaign-wide work (statistics, the council docket) needs only ids and results."""
     today = today or timezone.localdate()
     rows = list(
-        candidates.order_by("dossier__unit__path", "order", "id").values_list(
+        candidates.order_by("dossier_id", "order", "id").values_list(
             "pk", "person_id", "unit_id", "award_form_id", "facts", "person__category", "unit__kind"
         )
     )
@@ -127,7 +127,7 @@ def evaluate_candidates(
     for prefix, column, ids in (("p", "person_id", person_ids), ("u", "unit_id", unit_ids)):
         for subject_id, year, level in (
             AnnualRating.objects.filter(**{f"{column}__in": ids})
-            .order_by("year")
+            .order_by()
             .values_list(column, "year", "level")
         ):
             ratings[prefix][subject_id][year] = level
@@ -181,12 +181,16 @@ def evaluate_candidates(
     # Other proposals of the same subject in this campaign: (candidate id, unit, form). Subjects
     # proposed once are the rule, so only the repeated ones are fetched in detail.
     campaign_candidates = Candidate.objects.filter(dossier__campaign=campaign)
-    repeated = (
-        campaign_candidates.values("person_id", "unit_id")
-        .annotate(n=Count("id"))
-        .filter(n__gt=1)
-        .filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids))
-    )
+    if campaign_candidates.count() == len(rows):  # the whole campaign: count the rows in hand
+        seen = Counter((row[1], row[2]) for row in rows)
+        repeated = [{"person_id": p, "unit_id": u} for (p, u), n in seen.items() if n > 1]
+    else:
+        repeated = (
+            campaign_candidates.values("person_id", "unit_id")
+            .annotate(n=Count("id"))
+            .filter(n__gt=1)
+            .filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids))
+        )
     repeated_people = [r["person_id"] for r in repeated if r["person_id"]]
     repeated_units = [r["unit_id"] for r in repeated if r["unit_id"]]
     proposals = defaultdict(list)
@@ -198,39 +202,63 @@ def evaluate_candidates(
                 (other_id, unit_name, form_name)
             )
 
+    # Which criteria sets apply depends only on (form, person category or unit kind): decide
+    # once per combination, not once per candidate.
+    applicable: dict[tuple, tuple] = {}
+
+    def sets_for(form_id, person_category, unit_kind):
+        found = [(cs, plan, attested) for cs, plan, attested in sets_by_form.get(form_id, ())
+                 if _fits(cs, person_category, unit_kind)]  # fmt: skip
+        return tuple((cs, plan) for cs, plan, _a in found), frozenset().union(
+            *(a for *_x, a in found)
+        )
+
     memo: dict = {}  # criterion results shared by candidates with the same relevant facts
+    empty: dict = {}
+    no_years: set = set()
+    reference, start = campaign.period_end, campaign.period_start
     checks = []
     for pk, person_id, unit_id, form_id, raw_facts, person_category, unit_kind in rows:
         is_person = person_id is not None
-        key = ("p", person_id) if is_person else ("u", unit_id)
-        facts = engine.Facts(
-            subject_kind="individual" if is_person else "collective",
-            reference_date=campaign.period_end,
-            period_start=campaign.period_start,
-            ratings=ratings[key[0]].get(key[1], {}),
-            initiatives=initiatives.get(person_id, []) if is_person else [],
-            disciplines=disciplines_of_person.get(person_id, [])
-            if is_person
-            else disciplines_in_unit.get(unit_id, []),
-            numbers=_numbers(raw_facts) if raw_facts else {},
-            attestations=attestations.get(pk, {}),
-            maternity_years=maternity.get(person_id, set()) if is_person else set(),
+        # Facts are built positionally: this loop runs once per candidate of a whole campaign.
+        if is_person:
+            key, unit_kind = ("p", person_id), None
+            subject_ratings = ratings["p"].get(person_id, empty)
+            facts = engine.Facts("individual", reference, start, subject_ratings,
+                                 initiatives.get(person_id, ()), disciplines_of_person.get(person_id, ()),
+                                 _numbers(raw_facts) if raw_facts else empty, None, no_years,
+                                 attestations.get(pk, empty), maternity.get(person_id, no_years))  # fmt: skip
+        else:
+            key, person_category = ("u", unit_id), None
+            facts = engine.Facts("collective", reference, start, ratings["u"].get(unit_id, empty), (),
+                                 disciplines_in_unit.get(unit_id, ()),
+                                 _numbers(raw_facts) if raw_facts else empty, None, no_years,
+                                 attestations.get(pk, empty), no_years)  # fmt: skip
+        combination = (form_id, person_category, unit_kind)
+        sets = applicable.get(combination)
+        if sets is None:
+            sets = applicable[combination] = sets_for(*combination)
+        plans, attestable = sets
+        check = CandidateCheck(
+            pk,
+            objects.get(pk),
+            tuple([(cs, plan(facts, memo)) for cs, plan in plans]),
+            [],
+            attestable,
         )
-        results, attestable = [], set()
-        for criteria_set, plan, attested in sets_by_form.get(form_id, ()):
-            if _fits(criteria_set, person_category if is_person else None, unit_kind):
-                results.append((criteria_set, plan(facts, memo)))
-                attestable |= attested
-        check = CandidateCheck(pk, objects.get(pk), tuple(results), attestable=attestable)
-        others = [p for p in proposals.get(key, ()) if p[0] != pk]
+        others = proposals.get(key)
+        if others:
+            others = [p for p in others if p[0] != pk]
         if (
             others
-            or key in open_cases
-            or key in awarded
             or facts.disciplines
             or facts.maternity_years
+            or key in open_cases
+            or key in awarded
         ):
-            check.flags = _flags(campaign, facts, open_cases[key], awarded[key], others)
+            check.flags = _flags(
+                campaign, facts, open_cases.get(key, ()), awarded.get(key, ()), others or ()
+            )
         checks.append(check)
     return checks
 

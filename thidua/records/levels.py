@@ -35,13 +35,19 @@ AUTHORITY_LEVELS: list[tuple[str, str]] = [
 ]
 
 
+# The scales never change at run time: index them once (the engine asks millions of times).
+_RANKS = {id(s): {code: i for i, (code, _l) in enumerate(s)} for s in (RATING_LEVELS, DISCIPLINE_FORMS, AUTHORITY_LEVELS)}  # fmt: skip
+_LABELS = {id(s): dict(s) for s in (RATING_LEVELS, DISCIPLINE_FORMS, AUTHORITY_LEVELS)}
+
+
 def rank(scale: list[tuple[str, str]], code: str) -> int:
     """Position of ``code`` in ``scale``; raises KeyError for an unknown code."""
-    for index, (value, _label) in enumerate(scale):
-        if value == code:
-            return index
-    raise KeyError(code)
+    ranks = _RANKS.get(id(scale))
+    if ranks is None:
+        ranks = {value: i for i, (value, _label) in enumerate(scale)}
+    return ranks[code]
 
 
 def label(scale: list[tuple[str, str]], code: str) -> str:
-    return dict(scale).get(code, code)
+    labels = _LABELS.get(id(scale)) or dict(scale)
+    return labels.get(code, code)
