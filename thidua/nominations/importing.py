@@ -270,7 +270,7 @@ def _parse_row(index, cell, letter, lookup: Lookup, facts, errors, seen) -> Pars
     if not name:
         error("name", "Thiếu họ và tên / tên tập thể.")
     if dob == "invalid":
-        error("dob", "Ngày sinh không đúng dạng dd/mm/yyyy.")
+        error("dob", "Ngày sinh không hợp lệ (ghi ngày có thật, dạng dd/mm/yyyy).")
     person = unit = None
     if name and kind == "ca nhan":
         matches = lookup.people.get(text_key(name), [])
