@@ -50,11 +50,16 @@ def timed(fn) -> float:
 
 
 def side_by_side(work, floor, runs: int) -> tuple[float, float]:
-    """Median seconds of ``work`` and ``floor``, run alternately so noise hits both."""
+    """Median seconds of ``work`` and ``floor``, run alternately so noise hits both. Both run
+    with Python's cyclic garbage collector paused, as the product's bulk code does, so that
+    the floor is not handicapped by it."""
+    from thidua.core.bulk import gc_paused
+
     work_times, floor_times = [], []
     for _ in range(runs):
-        floor_times.append(timed(floor))
-        work_times.append(timed(work))
+        with gc_paused():
+            floor_times.append(timed(floor))
+            work_times.append(timed(work))
     return statistics.median(work_times), statistics.median(floor_times)
 
 

@@ -30,9 +30,6 @@ class Status(str, Enum):
         return {"dat": "Đạt", "khong_dat": "Không đạt", "can_xac_nhan": "Cần xác nhận"}[self.value]
 
 
-STATUSES = tuple(Status)
-
-
 @dataclass(frozen=True)
 class CriterionSpec:
     key: str
@@ -366,28 +363,26 @@ def _group(spec: CriterionSpec, facts: Facts) -> CriterionResult:
 
 
 def _group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> CriterionResult:
-    statuses = [c.status for c in children]
-    counts = {s: statuses.count(s) for s in STATUSES}
-    summary = f"{counts[Status.DAT]}/{len(children)} tiêu chuẩn đạt"
     if not children:
-        status, explanation = Status.CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào."
-    elif spec.kind == "all_of":
-        if counts[Status.KHONG_DAT]:
-            status = Status.KHONG_DAT
-        elif counts[Status.CAN_XAC_NHAN]:
-            status = Status.CAN_XAC_NHAN
+        return CriterionResult(
+            spec.key, spec.text, Status.CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào."
+        )
+    dat = pending = failed = 0
+    for child in children:
+        if child.status is Status.DAT:
+            dat += 1
+        elif child.status is Status.CAN_XAC_NHAN:
+            pending += 1
         else:
-            status = Status.DAT
+            failed += 1
+    summary = f"{dat}/{len(children)} tiêu chuẩn đạt"
+    if spec.kind == "all_of":
+        status = Status.KHONG_DAT if failed else Status.CAN_XAC_NHAN if pending else Status.DAT
         explanation = f"Cần đạt tất cả: {summary}" + (
-            f", {counts[Status.CAN_XAC_NHAN]} cần xác nhận." if counts[Status.CAN_XAC_NHAN] else "."
+            f", {pending} cần xác nhận." if pending else "."
         )
     else:
-        if counts[Status.DAT]:
-            status = Status.DAT
-        elif counts[Status.CAN_XAC_NHAN]:
-            status = Status.CAN_XAC_NHAN
-        else:
-            status = Status.KHONG_DAT
+        status = Status.DAT if dat else Status.CAN_XAC_NHAN if pending else Status.KHONG_DAT
         explanation = f"Cần đạt ít nhất một: {summary}."
     return CriterionResult(spec.key, spec.text, status, explanation, children)
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from thidua.campaigns.criteria import specs_for
 from thidua.campaigns.models import Campaign, CriteriaSet, RewardMode
+from thidua.core.bulk import gc_paused
 from thidua.eligibility import engine
 from thidua.eligibility.engine import Status
 from thidua.records.models import (
@@ -89,6 +90,11 @@ def _fits(criteria_set: CriteriaSet, person_category: str | None, unit_kind: str
 def evaluate_candidates(
     campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True
 ) -> list[CandidateCheck]:
+    with gc_paused():
+        return _evaluate_candidates(campaign, candidates, today, with_objects)
+
+
+def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[CandidateCheck]:
     """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), in
     dossier order (then the order of the list). ``with_objects=False`` skips loading model rows for pages and documents:
     campaign-wide work (statistics, the council docket) needs only ids and results."""

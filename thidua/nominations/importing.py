@@ -35,14 +35,14 @@ BASE_COLUMNS = [
 MAX_ROWS = 20000
 
 
+def clean_text(value) -> str:
+    """NFC, with runs of any whitespace (tabs, non-breaking spaces…) made one space."""
+    return " ".join(unicodedata.normalize("NFC", str(value or "")).split())
+
+
 def text_key(value) -> str:
     """Compare names the way people read them: NFC or NFD, case and spacing do not matter."""
-    text = unicodedata.normalize("NFC", str(value or ""))
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def clean_text(value) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(value or ""))).strip()
+    return clean_text(value).casefold()
 
 
 def ascii_key(value) -> str:

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from thidua.campaigns.models import AwardForm, Campaign, CampaignStatus, DocumentScope
 from thidua.core import audit
+from thidua.core.bulk import gc_paused
 from thidua.org.models import Person, RoleAssignment, Unit
 
 from . import files, policy
@@ -442,7 +443,8 @@ def import_candidates(*, actor, dossier: Dossier, version, uploaded, only_clean:
         (("p", p) if p else ("u", u), f)
         for p, u, f in dossier.candidates.values_list("person_id", "unit_id", "award_form_id")
     }
-    report = parse_workbook(uploaded, dossier, existing)
+    with gc_paused():  # tens of thousands of small objects, no cycles
+        report = parse_workbook(uploaded, dossier, existing)
     if not report.rows or (report.errors and not only_clean):
         return report
     with transaction.atomic():
