@@ -90,14 +90,15 @@ def _fits(criteria_set: CriteriaSet, person_category: str | None, unit_kind: str
 def evaluate_candidates(
     campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True
 ) -> list[CandidateCheck]:
+    """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), by
+    dossier, then in the order of its list. ``with_objects=False`` skips loading the model rows
+    that pages and documents show: campaign-wide work (statistics, the council's docket) needs
+    only ids and results."""
     with gc_paused():
         return _evaluate_candidates(campaign, candidates, today, with_objects)
 
 
 def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[CandidateCheck]:
-    """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), in
-    dossier order (then the order of the list). ``with_objects=False`` skips loading model rows for pages and documents:
-    campaign-wide work (statistics, the council docket) needs only ids and results."""
     today = today or timezone.localdate()
     rows = list(
         candidates.order_by("dossier_id", "order", "id").values_list(
