@@ -124,3 +124,22 @@ def test_candidates_must_come_from_the_units_own_subtree(api_as, ward_dossier, b
     )  # fmt: skip
     assert response.status_code == 404
     assert not ward_dossier.candidates.filter(person=stranger).exists()
+
+
+def test_an_emulation_officer_below_the_issuer_cannot_appraise(client_as, user, commune_dossier):
+    """A commune's own emulation officer covers the commune, but the town's campaign is
+    appraised by the town's Phòng Nội vụ only."""
+    from thidua.org.models import Role, RoleAssignment
+
+    local = user("tavan")
+    RoleAssignment.objects.create(user=local, role=Role.CHUYEN_VIEN_TDKT, unit=commune_dossier.unit)
+    client = client_as("tavan")
+    candidate = commune_dossier.candidates.first()
+    url = f"/ho-so/{commune_dossier.pk}/ung-vien/{candidate.pk}/tham-dinh/"
+    assert client.post(url, {"decision": "du"}).status_code == 403
+    assert (
+        client.post(f"/ho-so/{commune_dossier.pk}/thao-tac/return/", {"reason": "x"}).status_code
+        == 403
+    )
+    candidate.refresh_from_db()
+    assert candidate.appraisal == "pending"

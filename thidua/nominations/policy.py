@@ -68,12 +68,16 @@ def get_dossier_or_404(user, pk: int, perm: str = Perm.VIEW_DOSSIERS) -> Dossier
     )
     if dossier is None or not access.in_scope(user, dossier.unit, Perm.VIEW_DOSSIERS):
         raise Http404("Không tìm thấy hồ sơ.")
-    if not access.in_scope(user, dossier.unit, perm):
+    if not can(user, dossier, perm):
         raise PermissionDenied("Vai trò của bạn không có quyền thực hiện thao tác này với hồ sơ.")
     return dossier
 
 
 def can(user, dossier: Dossier, perm: str) -> bool:
+    if perm == Perm.APPRAISE_DOSSIERS:
+        # Appraisal belongs to the office of the unit that launched the campaign, not to an
+        # emulation officer further down who happens to cover the proposing unit.
+        return access.in_scope(user, dossier.campaign.issuer, perm)
     return access.in_scope(user, dossier.unit, perm)
 
 

@@ -162,9 +162,10 @@ def remove_candidate(*, actor, candidate: Candidate, version) -> None:
     with transaction.atomic():
         _claim(dossier, version)
         name = candidate.name
-        for document in candidate.documents.all():
-            document.file.delete(save=False)
+        files_to_delete = [d.file for d in candidate.documents.all()]
         candidate.delete()
+        # Files go only once the rows are gone for good.
+        transaction.on_commit(lambda: [f.delete(save=False) for f in files_to_delete])
         audit.record(actor=actor, action="nominations.candidate.removed", obj=dossier, message=name)
 
 
