@@ -59,3 +59,31 @@ def api_as(db):
         return Client(headers={"Authorization": f"Bearer {raw}"})
 
     return make
+
+
+@pytest.fixture
+def docx_text(tmp_path):
+    """Open a generated DOCX in LibreOffice, convert it to PDF and return the PDF's text (one
+    space between words). Skips where LibreOffice or pdftotext is missing."""
+    import shutil
+    import subprocess
+
+    if not (shutil.which("soffice") and shutil.which("pdftotext")):
+        pytest.skip("LibreOffice (soffice) và pdftotext chưa cài: make test cài khi chạy bằng root")
+
+    def convert(content: bytes, name: str = "van-ban.docx") -> str:
+        source = tmp_path / name
+        source.write_bytes(content)
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+             "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        pdf = source.with_suffix(".pdf")
+        assert pdf.exists(), "LibreOffice could not open the generated DOCX"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                              capture_output=True, text=True).stdout  # fmt: skip
+        (tmp_path / "last.txt").write_text(text)  # kept for a look when a test fails
+        return " ".join(text.split())
+
+    return convert

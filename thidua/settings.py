@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "thidua.records",
     "thidua.campaigns",
     "thidua.nominations",
+    "thidua.council",
     "thidua.demo",
 ]
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("lich-su/", include("thidua.records.urls")),
     path("dot-thi-dua/", include("thidua.campaigns.urls")),
     path("ho-so/", include("thidua.nominations.urls")),
+    path("hoi-dong/", include("thidua.council.urls")),
     path("api/v1/", api.urls),
 ]

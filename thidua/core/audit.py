@@ -30,6 +30,12 @@ ACTION_LABELS: dict[str, str] = {
     "nominations.document.deleted": "Xóa tài liệu",
     "nominations.extension.granted": "Gia hạn nộp hồ sơ",
     "nominations.reminder.sent": "Nhắc nộp hồ sơ",
+    "council.meeting.created": "Tạo phiên họp xét",
+    "council.attendance.recorded": "Ghi danh sách có mặt",
+    "council.ballot.opened": "Bắt đầu bỏ phiếu",
+    "council.ballot.cast": "Bỏ phiếu",
+    "council.paper.recorded": "Nhập kết quả kiểm phiếu giấy",
+    "council.ballot.closed": "Kết thúc bỏ phiếu, kiểm phiếu",
 }
 
 

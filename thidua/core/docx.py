@@ -144,6 +144,20 @@ def signature_block(document, *, recipients: list[str], authority: str, title: s
     right.paragraphs[0]._element.getparent().remove(right.paragraphs[0]._element)
 
 
+def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> None:
+    """Minutes are signed by the chair and the secretary side by side: (title, name) each."""
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table)
+    _widths(table, [Mm(82), Mm(83)])
+    for cell, (title, name) in zip(table.rows[0].cells, (left, right), strict=True):
+        cell.paragraphs[0].text = ""
+        paragraph(cell, title.upper(), bold=True, size=14, align=CENTER)
+        for _ in range(4):
+            paragraph(cell, "")
+        paragraph(cell, name, bold=True, size=14, align=CENTER)
+        cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+
+
 def grid(document, headers: list[str], widths_mm: list[float]):
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"

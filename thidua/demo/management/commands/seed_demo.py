@@ -31,6 +31,7 @@ from thidua.records.models import AnnualRating, AwardRecord, Discipline, Initiat
 
 from ... import seed_campaign as seed
 from ...people_data import NAME_POOL, POSITIONS_OFFICE, POSITIONS_SCHOOL, POSITIONS_UBND
+from ...seed_council import seed_council
 from ...seed_dossiers import seed_dossiers
 
 DEMO_PASSWORD = "thidua2020"
@@ -71,7 +72,8 @@ class Command(BaseCommand):
                 Seeder().run()
             self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
         with transaction.atomic():
-            seed_dossiers()  # no-op once the demo campaign has dossiers
+            seed_dossiers()  # each is a no-op once its data is there
+            seed_council()
         self.print_accounts()
 
     def print_accounts(self):

@@ -1,0 +1,91 @@
+"""Biên bản họp xét khen thưởng (minutes of the council meeting), generated as DOCX."""
+
+from __future__ import annotations
+
+from thidua.core import docx as d
+
+from .models import MeetingStatus, Position
+
+WIDTHS = [12, 55, 17, 19, 17, 45]  # 165 mm: A4 portrait inside the margins
+
+
+def minutes(meeting) -> bytes:
+    assert meeting.status == MeetingStatus.CLOSED
+    council, campaign = meeting.council, meeting.campaign
+    unit = council.unit
+    attendance = list(meeting.attendance.select_related("member__user").order_by("member__order"))
+    present = [a.member for a in attendance if a.present]
+    chair = next(
+        (m for m in present if m.position == Position.CHU_TICH), present[0] if present else None
+    )
+    secretary = next((a.member for a in attendance if a.member.position == Position.THU_KY), None)
+    document = d.new_document()
+    d.header_block(document, parent=d.agency_name(unit), issuer=council.name.upper(),
+                   number_symbol="      /BB-HĐTĐKT", place=unit.place_name or "", day=meeting.held_on)  # fmt: skip
+    d.title_block(document, "BIÊN BẢN", f"Họp xét khen thưởng {campaign.title}")
+    d.paragraph(document, f"Thời gian: ngày {meeting.held_on:%d/%m/%Y}. Địa điểm: {meeting.place}.",
+                indent_first=True, align=d.JUSTIFY)  # fmt: skip
+    d.paragraph(document, f"Thành phần: {len(present)}/{len(attendance)} thành viên Hội đồng có mặt:",
+                indent_first=True)  # fmt: skip
+    for member in present:
+        d.paragraph(document, f"- {member.name}, {member.title}, {member.get_position_display()};",
+                    indent_first=True)  # fmt: skip
+    absent = [a.member for a in attendance if not a.present]
+    if absent:
+        d.paragraph(
+            document, "Vắng mặt: " + ", ".join(m.name for m in absent) + ".", indent_first=True
+        )
+    if chair:
+        d.paragraph(document, f"Chủ trì: {chair.name}. Thư ký: {secretary.name if secretary else ''}.",
+                    indent_first=True)  # fmt: skip
+    mode = (
+        "bỏ phiếu trên hệ thống, giữ kín đến khi kết thúc"
+        if meeting.mode == "electronic"
+        else "bỏ phiếu kín bằng phiếu giấy"
+    )
+    d.paragraph(document, f"Hội đồng xem xét danh sách các tập thể, cá nhân đủ điều kiện sau thẩm định "
+                f"và biểu quyết bằng hình thức {mode}. Kết quả:", indent_first=True, align=d.JUSTIFY,
+                space_after=6)  # fmt: skip
+    items = list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
+                                              "candidate__unit"))  # fmt: skip
+    forms = []
+    for item in items:
+        if item.candidate.award_form not in forms:
+            forms.append(item.candidate.award_form)
+    for index, form in enumerate(forms, start=1):
+        d.paragraph(document, f"{index}. {form.name}", bold=True, space_before=6, space_after=4)
+        table = d.grid(
+            document,
+            ["STT", "Tập thể, cá nhân", "Đồng ý", "Không đồng ý", "Xếp thứ", "Kết luận"],
+            WIDTHS,
+        )
+        rows = [i for i in items if i.candidate.award_form_id == form.pk]
+        for n, item in enumerate(rows, start=1):
+            c = item.candidate
+            name = (
+                c.name
+                if c.unit_id
+                else f"{c.name}, {c.person.position or ''} {c.person.unit.name}".strip()
+            )
+            verdict = (
+                "Đề nghị khen thưởng"
+                if item.selected
+                else "Không đạt"
+                if not item.passed
+                else "Ngoài chỉ tiêu"
+            )
+            if (
+                item.passed
+                and item.within_quota is None
+                and "Hội đồng quyết định" in item.result_note
+            ):
+                verdict = "Hội đồng quyết định"
+            d.grid_row(table, [str(n), name, str(item.yes), str(item.no), str(item.rank or ""), verdict],
+                       WIDTHS)  # fmt: skip
+    selected = sum(1 for i in items if i.selected)
+    d.paragraph(document, f"Hội đồng thống nhất đề nghị khen thưởng {selected} trường hợp theo kết quả trên. "
+                f"Biên bản lập xong và thông qua tại cuộc họp./.", indent_first=True, align=d.JUSTIFY,
+                space_before=8, space_after=12)  # fmt: skip
+    d.two_signatures(document, ("THƯ KÝ", secretary.name if secretary else ""),
+                     ("CHỦ TRÌ", chair.name if chair else ""))  # fmt: skip
+    return d.to_bytes(document)

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.core.audit import history
+from thidua.nominations.evaluation import evaluate_candidates
+from thidua.nominations.models import Candidate
+
+from . import documents, policy, services
+from .models import Council, MeetingStatus, Vote, VotingMode
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class MeetingForm(forms.Form):
+    campaign = forms.ModelChoiceField(label="Đợt thi đua", queryset=Campaign.objects.none())
+    held_on = forms.DateField(label="Ngày họp", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    place = forms.CharField(label="Địa điểm", max_length=300)
+    mode = forms.ChoiceField(label="Hình thức bỏ phiếu", choices=VotingMode.choices,
+                             widget=forms.RadioSelect, initial=VotingMode.ELECTRONIC)  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Council.objects.filter(members__user=user, members__position="thu_ky").values(
+            "unit"
+        )
+        self.fields["campaign"].queryset = Campaign.objects.filter(
+            issuer__in=units, status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED]
+        )
+
+
+def _error(request, error) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def meeting_list(request):
+    return render(
+        request,
+        "council/list.html",
+        {
+            "meetings": policy.meetings_visible_to(request.user),
+            "is_secretary": Council.objects.filter(
+                members__user=request.user, members__position="thu_ky"
+            ).exists(),
+        },
+    )
+
+
+@login_required
+def meeting_create(request):
+    form = MeetingForm(request.POST or None, user=request.user,
+                       initial={"campaign": request.GET.get("dot")})  # fmt: skip
+    if not form.fields["campaign"].queryset.exists():
+        raise PermissionDenied("Chỉ Thư ký Hội đồng được tạo phiên họp xét khen thưởng.")
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.create_meeting(actor=request.user, **form.cleaned_data)
+        except services.CouncilError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Đã tạo phiên họp với danh sách xét từ các hồ sơ đã thẩm định."
+            )
+            return redirect("council:meeting", pk=meeting.pk)
+    return render(request, "council/meeting_form.html", {"form": form})
+
+
+def docket(meeting) -> list[dict]:
+    """Items grouped by award form, then subject category, with eligibility and appraisal."""
+    items = list(
+        meeting.items.select_related(
+            "candidate__award_form",
+            "candidate__person__unit",
+            "candidate__unit",
+            "candidate__dossier__unit",
+        )
+    )
+    checks = {
+        c.candidate_id: c
+        for c in evaluate_candidates(
+            meeting.campaign,
+            Candidate.objects.filter(docket_items__meeting=meeting),
+            with_objects=False,
+        )
+    }
+    groups: OrderedDict = OrderedDict()
+    for item in items:
+        check = checks.get(item.candidate_id)
+        category = check.results[0][0].subject_category.name if check and check.results else "Khác"
+        key = (item.candidate.award_form, category)
+        groups.setdefault(key, []).append({"item": item, "check": check})
+    return [{"form": f, "category": c, "rows": rows} for (f, c), rows in groups.items()]
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = policy.get_meeting_or_404(request.user, pk)
+    is_secretary = policy.is_secretary(request.user, meeting)
+    member = policy.membership(request.user, meeting)
+    attendance = list(meeting.attendance.select_related("member__user").order_by("member__order"))
+    voted, present = services.ballot_progress(meeting)
+    return render(
+        request,
+        "council/meeting.html",
+        {
+            "meeting": meeting,
+            "groups": docket(meeting),
+            "attendance": attendance,
+            "is_secretary": is_secretary,
+            "member": member,
+            "has_voted": member is not None
+            and Vote.objects.filter(item__meeting=meeting, member=member).exists(),
+            "actions": policy.available_actions(request.user, meeting),
+            "quorum_problems": services.quorum_problems(meeting)
+            if meeting.status == MeetingStatus.PREPARING
+            else [],
+            "voted": voted,
+            "present": present,
+            "closed": meeting.status == MeetingStatus.CLOSED,
+            "history": history(meeting)[:30],
+        },
+    )
+
+
+@login_required
+@require_POST
+def meeting_attendance(request, pk: int):
+    meeting = policy.get_meeting_or_404(request.user, pk)
+    ids = {int(i) for i in request.POST.getlist("present") if i.isdigit()}
+    try:
+        services.set_attendance(actor=request.user, meeting=meeting, present_member_ids=ids)
+    except services.CouncilError as error:
+        _error(request, error)
+    else:
+        messages.success(request, "Đã lưu danh sách có mặt.")
+    return redirect("council:meeting", pk=pk)
+
+
+ACTIONS = {"open": services.open_ballot, "close": services.close_ballot}
+
+
+@login_required
+@require_POST
+def meeting_action(request, pk: int, action: str):
+    meeting = policy.get_meeting_or_404(request.user, pk)
+    if action not in ACTIONS:
+        raise Http404("Thao tác không tồn tại.")
+    policy.require_secretary(request.user, meeting)
+    try:
+        ACTIONS[action](actor=request.user, meeting=meeting)
+    except services.CouncilError as error:
+        _error(request, error)
+    else:
+        messages.success(request, f"Đã thực hiện: {policy.TRANSITIONS[action].label}.")
+    return redirect("council:meeting", pk=pk)
+
+
+@login_required
+def ballot(request, pk: int):
+    """A member's own ballot, made for a phone: one choice per candidate, submitted once."""
+    meeting = policy.get_meeting_or_404(request.user, pk)
+    member = policy.membership(request.user, meeting)
+    if member is None:
+        raise PermissionDenied("Bạn không phải thành viên của Hội đồng họp phiên này.")
+    items = list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
+                                              "candidate__unit", "candidate__dossier__unit"))  # fmt: skip
+    done = set(
+        Vote.objects.filter(item__meeting=meeting, member=member).values_list("item_id", flat=True)
+    )
+    if request.method == "POST":
+        choices = {}
+        for item in items:
+            value = request.POST.get(f"item_{item.pk}")
+            if value in ("1", "0") and item.pk not in done:
+                choices[item.pk] = value == "1"
+        try:
+            count = services.cast_ballot(actor=request.user, meeting=meeting, choices=choices)
+        except services.CouncilError as error:
+            _error(request, error)
+        else:
+            messages.success(
+                request,
+                f"Đã ghi phiếu của bạn cho {count} trường hợp. Phiếu được giữ kín đến khi kết thúc bỏ phiếu.",
+            )
+        return redirect("council:ballot", pk=pk)
+    return render(request, "council/ballot.html", {"meeting": meeting, "items": items, "done": done,
+                                                   "member": member})  # fmt: skip
+
+
+@login_required
+@require_POST
+def paper_counts(request, pk: int):
+    meeting = policy.get_meeting_or_404(request.user, pk)
+    counts = {}
+    for item in meeting.items.all():
+        yes, no = request.POST.get(f"yes_{item.pk}", ""), request.POST.get(f"no_{item.pk}", "")
+        if yes.strip().isdigit() and no.strip().isdigit():
+            counts[item.pk] = (int(yes), int(no))
+    try:
+        services.record_paper_counts(actor=request.user, meeting=meeting, counts=counts)
+    except services.CouncilError as error:
+        _error(request, error)
+    else:
+        messages.success(request, f"Đã lưu kết quả kiểm phiếu của {len(counts)} trường hợp.")
+    return redirect("council:meeting", pk=pk)
+
+
+@login_required
+def minutes_docx(request, pk: int):
+    meeting = policy.get_meeting_or_404(request.user, pk)
+    if meeting.status != MeetingStatus.CLOSED:
+        raise Http404("Biên bản có sau khi kết thúc bỏ phiếu.")
+    response = HttpResponse(documents.minutes(meeting), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="bien-ban-hop-xet-{meeting.pk}.docx"'
+    return response
