@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "thidua.campaigns",
     "thidua.nominations",
     "thidua.council",
+    "thidua.decisions",
     "thidua.demo",
 ]
 

@@ -15,5 +15,6 @@ urlpatterns = [
     path("dot-thi-dua/", include("thidua.campaigns.urls")),
     path("ho-so/", include("thidua.nominations.urls")),
     path("hoi-dong/", include("thidua.council.urls")),
+    path("quyet-dinh/", include("thidua.decisions.urls")),
     path("api/v1/", api.urls),
 ]

@@ -71,3 +71,27 @@ def present(meeting, *usernames):
               .values_list("pk", flat=True))  # fmt: skip
     council.set_attendance(actor=get_user_model().objects.get(username="thuky"), meeting=meeting,
                            present_member_ids=ids)  # fmt: skip
+
+
+def close_with_votes(meeting, voters=("thuky", "hoidong1", "chutich", "hoidong2"), approve=True):
+    """Everyone in ``voters`` present and voting ``approve`` on every candidate; ballot closed."""
+    from django.contrib.auth import get_user_model
+
+    from thidua.council import services as council
+    from thidua.council.models import CouncilMember
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=voters)}
+    ids = set(CouncilMember.objects.filter(council=meeting.council, user__in=users.values())
+              .values_list("pk", flat=True))  # fmt: skip
+    council.set_attendance(actor=users["thuky"], meeting=meeting, present_member_ids=ids)
+    council.open_ballot(actor=users["thuky"], meeting=meeting)
+    for member in users.values():
+        council.cast_ballot(
+            actor=member, meeting=meeting, choices={i.pk: approve for i in meeting.items.all()}
+        )
+    return council.close_ballot(actor=users["thuky"], meeting=meeting)
+
+
+@pytest.fixture
+def closed_meeting(meeting):
+    return close_with_votes(meeting)

@@ -36,6 +36,9 @@ ACTION_LABELS: dict[str, str] = {
     "council.ballot.cast": "Bỏ phiếu",
     "council.paper.recorded": "Nhập kết quả kiểm phiếu giấy",
     "council.ballot.closed": "Kết thúc bỏ phiếu, kiểm phiếu",
+    "decisions.decision.prepared": "Lập dự thảo quyết định",
+    "decisions.decision.updated": "Sửa dự thảo quyết định",
+    "decisions.decision.approved": "Ký ban hành quyết định",
 }
 
 

@@ -130,8 +130,26 @@ def meeting_detail(request, pk: int):
             "present": present,
             "closed": meeting.status == MeetingStatus.CLOSED,
             "history": history(meeting)[:30],
+            **decision_links(request.user, meeting),
         },
     )
+
+
+def decision_links(user, meeting) -> dict:
+    """After the ballot: the emulation office drafts one decision per form within authority."""
+    from thidua.decisions import services as decisions
+    from thidua.decisions.models import Decision
+
+    if meeting.status != MeetingStatus.CLOSED:
+        return {"decidable": [], "decisions": []}
+    existing = {d.award_form_id: d for d in Decision.objects.filter(meeting=meeting)}
+    can_prepare = decisions.can_prepare(user, meeting.campaign.issuer)
+    return {
+        "decidable": [(f, existing.get(f.pk)) for f in decisions.decidable_forms(meeting)]
+        if can_prepare
+        else [],
+        "decisions": list(existing.values()),
+    }
 
 
 @login_required

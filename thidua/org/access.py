@@ -27,6 +27,7 @@ class Perm:
     EDIT_DOSSIERS = "edit_dossiers"  # build the unit's own dossier
     SUBMIT_DOSSIERS = "submit_dossiers"  # the unit head approves and submits
     APPRAISE_DOSSIERS = "appraise_dossiers"  # Phòng Nội vụ: thẩm định, trả lại, gia hạn
+    APPROVE_DECISIONS = "approve_decisions"  # the chairman (or a delegate holding the role) signs
 
 
 # Role → permissions. Read as a table; every check in the project goes through it.
@@ -54,7 +55,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),  # fmt: skip
     Role.THU_KY_HOI_DONG: frozenset({Perm.VIEW_UNITS, Perm.VIEW_DOSSIERS}),
     Role.THANH_VIEN_HOI_DONG: frozenset({Perm.VIEW_UNITS}),
-    Role.CHU_TICH: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.VIEW_DOSSIERS}),
+    Role.CHU_TICH: frozenset(
+        {Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.VIEW_DOSSIERS, Perm.APPROVE_DECISIONS}
+    ),
     Role.TRUYEN_THONG: frozenset({Perm.VIEW_UNITS}),
     Role.QUAN_TRI: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_UNITS}),
 }

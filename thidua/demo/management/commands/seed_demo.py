@@ -33,6 +33,7 @@ from ... import seed_campaign as seed
 from ...people_data import NAME_POOL, POSITIONS_OFFICE, POSITIONS_SCHOOL, POSITIONS_UBND
 from ...seed_council import seed_council
 from ...seed_dossiers import seed_dossiers
+from ...seed_money import seed_money
 
 DEMO_PASSWORD = "thidua2020"
 K = UnitKind
@@ -74,6 +75,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             seed_dossiers()  # each is a no-op once its data is there
             seed_council()
+            seed_money()
         self.print_accounts()
 
     def print_accounts(self):

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "decisions"
+urlpatterns = [
+    path("", views.decision_list, name="list"),
+    path("lap/<int:meeting_pk>/<int:form_pk>/", views.decision_prepare, name="prepare"),
+    path("<int:pk>/", views.decision_detail, name="detail"),
+    path("<int:pk>/ky/", views.decision_approve, name="approve"),
+    path("<int:pk>/quyet-dinh.docx", views.decision_docx, name="docx"),
+    path("<int:pk>/giay-khen.pdf", views.certificates_pdf, name="certificates"),
+    path("<int:pk>/giay-khen/<int:order>.pdf", views.certificate_pdf, name="certificate"),
+    path("<int:pk>/giay-khen.zip", views.certificates_zip, name="zip"),
+]

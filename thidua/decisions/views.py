@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from thidua.campaigns.models import AwardForm
+from thidua.core.audit import history
+from thidua.council import policy as council_policy
+
+from . import certificates, documents, policy, services
+from .models import DecisionStatus
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class DraftForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    signed_on = forms.DateField(label="Ngày ký", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                                help_text="Tiền thưởng tính theo mức lương cơ sở áp dụng vào ngày này.")  # fmt: skip
+    signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
+    subject = forms.CharField(
+        label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    legal_bases = forms.CharField(
+        label="Căn cứ ban hành (mỗi căn cứ một dòng)", widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+def _error(request, error) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def decision_list(request):
+    return render(
+        request, "decisions/list.html", {"decisions": policy.decisions_visible_to(request.user)}
+    )
+
+
+@login_required
+@require_POST
+def decision_prepare(request, meeting_pk: int, form_pk: int):
+    meeting = council_policy.get_meeting_or_404(request.user, meeting_pk)
+    award_form = AwardForm.objects.filter(pk=form_pk, campaign=meeting.campaign_id).first()
+    if award_form is None:
+        raise Http404("Không tìm thấy hình thức khen thưởng.")
+    try:
+        decision = services.prepare_decision(
+            actor=request.user, meeting=meeting, award_form=award_form
+        )
+    except services.DecisionError as error:
+        _error(request, error)
+        return redirect("council:meeting", pk=meeting.pk)
+    messages.success(request, "Đã lập dự thảo quyết định từ kết quả họp xét.")
+    return redirect("decisions:detail", pk=decision.pk)
+
+
+@login_required
+def decision_detail(request, pk: int):
+    decision = policy.get_decision_or_404(request.user, pk)
+    draft = decision.status == DecisionStatus.DRAFT
+    can_edit = draft and services.can_prepare(request.user, decision)
+    form = DraftForm(request.POST or None, initial={
+        "version": decision.version, "signed_on": decision.signed_on, "signer_name": decision.signer_name,
+        "subject": decision.subject, "legal_bases": decision.legal_bases,
+    })  # fmt: skip
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied("Quyết định không sửa được.")
+        if form.is_valid():
+            try:
+                services.update_draft(actor=request.user, decision=decision, **form.cleaned_data)
+            except services.DecisionError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Đã lưu dự thảo; tiền thưởng đã tính lại theo ngày ký.")
+                return redirect("decisions:detail", pk=pk)
+    recipients = list(decision.recipients.all())
+    salary = services.base_salary(decision.signed_on)
+    return render(request, "decisions/detail.html", {
+        "decision": decision, "recipients": recipients, "total": sum(r.amount for r in recipients),
+        "salary": salary, "form": form if can_edit else None,
+        "can_approve": draft and services.can_approve(request.user, decision),
+        "history": history(decision)[:20],
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def decision_approve(request, pk: int):
+    decision = policy.get_decision_or_404(request.user, pk)
+    try:
+        decision = services.approve(actor=request.user, decision=decision)
+    except services.DecisionError as error:
+        _error(request, error)
+    else:
+        messages.success(request, f"Đã ký ban hành Quyết định số {decision.number_symbol}.")
+    return redirect("decisions:detail", pk=pk)
+
+
+@login_required
+def decision_docx(request, pk: int):
+    decision = policy.get_decision_or_404(request.user, pk)
+    response = HttpResponse(documents.decision_docx(decision), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{decision.pk}.docx"'
+    return response
+
+
+def _approved(user, pk: int):
+    decision = policy.get_decision_or_404(user, pk)
+    if decision.status != DecisionStatus.APPROVED:
+        raise Http404("Giấy khen có sau khi quyết định được ký ban hành.")
+    return decision
+
+
+@login_required
+def certificates_pdf(request, pk: int):
+    decision = _approved(request.user, pk)
+    response = HttpResponse(certificates.certificates_pdf(decision), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="giay-khen-{decision.pk}.pdf"'
+    return response
+
+
+@login_required
+def certificate_pdf(request, pk: int, order: int):
+    decision = _approved(request.user, pk)
+    recipient = decision.recipients.filter(order=order).first()
+    if recipient is None:
+        raise Http404("Không tìm thấy người, tập thể trong quyết định.")
+    response = HttpResponse(
+        certificates.certificates_pdf(decision, [recipient]), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="giay-khen-{decision.pk}-{order}.pdf"'
+    return response
+
+
+@login_required
+def certificates_zip(request, pk: int):
+    decision = _approved(request.user, pk)
+    response = HttpResponse(certificates.certificates_zip(decision), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="giay-khen-{decision.pk}.zip"'
+    return response
