@@ -26,9 +26,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 def pytest_collection_modifyitems(items):
-    # Browser tests use live_server (a transactional DB that is flushed afterwards): run them last
+    # Browser and thread tests use a transactional DB that is flushed afterwards: run them last
     # so that every other test still sees the demo data.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    items.sort(key=lambda item: any(item.get_closest_marker(m) for m in ("browser", "flushes_db")))
 
 
 @pytest.fixture

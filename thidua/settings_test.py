@@ -15,3 +15,7 @@ CSRF_COOKIE_SECURE = False
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests
 MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")  # uploads never touch var/
 THIDUA_MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # small, so the oversize test stays fast
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: threads then wait for the write lock like in production.
+    TEST_DB_DIR = tempfile.mkdtemp(prefix="thidua-test-db-")
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(TEST_DB_DIR, "test.sqlite3")}  # noqa: F405
