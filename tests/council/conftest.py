@@ -2,54 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
-
-from thidua.campaigns.models import Campaign
-from thidua.nominations import services
-from thidua.nominations.models import Dossier
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-def _complete(dossier, actor):
-    candidates = list(dossier.candidates.all())
-    for required, applies in services.applicable_documents(dossier, candidates):
-        if applies and not dossier.documents.filter(required=required).exists():
-            targets = [None]
-            if required.per_candidate:
-                targets = [c for c in candidates if c.award_form_id == required.award_form_id]
-            for candidate in targets:
-                dossier.refresh_from_db()
-                services.upload_document(actor=actor, dossier=dossier, version=dossier.version,
-                                         uploaded=SimpleUploadedFile("x.pdf", PDF), required=required,
-                                         candidate=candidate)  # fmt: skip
-
-
 @pytest.fixture
-def appraised(db, user):
-    """Both demo dossiers appraised; every candidate eligible except the suspended one."""
-    campaign = Campaign.objects.get(title__startswith="Đợt thi đua chào mừng Kỷ niệm 70 năm")
-    ward = Dossier.objects.get(campaign=campaign, unit__name="Phường Sa Pa")
-    commune = Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
-    with time_machine.travel(datetime(2020, 10, 20, 9, tzinfo=VN), tick=False):
-        _complete(ward, user("phuongsapa"))
-        services.submit(actor=user("phuongsapa.truong"), dossier=ward)
-    noivu = user("noivu")
-    for dossier in (ward, commune):
-        for candidate in dossier.candidates.select_related("person"):
-            suspended = candidate.person and candidate.person.reviewcase_set.exists()
-            services.appraise_candidate(
-                actor=noivu, candidate=candidate, decision="khong_du" if suspended else "du",
-                reason="Đang xác minh đơn khiếu nại" if suspended else "",
-            )  # fmt: skip
-        services.mark_appraised(actor=noivu, dossier=dossier)
-    return campaign
+def appraised(db):
+    """Both demo dossiers submitted and appraised; every candidate eligible except the
+    suspended one."""
+    from thidua.demo.scenario import appraise_demo_dossiers
+
+    return appraise_demo_dossiers()
 
 
 @pytest.fixture

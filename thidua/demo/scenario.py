@@ -1,0 +1,60 @@
+"""Move the demo campaign forward to the council's meeting, for trying the council and the
+decision pages (`thidua demo_to_council`) and for tests: both demo dossiers complete,
+submitted and appraised (the suspended candidate is not eligible)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.campaigns.models import Campaign
+from thidua.nominations import services
+from thidua.nominations.models import Appraisal, Dossier, DossierStatus
+
+from . import seed_campaign as seed
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def appraise_demo_dossiers() -> Campaign:
+    users = {u.username: u for u in get_user_model().objects.all()}
+    campaign = Campaign.objects.get(title=seed.SAPA_CAMPAIGN["title"])
+    ward = Dossier.objects.get(campaign=campaign, unit__name="Phường Sa Pa")
+    commune = Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
+    with transaction.atomic():
+        if ward.status in (DossierStatus.DRAFT, DossierStatus.RETURNED):
+            _complete_and_submit(campaign, ward, users)
+        for dossier in (ward, commune):
+            dossier.refresh_from_db()
+            if dossier.status == DossierStatus.SUBMITTED:
+                _appraise(dossier, users["noivu"])
+    return campaign
+
+
+def _complete_and_submit(campaign, ward, users) -> None:
+    # The 2020 deadline has passed: Phòng Nội vụ extends it for the ward, as it would.
+    if not services.is_open_for_submission(campaign, ward.unit):
+        services.grant_extension(actor=users["noivu"], campaign=campaign, unit=ward.unit,
+                                 until=timezone.localdate() + timedelta(days=7),
+                                 reason="Hoàn thiện hồ sơ sau đợt mưa lũ")  # fmt: skip
+    for required, applies in services.applicable_documents(ward):
+        if applies and not ward.documents.filter(required=required).exists():
+            ward.refresh_from_db()
+            services.upload_document(actor=users["phuongsapa"], dossier=ward, version=ward.version,
+                                     uploaded=ContentFile(PDF, name="tai-lieu.pdf"), required=required)  # fmt: skip
+    services.submit(actor=users["phuongsapa.truong"], dossier=ward)
+
+
+def _appraise(dossier, officer) -> None:
+    for candidate in dossier.candidates.select_related("person"):
+        suspended = candidate.person is not None and candidate.person.reviewcase_set.exists()
+        services.appraise_candidate(
+            actor=officer, candidate=candidate,
+            decision=Appraisal.INELIGIBLE if suspended else Appraisal.ELIGIBLE,
+            reason="Đang xác minh đơn khiếu nại (tạm hoãn)" if suspended else "",
+        )  # fmt: skip
+    services.mark_appraised(actor=officer, dossier=dossier)
