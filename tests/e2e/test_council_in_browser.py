@@ -1,0 +1,87 @@
+"""The council's secretary runs the meeting, members vote on their phones, the officer drafts
+the decision, the chairman signs it and the certificates print: in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def login(page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(base + "/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()
+
+
+def test_meeting_votes_decision_and_certificates(live_server, page, screenshot):
+    from django.core.management import call_command
+
+    from thidua.demo.scenario import appraise_demo_dossiers
+
+    call_command("seed_demo", verbosity=0)
+    campaign = appraise_demo_dossiers()
+    base = live_server.url
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    login(page, base, "thuky")
+    page.goto(f"{base}/hoi-dong/")
+    page.get_by_role("link", name="Tạo phiên họp").click()
+    page.get_by_label("Đợt thi đua").select_option(value=str(campaign.pk))
+    page.get_by_label("Ngày họp").fill("2020-10-28")
+    page.get_by_label("Địa điểm").fill("Hội trường UBND thị xã Sa Pa")
+    page.get_by_role("button", name="Tạo phiên họp").click()
+    page.get_by_text("Đã tạo phiên họp").wait_for()
+    meeting_url = page.url
+    for box in page.locator("input[name=present]").all():
+        box.check()
+    page.get_by_role("button", name="Lưu danh sách có mặt").click()
+    page.get_by_role("button", name="Bắt đầu bỏ phiếu").click()
+    page.get_by_text("Đang bỏ phiếu").first.wait_for()
+    screenshot(page, "council-meeting-voting")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    for username in ("chutich", "hoidong1", "hoidong2", "thuky"):
+        login(page, base, username)
+        page.goto(meeting_url + "phieu/")
+        for choice in page.locator(".choice-yes").all():
+            choice.click()
+        if username == "hoidong1":
+            screenshot(page, "council-ballot-phone")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 1, f"ballot scrolls sideways on a phone by {overflow}px"
+        page.get_by_role("button", name="Gửi phiếu").click()
+        page.get_by_text("Đã ghi phiếu của bạn").wait_for()
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    login(page, base, "thuky")
+    page.goto(meeting_url)
+    page.get_by_role("button", name="Kết thúc bỏ phiếu và kiểm phiếu").click()
+    page.get_by_text("Đã kết thúc bỏ phiếu").first.wait_for()
+    assert page.locator(".badge", has_text="Đề nghị khen thưởng").count() == 6
+    screenshot(page, "council-results")
+
+    login(page, base, "noivu")
+    page.goto(meeting_url)
+    page.get_by_role("button", name="Lập dự thảo quyết định").click()
+    page.get_by_text("Đã lập dự thảo quyết định").wait_for()
+    page.get_by_label("Ngày ký").fill("2020-10-30")
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    page.get_by_text("3.600.000 đ").first.wait_for()
+    decision_url = page.url
+
+    login(page, base, "chutich")
+    page.goto(decision_url)
+    page.get_by_role("button", name="Ký ban hành").click()
+    page.get_by_text("Đã ký ban hành Quyết định số 1/QĐ-UBND").wait_for()
+    screenshot(page, "decision-signed")
+    href = page.get_by_role("link", name="In Giấy khen (PDF)").get_attribute("href")
+    response = page.request.get(base + href)
+    assert response.ok and response.body().startswith(b"%PDF")
