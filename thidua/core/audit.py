@@ -39,6 +39,7 @@ ACTION_LABELS: dict[str, str] = {
     "decisions.decision.prepared": "Lập dự thảo quyết định",
     "decisions.decision.updated": "Sửa dự thảo quyết định",
     "decisions.decision.approved": "Ký ban hành quyết định",
+    "decisions.higher.recorded": "Ghi nhận quyết định của cấp trên",
 }
 
 

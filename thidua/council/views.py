@@ -141,14 +141,15 @@ def decision_links(user, meeting) -> dict:
     from thidua.decisions.models import Decision
 
     if meeting.status != MeetingStatus.CLOSED:
-        return {"decidable": [], "decisions": []}
+        return {"decidable": [], "decisions": [], "upward": []}
     existing = {d.award_form_id: d for d in Decision.objects.filter(meeting=meeting)}
     can_prepare = decisions.can_prepare(user, meeting.campaign.issuer)
     return {
         "decidable": [(f, existing.get(f.pk)) for f in decisions.decidable_forms(meeting)]
         if can_prepare
         else [],
-        "decisions": list(existing.values()),
+        "decisions": list(Decision.objects.filter(meeting=meeting)),
+        "upward": decisions.upward_forms(meeting) if can_prepare else [],
     }
 
 

@@ -59,3 +59,35 @@ def decision_docx(decision: Decision) -> bytes:
                 )
     d.grid_row(table, ["", "Tổng cộng", "", money(decision.total)], ANNEX_WIDTHS, bold=True)
     return d.to_bytes(document)
+
+
+def upward_letter(meeting, award_form, items) -> bytes:
+    """Tờ trình đề nghị cấp trên khen thưởng, with its list, from the council's result."""
+    campaign = meeting.campaign
+    issuer = campaign.issuer
+    authority = award_form.authority.name
+    award = award_form.name.split(" của ")[0]
+    document = d.new_document()
+    d.header_block(document, parent="", issuer=d.agency_name(issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
+                   number_symbol="      /TTr-UBND", place=issuer.place_name or "", day=None)  # fmt: skip
+    d.title_block(
+        document, "TỜ TRÌNH", f"Đề nghị {authority} tặng {award} cho các tập thể, cá nhân"
+    )
+    d.paragraph(document, f"Kính gửi: {authority}", align=d.CENTER, space_after=6)
+    d.paragraph(document, f"Thực hiện {campaign.title[0].lower()}{campaign.title[1:]}; căn cứ kết quả họp xét của "
+                f"{meeting.council.name} ngày {meeting.held_on:%d/%m/%Y},", indent_first=True, align=d.JUSTIFY)  # fmt: skip
+    collectives = [i for i in items if i.candidate.unit_id]
+    individuals = [i for i in items if not i.candidate.unit_id]
+    d.paragraph(document, f"{d.agency_title(issuer)} kính đề nghị {authority} xem xét, tặng {award} cho "
+                f"{len(collectives)} tập thể và {len(individuals)} cá nhân đã có thành tích xuất sắc (có danh "
+                "sách, biên bản họp xét và báo cáo thành tích của từng trường hợp kèm theo).", indent_first=True,
+                align=d.JUSTIFY)  # fmt: skip
+    widths = [12, 70, 83]
+    table = d.grid(document, ["STT", "Tập thể, cá nhân", "Tóm tắt thành tích"], widths)
+    for n, item in enumerate(collectives + individuals, start=1):
+        d.grid_row(table, [str(n), item.candidate.name, item.candidate.summary], widths)
+    d.paragraph(document, f"Kính trình {authority} xem xét, quyết định./.", indent_first=True, space_before=8,
+                space_after=10)  # fmt: skip
+    d.signature_block(document, recipients=["Như trên", "Sở Nội vụ"], authority="TM. ỦY BAN NHÂN DÂN",
+                      title=campaign.signer_title or "CHỦ TỊCH", name=campaign.signer_name)  # fmt: skip
+    return d.to_bytes(document)

@@ -13,14 +13,19 @@ VIEW_PERMS = (Perm.MANAGE_CAMPAIGNS, Perm.APPROVE_DECISIONS, Perm.VIEW_DOSSIERS)
 
 
 def can_view(user, decision: Decision) -> bool:
-    return any(access.in_scope(user, decision.issuer, perm) for perm in VIEW_PERMS)
+    # A higher authority's decision recorded by the campaign's issuer is seen there too.
+    return any(
+        access.in_scope(user, unit, perm)
+        for perm in VIEW_PERMS
+        for unit in (decision.issuer, decision.campaign.issuer)
+    )
 
 
 def decisions_visible_to(user):
     paths = sorted({p for perm in VIEW_PERMS for p in access.scope_paths(user, perm)})
-    return Decision.objects.filter(access.path_q(paths, "issuer__path")).select_related(
-        "award_form", "campaign", "issuer"
-    )
+    return Decision.objects.filter(
+        access.path_q(paths, "issuer__path") | access.path_q(paths, "campaign__issuer__path")
+    ).select_related("award_form", "campaign", "issuer")
 
 
 def get_decision_or_404(user, pk: int) -> Decision:

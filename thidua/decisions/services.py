@@ -23,6 +23,7 @@ from thidua.records.models import AwardKind, AwardRecord, AwardType
 from .models import (
     BaseSalary,
     Decision,
+    DecisionKind,
     DecisionStatus,
     NumberSequence,
     Recipient,
@@ -210,17 +211,76 @@ def approve(*, actor, decision: Decision) -> Decision:
             locked.signer_name = actor.get_full_name()
         locked.save()
         _recompute_money(locked)
-        AwardRecord.objects.bulk_create(
-            AwardRecord(
-                person=r.person, unit=None if r.person_id else r.unit, award_name=locked.award_form.name,
-                award_kind=AwardKind.HINH_THUC, award_type=AwardType.PHONG_TRAO,
-                authority_level=locked.award_form.authority.level, decision_number=locked.number_symbol,
-                decided_on=locked.signed_on, issuer_name=locked.issuer_name,
-                campaign_title=locked.campaign.title, campaign=locked.campaign, achievement=r.achievement,
-            )
-            for r in locked.recipients.all()
-        )  # fmt: skip
+        _write_history(locked)
         audit.record(actor=actor, action="decisions.decision.approved", obj=locked,
                      message=f"Số {locked.number_symbol}, {locked.recipients.count()} tập thể, cá nhân")  # fmt: skip
     decision.refresh_from_db()
     return decision
+
+
+# --- awards above the issuer's authority: proposed upward, then recorded -------------------
+
+
+def upward_forms(meeting: Meeting) -> list[tuple[AwardForm, list]]:
+    """Forms the council proposes to a higher authority, with the selected candidates."""
+    if meeting.status != MeetingStatus.CLOSED:
+        return []
+    result: dict[AwardForm, list] = {}
+    for item in meeting.items.select_related(
+        "candidate__award_form", "candidate__person__unit", "candidate__unit"
+    ):
+        if item.selected and item.candidate.award_form.is_proposal_upward:
+            result.setdefault(item.candidate.award_form, []).append(item)
+    return list(result.items())
+
+
+def record_higher_decision(*, actor, meeting: Meeting, award_form: AwardForm, number: str, signed_on: date,
+                           issuer_name: str, signer_name: str, candidate_ids: set[int]) -> Decision:  # fmt: skip
+    """The province decided: record its decision and put the awards into the history."""
+    campaign = meeting.campaign
+    if not can_prepare(actor, campaign.issuer):
+        raise PermissionDenied(
+            "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được ghi nhận quyết định."
+        )
+    items = dict(upward_forms(meeting)).get(award_form, [])
+    chosen = [i for i in items if i.candidate_id in candidate_ids]
+    if not number.strip() or not issuer_name.strip():
+        raise DecisionError("Nhập số, ký hiệu và cơ quan ban hành quyết định của cấp trên.")
+    if not chosen:
+        raise DecisionError(
+            "Chọn ít nhất một tập thể, cá nhân có tên trong quyết định của cấp trên."
+        )
+    issuer = award_form.granting_unit or campaign.issuer
+    with transaction.atomic():
+        decision = Decision.objects.create(
+            issuer=issuer, issuer_name=issuer_name.strip(), kind=DecisionKind.HIGHER, campaign=campaign,
+            award_form=award_form, meeting=meeting, year=signed_on.year, external_number=number.strip(),
+            signed_on=signed_on, place="", signer_name=signer_name.strip(), status=DecisionStatus.APPROVED,
+            subject=f"Tặng {award_form.name.split(' của ')[0]} cho các tập thể, cá nhân trong {campaign.title}",
+            legal_bases="", created_by=actor, approved_by=actor, approved_at=timezone.now(),
+        )  # fmt: skip
+        chosen.sort(key=lambda i: (i.candidate.person_id is not None, i.rank or 0, i.order))
+        Recipient.objects.bulk_create(
+            Recipient(decision=decision, candidate=i.candidate, person=i.candidate.person, unit=i.candidate.unit,
+                      order=n, name=i.candidate.name, description=_description(i.candidate),
+                      achievement=i.candidate.summary,
+                      amount=reward_amount(award_form, collective=i.candidate.unit_id is not None, day=signed_on))
+            for n, i in enumerate(chosen, start=1)
+        )  # fmt: skip
+        _write_history(decision)
+        audit.record(actor=actor, action="decisions.higher.recorded", obj=decision,
+                     message=f"{decision.external_number}: {len(chosen)} tập thể, cá nhân")  # fmt: skip
+    return decision
+
+
+def _write_history(decision: Decision) -> None:
+    AwardRecord.objects.bulk_create(
+        AwardRecord(
+            person=r.person, unit=None if r.person_id else r.unit, award_name=decision.award_form.name,
+            award_kind=AwardKind.HINH_THUC, award_type=AwardType.PHONG_TRAO,
+            authority_level=decision.award_form.authority.level, decision_number=decision.number_symbol,
+            decided_on=decision.signed_on, issuer_name=decision.issuer_name,
+            campaign_title=decision.campaign.title, campaign=decision.campaign, achievement=r.achievement,
+        )
+        for r in decision.recipients.all()
+    )  # fmt: skip

@@ -13,7 +13,7 @@ from thidua.core.audit import history
 from thidua.council import policy as council_policy
 
 from . import certificates, documents, policy, services
-from .models import DecisionStatus
+from .models import DecisionKind, DecisionStatus
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -115,8 +115,8 @@ def decision_docx(request, pk: int):
 
 def _approved(user, pk: int):
     decision = policy.get_decision_or_404(user, pk)
-    if decision.status != DecisionStatus.APPROVED:
-        raise Http404("Giấy khen có sau khi quyết định được ký ban hành.")
+    if decision.status != DecisionStatus.APPROVED or decision.kind != DecisionKind.ISSUED:
+        raise Http404("Giấy khen có sau khi quyết định của cơ quan được ký ban hành.")
     return decision
 
 
@@ -147,3 +147,55 @@ def certificates_zip(request, pk: int):
     response = HttpResponse(certificates.certificates_zip(decision), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="giay-khen-{decision.pk}.zip"'
     return response
+
+
+def _upward(user, meeting_pk: int, form_pk: int):
+    meeting = council_policy.get_meeting_or_404(user, meeting_pk)
+    forms = dict(services.upward_forms(meeting))
+    award_form = next((f for f in forms if f.pk == form_pk), None)
+    if award_form is None:
+        raise Http404("Không có đề nghị cấp trên cho hình thức này.")
+    if not services.can_prepare(user, meeting.campaign.issuer):
+        raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan.")
+    return meeting, award_form, forms[award_form]
+
+
+@login_required
+def upward_letter(request, meeting_pk: int, form_pk: int):
+    meeting, award_form, items = _upward(request.user, meeting_pk, form_pk)
+    response = HttpResponse(documents.upward_letter(meeting, award_form, items), content_type=DOCX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="to-trinh-de-nghi-{meeting.pk}-{award_form.pk}.docx"'
+    )
+    return response
+
+
+class HigherDecisionForm(forms.Form):
+    number = forms.CharField(label="Số, ký hiệu", max_length=50, help_text="Ví dụ: 3456/QĐ-UBND")
+    signed_on = forms.DateField(label="Ngày ký", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    issuer_name = forms.CharField(
+        label="Cơ quan ban hành", max_length=200, initial="UBND tỉnh Lào Cai"
+    )
+    signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
+
+
+@login_required
+def higher_decision(request, meeting_pk: int, form_pk: int):
+    meeting, award_form, items = _upward(request.user, meeting_pk, form_pk)
+    form = HigherDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ids = {int(i) for i in request.POST.getlist("candidate") if i.isdigit()}
+        try:
+            decision = services.record_higher_decision(actor=request.user, meeting=meeting, award_form=award_form,
+                                                       candidate_ids=ids, **form.cleaned_data)  # fmt: skip
+        except services.DecisionError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Đã ghi nhận Quyết định số {decision.number_symbol} và cập nhật lịch sử khen thưởng.",
+            )
+            return redirect("decisions:detail", pk=decision.pk)
+    return render(request, "decisions/higher.html", {"meeting": meeting, "award_form": award_form, "items": items,
+                                                     "form": form})  # fmt: skip

@@ -1,0 +1,72 @@
+"""Awards above the issuer's authority: the Tờ trình upward, then the province's decision
+recorded into the history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from thidua.council import services as council
+from thidua.nominations.models import Candidate, Dossier
+from thidua.records.models import AwardRecord
+
+from .conftest import close_with_votes
+
+pytestmark = pytest.mark.django_db
+BK = "Bằng khen của Chủ tịch UBND tỉnh"
+
+
+@pytest.fixture
+def meeting_with_upward(appraised, user):
+    commune = Dossier.objects.get(campaign=appraised, unit__name="Xã Tả Van")
+    pao = commune.candidates.get(person__full_name="Sùng A Páo")
+    Candidate.objects.create(dossier=commune, person=pao.person, award_form=appraised.award_forms.get(name=BK),
+                             summary="Điển hình tiêu biểu xuất sắc về phát triển du lịch cộng đồng",
+                             appraisal="du", order=10)  # fmt: skip
+    meeting = council.create_meeting(actor=user("thuky"), campaign=appraised, held_on=date(2020, 10, 28),
+                                     place="Hội trường", mode="electronic")  # fmt: skip
+    return close_with_votes(meeting)
+
+
+def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_upward, docx_text):
+    meeting = meeting_with_upward
+    form = meeting.campaign.award_forms.get(name=BK)
+    page = client_as("noivu").get(f"/hoi-dong/{meeting.pk}/").content.decode()
+    assert "Tải Tờ trình đề nghị cấp trên" in page
+    letter = client_as("noivu").get(f"/quyet-dinh/de-nghi/{meeting.pk}/{form.pk}.docx")
+    text = docx_text(letter.content, "to-trinh-tinh.docx")
+    for expected in [
+        "TỜ TRÌNH",
+        "Chủ tịch UBND tỉnh",
+        "Bằng khen",
+        "Sùng A Páo",
+        "0 tập thể và 1 cá nhân",
+    ]:
+        assert expected in text, expected
+    assert (
+        client_as("thuky").get(f"/quyet-dinh/de-nghi/{meeting.pk}/{form.pk}.docx").status_code
+        == 403
+    )
+
+    pao = meeting.items.get(candidate__award_form=form).candidate
+    response = client_as("noivu").post(f"/quyet-dinh/cap-tren/{meeting.pk}/{form.pk}/", {
+        "number": "3456/QĐ-UBND", "signed_on": "20/11/2020", "issuer_name": "UBND tỉnh Lào Cai",
+        "signer_name": "Đặng Xuân Phong", "candidate": [pao.pk],
+    }, follow=True)  # fmt: skip
+    assert "Đã ghi nhận Quyết định số 3456/QĐ-UBND" in response.content.decode()
+    award = AwardRecord.objects.get(person=pao.person, award_name=BK)
+    assert (award.decision_number, award.authority_level, award.decided_on) == ("3456/QĐ-UBND", "tinh",
+                                                                                 date(2020, 11, 20))  # fmt: skip
+    decision = response.context["decision"]
+    assert client_as("noivu").get(f"/quyet-dinh/{decision.pk}/giay-khen.pdf").status_code == 404
+
+
+def test_recording_needs_a_number_and_a_recipient(client_as, meeting_with_upward):
+    meeting = meeting_with_upward
+    form = meeting.campaign.award_forms.get(name=BK)
+    response = client_as("noivu").post(f"/quyet-dinh/cap-tren/{meeting.pk}/{form.pk}/", {
+        "number": "3456/QĐ-UBND", "signed_on": "20/11/2020", "issuer_name": "UBND tỉnh Lào Cai",
+    })  # fmt: skip
+    assert "Chọn ít nhất một tập thể, cá nhân" in response.content.decode()
+    assert not AwardRecord.objects.filter(award_name=BK).exists()
