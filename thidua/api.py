@@ -75,12 +75,16 @@ def invalid(request, exc):
 
 def register_routers() -> None:
     from thidua.campaigns.api import router as campaigns_router
+    from thidua.council.api import router as council_router
+    from thidua.decisions.api import router as decisions_router
     from thidua.nominations.api import router as nominations_router
     from thidua.org.api import router as org_router
 
     api.add_router("/", campaigns_router)
     api.add_router("/", org_router)
     api.add_router("/", nominations_router)
+    api.add_router("/", council_router)
+    api.add_router("/", decisions_router)
 
 
 register_routers()

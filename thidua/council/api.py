@@ -1,0 +1,100 @@
+"""Council meetings through /api/v1/: the same policy and services as the pages. Counts and
+results appear only once the ballot is closed."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from ninja import Router, Schema
+
+from thidua.api import TokenAuth
+
+from . import policy, services
+from .models import MeetingStatus, Vote
+
+router = Router(tags=["Hội đồng TĐKT"], auth=TokenAuth())
+
+
+class Error(Schema):
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+class Choice(Schema):
+    item_id: int
+    approve: bool
+
+
+class BallotIn(Schema):
+    choices: list[Choice]
+
+
+def meeting_out(meeting, user) -> dict:
+    closed = meeting.status == MeetingStatus.CLOSED
+    member = policy.membership(user, meeting)
+    voted = (
+        set(
+            Vote.objects.filter(item__meeting=meeting, member=member).values_list(
+                "item_id", flat=True
+            )
+        )
+        if member
+        else set()
+    )
+    items = meeting.items.select_related(
+        "candidate__award_form", "candidate__person", "candidate__unit"
+    )
+    return {
+        "id": meeting.pk, "campaign_id": meeting.campaign_id, "council": meeting.council.name,
+        "held_on": meeting.held_on, "place": meeting.place, "mode": meeting.mode, "status": meeting.status,
+        "status_label": meeting.get_status_display(),
+        "present": meeting.attendance.filter(present=True).count(), "members": meeting.attendance.count(),
+        "docket": [
+            {"item_id": i.pk, "candidate_id": i.candidate_id, "name": i.candidate.name,
+             "award_form": i.candidate.award_form.name, "summary": i.candidate.summary,
+             "i_voted": i.pk in voted,
+             **({"yes": i.yes, "no": i.no, "passed": i.passed, "within_quota": i.within_quota,
+                 "rank": i.rank, "selected": i.selected, "note": i.result_note} if closed else {})}
+            for i in items
+        ],
+    }  # fmt: skip
+
+
+@router.get("/meetings", summary="Các phiên họp xét người dùng được xem")
+def list_meetings(request) -> list[dict]:
+    return [
+        {"id": m.pk, "held_on": m.held_on, "campaign_id": m.campaign_id, "status": m.status}
+        for m in policy.meetings_visible_to(request.user).order_by("-held_on")
+    ]
+
+
+@router.get(
+    "/meetings/{meeting_id}", summary="Danh sách xét; kết quả chỉ có sau khi kết thúc bỏ phiếu"
+)
+def get_meeting(request, meeting_id: int) -> dict:
+    return meeting_out(policy.get_meeting_or_404(request.user, meeting_id), request.user)
+
+
+@router.post("/meetings/{meeting_id}/ballot", response={200: dict, 403: Error, 422: Error},
+             summary="Thành viên có mặt bỏ phiếu (mỗi trường hợp một lần, giữ kín)")  # fmt: skip
+def cast_ballot(request, meeting_id: int, payload: BallotIn):
+    meeting = policy.get_meeting_or_404(request.user, meeting_id)
+    if policy.membership(request.user, meeting) is None:
+        raise PermissionDenied("Bạn không phải thành viên của Hội đồng họp phiên này.")
+    count = services.cast_ballot(actor=request.user, meeting=meeting,
+                                 choices={c.item_id: c.approve for c in payload.choices})  # fmt: skip
+    return {"votes": count}
+
+
+@router.post("/meetings/{meeting_id}/{action}", response={200: dict, 403: Error, 404: Error, 422: Error},
+             summary="Thư ký: open (bắt đầu bỏ phiếu) hoặc close (kết thúc, kiểm phiếu)")  # fmt: skip
+def meeting_action(request, meeting_id: int, action: str):
+    from django.http import Http404
+
+    meeting = policy.get_meeting_or_404(request.user, meeting_id)
+    handlers = {"open": services.open_ballot, "close": services.close_ballot}
+    if action not in handlers:
+        raise Http404("Thao tác không tồn tại.")
+    policy.require_secretary(request.user, meeting)
+    handlers[action](actor=request.user, meeting=meeting)
+    meeting.refresh_from_db()
+    return meeting_out(meeting, request.user)
