@@ -20,6 +20,10 @@ run: $(VENV)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo
 	@echo "Mở trình duyệt: http://127.0.0.1:$(PORT)  (Ctrl+C để dừng)"
+	@# The background worker (certificates) runs beside the web server and stops with it.
+	@mkdir -p var
+	@$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 1 --no-startup-delay > var/worker.log 2>&1 & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Chromium (browser tests), LibreOffice and poppler (document tests). Installed with apt-get

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",  # serves the API docs page's assets locally instead of from a CDN
+    "django_tasks",
+    "django_tasks_db",  # background jobs (certificates) kept in the database; `db_worker` runs them
     "thidua.core",
     "thidua.org",
     "thidua.records",
@@ -165,3 +167,10 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("THIDUA_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("THIDUA_EMAIL_FROM", "thidua@localhost")
+
+# Background jobs: stored in the database, run by `thidua db_worker` (make run starts one).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("THIDUA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}

@@ -19,3 +19,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: threads then wait for the write lock like in production.
     TEST_DB_DIR = tempfile.mkdtemp(prefix="thidua-test-db-")
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(TEST_DB_DIR, "test.sqlite3")}  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # run at once

@@ -149,16 +149,43 @@ def test_certificates_carry_the_exact_names(client_as, closed_meeting, user, tmp
     assert text.count("GIẤY KHEN") == 6  # one page per recipient
     one = client_as("noivu").get(f"/quyet-dinh/{decision.pk}/giay-khen/3.pdf")
     assert one.status_code == 200
-    archive = client_as("noivu").get(f"/quyet-dinh/{decision.pk}/giay-khen.zip")
+
+
+def test_all_certificates_in_the_background_with_progress(client_as, closed_meeting, user,
+                                                          django_capture_on_commit_callbacks):  # fmt: skip
     import io
     import zipfile
 
-    names = zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
+    from thidua.decisions.models import CertificateBatch
+
+    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
+                                         award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
+                                         signed_on=date(2020, 10, 30))  # fmt: skip
+    client = client_as("noivu")
+    assert (
+        client.post(f"/quyet-dinh/{decision.pk}/giay-khen/tao/").status_code == 404
+    )  # not signed yet
+    services.approve(actor=user("chutich"), decision=decision)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/quyet-dinh/{decision.pk}/giay-khen/tao/", follow=True)
+    assert "Đang tạo Giấy khen" in response.content.decode()
+    batch = CertificateBatch.objects.get(decision=decision)
+    assert (batch.status, batch.done, batch.total) == ("done", 6, 6)
+    progress = client.get(f"/quyet-dinh/{decision.pk}/giay-khen/lo/{batch.pk}/").content.decode()
+    assert (
+        "Đã tạo 6 Giấy khen" in progress and "every 1s" not in progress
+    )  # polling stops when done
+    archive = client.get(f"/quyet-dinh/{decision.pk}/giay-khen/lo/{batch.pk}/tai-ve/")
+    names = zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))).namelist()
     assert (
         len(names) == 7
         and "tat-ca-giay-khen.pdf" in names
         and any("sung-a-pao" in n for n in names)
     )
+    outsider = client_as("phuongsapa").get(
+        f"/quyet-dinh/{decision.pk}/giay-khen/lo/{batch.pk}/tai-ve/"
+    )
+    assert outsider.status_code == 404
 
 
 @pytest.mark.parametrize("username", ["phuongsapa", "tavan", "hoidong1"])

@@ -11,9 +11,7 @@ prints the same Vietnamese text. The emblem is a file an administrator sets
 
 from __future__ import annotations
 
-import io
 import math
-import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -135,17 +133,6 @@ def certificates_pdf(decision: Decision, recipients=None) -> bytes:
     for recipient in recipients if recipients is not None else decision.recipients.all():
         pdf.page_for(decision, recipient)
     return bytes(pdf.output())
-
-
-def certificates_zip(decision: Decision) -> bytes:
-    """One PDF per recipient, named by số sổ vàng and name, plus the combined file."""
-    recipients = list(decision.recipients.all())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("tat-ca-giay-khen.pdf", certificates_pdf(decision, recipients))
-        for r in recipients:
-            archive.writestr(f"{r.order:04d}-{_slug(r.name)}.pdf", certificates_pdf(decision, [r]))
-    return buffer.getvalue()
 
 
 def _slug(name: str) -> str:

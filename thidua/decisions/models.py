@@ -152,3 +152,42 @@ class Recipient(models.Model):
     @property
     def is_collective(self) -> bool:
         return self.unit_id is not None and self.person_id is None
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", "Đang chờ"
+    RUNNING = "running", "Đang tạo"
+    DONE = "done", "Đã xong"
+    FAILED = "failed", "Lỗi"
+
+
+def batch_path(instance, filename: str) -> str:
+    return f"certificates/{instance.decision_id}/{instance.token}.zip"
+
+
+class CertificateBatch(models.Model):
+    """All certificates of a decision, built in the background into one ZIP, with progress."""
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, related_name="certificate_batches"
+    )
+    token = models.CharField(max_length=32)
+    status = models.CharField(
+        max_length=10, choices=BatchStatus.choices, default=BatchStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to=batch_path, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return int(self.done * 100 / self.total) if self.total else 0

@@ -13,5 +13,9 @@ urlpatterns = [
     path("<int:pk>/quyet-dinh.docx", views.decision_docx, name="docx"),
     path("<int:pk>/giay-khen.pdf", views.certificates_pdf, name="certificates"),
     path("<int:pk>/giay-khen/<int:order>.pdf", views.certificate_pdf, name="certificate"),
-    path("<int:pk>/giay-khen.zip", views.certificates_zip, name="zip"),
+    path("<int:pk>/giay-khen/tao/", views.batch_start, name="batch_start"),
+    path("<int:pk>/giay-khen/lo/<int:batch_pk>/", views.batch_progress, name="batch"),
+    path(
+        "<int:pk>/giay-khen/lo/<int:batch_pk>/tai-ve/", views.batch_download, name="batch_download"
+    ),
 ]

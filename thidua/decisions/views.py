@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import secrets
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -13,7 +16,8 @@ from thidua.core.audit import history
 from thidua.council import policy as council_policy
 
 from . import certificates, documents, policy, services
-from .models import DecisionKind, DecisionStatus
+from .models import BatchStatus, CertificateBatch, DecisionKind, DecisionStatus
+from .tasks import build_certificates
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -89,6 +93,7 @@ def decision_detail(request, pk: int):
         "salary": salary, "form": form if can_edit else None,
         "can_approve": draft and services.can_approve(request.user, decision),
         "history": history(decision)[:20],
+        "batch": decision.certificate_batches.first(),
     })  # fmt: skip
 
 
@@ -142,11 +147,36 @@ def certificate_pdf(request, pk: int, order: int):
 
 
 @login_required
-def certificates_zip(request, pk: int):
+@require_POST
+def batch_start(request, pk: int):
+    """Build every certificate in the background; the page shows the progress."""
     decision = _approved(request.user, pk)
-    response = HttpResponse(certificates.certificates_zip(decision), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="giay-khen-{decision.pk}.zip"'
-    return response
+    batch = CertificateBatch.objects.create(decision=decision, token=secrets.token_hex(16),
+                                            total=decision.recipients.count(), requested_by=request.user)  # fmt: skip
+    transaction.on_commit(lambda: build_certificates.enqueue(batch.pk))
+    messages.info(request, "Đang tạo Giấy khen; có thể rời trang này, tệp sẽ sẵn sàng khi xong.")
+    return redirect("decisions:detail", pk=pk)
+
+
+@login_required
+def batch_progress(request, pk: int, batch_pk: int):
+    decision = _approved(request.user, pk)
+    batch = CertificateBatch.objects.filter(pk=batch_pk, decision=decision).first()
+    if batch is None:
+        raise Http404("Không tìm thấy.")
+    return render(request, "decisions/batch.html", {"decision": decision, "batch": batch})
+
+
+@login_required
+def batch_download(request, pk: int, batch_pk: int):
+    decision = _approved(request.user, pk)
+    batch = CertificateBatch.objects.filter(
+        pk=batch_pk, decision=decision, status=BatchStatus.DONE
+    ).first()
+    if batch is None or not batch.file:
+        raise Http404("Tệp chưa sẵn sàng.")
+    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=f"giay-khen-{decision.pk}.zip",
+                        content_type="application/zip")  # fmt: skip
 
 
 def _upward(user, meeting_pk: int, form_pk: int):
