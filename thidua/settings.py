@@ -135,6 +135,10 @@ MEDIA_URL = "/media/"  # never routed: uploaded files are served only through pe
 # Uploaded dossier documents: largest accepted file, and the most an Office file may unpack to.
 THIDUA_MAX_UPLOAD_BYTES = int(os.environ.get("THIDUA_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 THIDUA_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# Word templates that replace the built-in layout of a document (see thidua/core/rendering.py).
+THIDUA_TEMPLATE_DIR = os.environ.get("THIDUA_TEMPLATE_DIR", str(DATA_DIR / "mau-van-ban"))
+# The official national emblem (PNG or SVG) for certificates; a simplified drawing otherwise.
+THIDUA_EMBLEM_IMAGE = os.environ.get("THIDUA_EMBLEM_IMAGE", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -8,6 +8,7 @@ urlpatterns = [
     path("tao-moi/", views.campaign_create, name="create"),
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/sua/", views.campaign_edit, name="edit"),
+    path("<int:pk>/ke-hoach.docx", views.plan_docx, name="plan_docx"),
     path("<int:pk>/kiem-tra/", views.eligibility_check, name="eligibility"),
     path("<int:pk>/muc/<slug:section>/", views.campaign_items, name="items"),
     path("<int:pk>/thao-tac/<slug:action>/", views.campaign_action, name="action"),

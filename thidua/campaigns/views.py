@@ -419,3 +419,18 @@ def eligibility_check(request, pk: int):
         {"campaign": campaign, "subject": subject, "results": results, "matches": matches, "q": q,
          "is_person": hasattr(subject, "full_name")},
     )  # fmt: skip
+
+
+def plan_docx(request, pk: int):
+    """The plan as a Word document, rebuilt from the campaign's data (public once launched)."""
+    from django.http import HttpResponse
+
+    from .documents import plan_docx as build
+
+    campaign = load_campaign_for_display(pk, request.user)
+    response = HttpResponse(
+        build(campaign),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="ke-hoach-{campaign.pk}.docx"'
+    return response

@@ -132,7 +132,8 @@ def signature_block(document, *, recipients: list[str], authority: str, title: s
     run = left.paragraphs[0].add_run("Nơi nhận:")
     run.bold, run.italic, run.font.size = True, True, Pt(12)
     for line in recipients:
-        paragraph(left, f"- {line};", size=11)
+        if not line.lower().startswith("lưu"):
+            paragraph(left, f"- {line};", size=11)
     paragraph(left, "- Lưu: VT.", size=11)
     right.paragraphs[0].text = ""
     if authority:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from thidua.core import docx as d
+from thidua.core.rendering import render
 
 from .models import MeetingStatus, Position
 
@@ -10,6 +11,16 @@ WIDTHS = [12, 55, 17, 19, 17, 45]  # 165 mm: A4 portrait inside the margins
 
 
 def minutes(meeting) -> bytes:
+    attendance = list(meeting.attendance.select_related("member__user").order_by("member__order"))
+    context = {"meeting": meeting, "council": meeting.council, "campaign": meeting.campaign,
+               "present": [a.member for a in attendance if a.present],
+               "absent": [a.member for a in attendance if not a.present],
+               "items": list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
+                                                          "candidate__unit"))}  # fmt: skip
+    return render("bien-ban-hop-xet", context, lambda _ctx: _minutes(meeting))
+
+
+def _minutes(meeting) -> bytes:
     assert meeting.status == MeetingStatus.CLOSED
     council, campaign = meeting.council, meeting.campaign
     unit = council.unit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from thidua.core import docx as d
+from thidua.core.rendering import render
 
 from .models import Decision
 
@@ -14,6 +15,21 @@ def money(amount: int) -> str:
 
 
 def decision_docx(decision: Decision) -> bytes:
+    recipients = list(decision.recipients.all())
+    day = decision.signed_on
+    context = {
+        "decision": decision, "campaign": decision.campaign, "recipients": recipients,
+        "collectives": [r for r in recipients if r.is_collective],
+        "individuals": [r for r in recipients if not r.is_collective],
+        "issuer": d.agency_name(decision.issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
+        "award": decision.award_form.name.split(" của ")[0], "total": money(decision.total),
+        "date_line": d.vn_date_line(decision.place, day),
+        "amounts": {r.pk: money(r.amount) for r in recipients},
+    }  # fmt: skip
+    return render("quyet-dinh", context, lambda _ctx: _decision_docx(decision))
+
+
+def _decision_docx(decision: Decision) -> bytes:
     issuer = decision.issuer
     recipients = list(decision.recipients.all())
     document = d.new_document()
@@ -62,6 +78,16 @@ def decision_docx(decision: Decision) -> bytes:
 
 
 def upward_letter(meeting, award_form, items) -> bytes:
+    context = {"meeting": meeting, "campaign": meeting.campaign, "award_form": award_form, "items": items,
+               "authority": award_form.authority.name}  # fmt: skip
+    return render(
+        "to-trinh-de-nghi-cap-tren",
+        context,
+        lambda _ctx: _upward_letter(meeting, award_form, items),
+    )
+
+
+def _upward_letter(meeting, award_form, items) -> bytes:
     """Tờ trình đề nghị cấp trên khen thưởng, with its list, from the council's result."""
     campaign = meeting.campaign
     issuer = campaign.issuer

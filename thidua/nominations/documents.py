@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from thidua.core import docx as d
+from thidua.core.rendering import render
 from thidua.org.models import Role, RoleAssignment
 
 from .models import Dossier
@@ -48,6 +49,13 @@ def _candidates(dossier: Dossier):
 
 def nomination_list(dossier: Dossier) -> bytes:
     """Danh sách trích ngang: one line per collective or individual proposed."""
+    context = {"dossier": dossier, "campaign": dossier.campaign, "unit": dossier.unit,
+               "candidates": _candidates(dossier)}  # fmt: skip
+    return render("danh-sach-trich-ngang", context, lambda _ctx: _nomination_list(dossier))
+
+
+def _nomination_list(dossier: Dossier) -> bytes:
+    """Danh sách trích ngang: one line per collective or individual proposed."""
     campaign, unit = dossier.campaign, dossier.unit
     document = d.new_document(landscape=True)
     d.header_block(document, parent=d.agency_name(unit.parent), issuer=d.agency_name(unit),
@@ -86,6 +94,13 @@ def nomination_list(dossier: Dossier) -> bytes:
 
 
 def submission_letter(dossier: Dossier) -> bytes:
+    """Tờ trình đề nghị khen thưởng, to the campaign's issuer through its receiving office."""
+    context = {"dossier": dossier, "campaign": dossier.campaign, "unit": dossier.unit,
+               "candidates": _candidates(dossier), "head_name": _head_name(dossier.unit)}  # fmt: skip
+    return render("to-trinh", context, lambda _ctx: _submission_letter(dossier))
+
+
+def _submission_letter(dossier: Dossier) -> bytes:
     """Tờ trình đề nghị khen thưởng, to the campaign's issuer through its receiving office."""
     campaign, unit = dossier.campaign, dossier.unit
     candidates = _candidates(dossier)
