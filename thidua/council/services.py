@@ -343,3 +343,63 @@ def ballot_progress(meeting: Meeting) -> tuple[int, int]:
     voted = Vote.objects.filter(item__meeting=meeting).values("member").distinct().count()
     present = meeting.attendance.filter(present=True).count()
     return voted, present
+
+
+# --- configuration: members and voting rules, by the issuing unit's emulation office --------
+
+
+def can_configure(user, council: Council) -> bool:
+    from thidua.org import access
+    from thidua.org.access import Perm
+
+    return access.in_scope(user, council.unit, Perm.MANAGE_CAMPAIGNS)
+
+
+def add_member(*, actor, council: Council, user, position: str, title: str) -> CouncilMember:
+    if not can_configure(actor, council):
+        raise CouncilError(
+            "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được cấu hình Hội đồng."
+        )
+    if position == "thu_ky" and council.members.filter(position="thu_ky").exists():
+        raise CouncilError("Hội đồng đã có Thư ký.")
+    try:
+        with transaction.atomic():
+            member = CouncilMember.objects.create(council=council, user=user, position=position,
+                                                  title=title.strip(), order=council.members.count())  # fmt: skip
+    except IntegrityError as error:
+        raise CouncilError(
+            f"{user.get_full_name() or user.username} đã là thành viên Hội đồng."
+        ) from error
+    audit.record(actor=actor, action="council.member.added", obj=council, message=str(member))
+    return member
+
+
+def end_membership(*, actor, member: CouncilMember, day) -> None:
+    """Members leave by date (valid_to), so past meetings keep their composition."""
+    if not can_configure(actor, member.council):
+        raise CouncilError(
+            "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được cấu hình Hội đồng."
+        )
+    CouncilMember.objects.filter(pk=member.pk).update(valid_to=day)
+    audit.record(
+        actor=actor, action="council.member.ended", obj=member.council, message=str(member)
+    )
+
+
+def save_rule(*, actor, award_form: AwardForm, council: Council, **values) -> VotingRule:
+    if not can_configure(actor, council):
+        raise CouncilError(
+            "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được cấu hình Hội đồng."
+        )
+    if not 0 < values["threshold_percent"] <= 100 or not 0 < values["quorum_percent"] <= 100:
+        raise CouncilError("Tỉ lệ phải từ 1% đến 100%.")
+    rule = award_form.voting_rules.filter(valid_to__isnull=True).first() or VotingRule(
+        award_form=award_form
+    )
+    for name, value in values.items():
+        setattr(rule, name, value)
+    rule.save()
+    audit.record(
+        actor=actor, action="council.rule.saved", obj=council, message=f"{award_form}: {rule}"
+    )
+    return rule

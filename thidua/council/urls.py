@@ -1,11 +1,19 @@
 from django.urls import path
 
-from . import views
+from . import config_views, views
 
 app_name = "council"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("tao/", views.meeting_create, name="create"),
+    path("cau-hinh/<int:pk>/", config_views.council_config, name="config"),
+    path("cau-hinh/<int:pk>/thanh-vien/", config_views.member_add, name="member_add"),
+    path(
+        "cau-hinh/<int:pk>/thanh-vien/<int:member_pk>/thoi/",
+        config_views.member_end,
+        name="member_end",
+    ),
+    path("cau-hinh/<int:pk>/quy-tac/<int:form_pk>/", config_views.rule_save, name="rule_save"),
     path("<int:pk>/", views.meeting_detail, name="meeting"),
     path("<int:pk>/co-mat/", views.meeting_attendance, name="attendance"),
     path("<int:pk>/thao-tac/<slug:action>/", views.meeting_action, name="action"),

@@ -54,6 +54,11 @@ def meeting_list(request):
             "is_secretary": Council.objects.filter(
                 members__user=request.user, members__position="thu_ky"
             ).exists(),
+            "configurable": [
+                c
+                for c in Council.objects.select_related("unit")
+                if services.can_configure(request.user, c)
+            ],
         },
     )
 
