@@ -57,3 +57,32 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def login():
+    """Sign in as a demo account in a fresh session."""
+    from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
+
+    def sign_in(page, base: str, username: str) -> None:
+        page.context.clear_cookies()
+        page.goto(base + "/dang-nhap/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_load_state()
+
+    return sign_in
+
+
+@pytest.fixture
+def fits_phone():
+    """Assert the page does not scroll sideways (tables scroll inside their own box)."""
+
+    def check(page) -> None:
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"page scrolls sideways on a phone by {overflow}px"
+
+    return check

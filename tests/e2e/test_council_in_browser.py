@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def login(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
-
-
-def test_meeting_votes_decision_and_certificates(live_server, page, screenshot):
+def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, login, fits_phone):
     from django.core.management import call_command
 
     from thidua.demo.scenario import appraise_demo_dossiers
@@ -53,10 +42,7 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot):
             choice.click()
         if username == "hoidong1":
             screenshot(page, "council-ballot-phone")
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 1, f"ballot scrolls sideways on a phone by {overflow}px"
+            fits_phone(page)
         page.get_by_role("button", name="Gửi phiếu").click()
         page.get_by_text("Đã ghi phiếu của bạn").wait_for()
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -7,22 +7,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
-def login(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
-
-
-def test_ward_dossier_from_extension_to_appraisal(live_server, page, screenshot, tmp_path):
+def test_ward_dossier_from_extension_to_appraisal(
+    live_server, page, screenshot, tmp_path, login, fits_phone
+):
     from django.core.management import call_command
 
     from thidua.nominations.models import Dossier
@@ -100,7 +91,4 @@ def test_ward_dossier_from_extension_to_appraisal(live_server, page, screenshot,
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     screenshot(page, "dossier-phone")
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 1, f"page scrolls sideways on a phone by {overflow}px"
+    fits_phone(page)

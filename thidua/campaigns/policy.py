@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from thidua.core.workflow import Transition
 from thidua.org import access
 from thidua.org.access import Perm
 
 from .models import Campaign, CampaignStatus
 
 PUBLIC_STATUSES = (CampaignStatus.LAUNCHED, CampaignStatus.CLOSED)
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: tuple[str, ...]
-    target: str
-    label: str
-    confirm: str
 
 
 # The campaign's workflow, one row per action.

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from thidua.core.workflow import Transition
 from thidua.org import access
 from thidua.org.access import Perm
 
 from .models import CouncilMember, Meeting, MeetingStatus, Position
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: tuple[str, ...]
-    target: str
-    label: str
-    confirm: str
-
 
 # The meeting's workflow; only the council's secretary moves it.
 TRANSITIONS: dict[str, Transition] = {

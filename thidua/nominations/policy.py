@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.core.workflow import Transition
 from thidua.org import access
 from thidua.org.access import Perm
 from thidua.org.models import Unit
@@ -16,16 +15,6 @@ from thidua.org.models import Unit
 from .models import Dossier, DossierStatus
 
 EDITABLE = (DossierStatus.DRAFT, DossierStatus.RETURNED)
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: tuple[str, ...]
-    target: str
-    perm: str
-    label: str
-    confirm: str
-    needs_reason: bool = False
 
 
 # The dossier's workflow, one row per action. Views, API and buttons all read this table.
