@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "thidua.nominations",
     "thidua.council",
     "thidua.decisions",
+    "thidua.portal",
     "thidua.demo",
 ]
 

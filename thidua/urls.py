@@ -16,5 +16,6 @@ urlpatterns = [
     path("ho-so/", include("thidua.nominations.urls")),
     path("hoi-dong/", include("thidua.council.urls")),
     path("quyet-dinh/", include("thidua.decisions.urls")),
+    path("", include("thidua.portal.urls")),
     path("api/v1/", api.urls),
 ]

@@ -138,6 +138,8 @@ class Recipient(models.Model):
     description = models.CharField("chức vụ, đơn vị", max_length=300, blank=True)
     achievement = models.TextField("thành tích")
     amount = models.PositiveIntegerField("tiền thưởng (đồng)", default=0)
+    # The name without diacritics, for the public search ("hoang thi" finds "Hoàng Thị").
+    search_name = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
 
     class Meta:
         ordering = ["order"]

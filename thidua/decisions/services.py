@@ -15,6 +15,7 @@ from django.utils import timezone
 from thidua.campaigns.models import AwardForm
 from thidua.core import audit
 from thidua.core.docx import agency_title
+from thidua.core.text import ascii_key
 from thidua.council.models import Meeting, MeetingStatus
 from thidua.org import access
 from thidua.org.access import Perm
@@ -132,7 +133,8 @@ def prepare_decision(
         Recipient.objects.bulk_create(
             Recipient(
                 decision=decision, candidate=i.candidate, person=i.candidate.person, unit=i.candidate.unit,
-                order=n, name=i.candidate.name, description=_description(i.candidate),
+                order=n, name=i.candidate.name, search_name=ascii_key(i.candidate.name),
+                description=_description(i.candidate),
                 achievement=i.candidate.summary,
                 amount=reward_amount(award_form, collective=i.candidate.unit_id is not None, day=day),
             )
@@ -262,7 +264,8 @@ def record_higher_decision(*, actor, meeting: Meeting, award_form: AwardForm, nu
         chosen.sort(key=lambda i: (i.candidate.person_id is not None, i.rank or 0, i.order))
         Recipient.objects.bulk_create(
             Recipient(decision=decision, candidate=i.candidate, person=i.candidate.person, unit=i.candidate.unit,
-                      order=n, name=i.candidate.name, description=_description(i.candidate),
+                      order=n, name=i.candidate.name, search_name=ascii_key(i.candidate.name),
+                description=_description(i.candidate),
                       achievement=i.candidate.summary,
                       amount=reward_amount(award_form, collective=i.candidate.unit_id is not None, day=signed_on))
             for n, i in enumerate(chosen, start=1)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
@@ -21,6 +20,7 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from thidua.campaigns.models import AwardForm, Campaign, Criterion
+from thidua.core.text import ascii_key, clean_text, text_key
 from thidua.org.models import Person, Unit
 
 INDIVIDUAL, COLLECTIVE = "Cá nhân", "Tập thể"
@@ -33,21 +33,6 @@ BASE_COLUMNS = [
     ("summary", "Tóm tắt thành tích", 60),
 ]
 MAX_ROWS = 20000
-
-
-def clean_text(value) -> str:
-    """NFC, with runs of any whitespace (tabs, non-breaking spaces…) made one space."""
-    return " ".join(unicodedata.normalize("NFC", str(value or "")).split())
-
-
-def text_key(value) -> str:
-    """Compare names the way people read them: NFC or NFD, case and spacing do not matter."""
-    return clean_text(value).casefold()
-
-
-def ascii_key(value) -> str:
-    decomposed = unicodedata.normalize("NFD", text_key(value)).replace("đ", "d")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def number_facts(campaign: Campaign) -> list[tuple[str, str]]:

@@ -28,6 +28,8 @@ class Perm:
     SUBMIT_DOSSIERS = "submit_dossiers"  # the unit head approves and submits
     APPRAISE_DOSSIERS = "appraise_dossiers"  # Phòng Nội vụ: thẩm định, trả lại, gia hạn
     APPROVE_DECISIONS = "approve_decisions"  # the chairman (or a delegate holding the role) signs
+    WRITE_STORIES = "write_stories"  # the media centre drafts exemplary models
+    PUBLISH_STORIES = "publish_stories"  # Phòng Nội vụ reviews and publishes them
 
 
 # Role → permissions. Read as a table; every check in the project goes through it.
@@ -51,6 +53,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.MANAGE_CAMPAIGNS,
             Perm.VIEW_DOSSIERS,
             Perm.APPRAISE_DOSSIERS,
+            Perm.PUBLISH_STORIES,
         }
     ),  # fmt: skip
     Role.THU_KY_HOI_DONG: frozenset({Perm.VIEW_UNITS, Perm.VIEW_DOSSIERS}),
@@ -58,7 +61,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.CHU_TICH: frozenset(
         {Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.VIEW_DOSSIERS, Perm.APPROVE_DECISIONS}
     ),
-    Role.TRUYEN_THONG: frozenset({Perm.VIEW_UNITS}),
+    Role.TRUYEN_THONG: frozenset({Perm.VIEW_UNITS, Perm.WRITE_STORIES}),
     Role.QUAN_TRI: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_UNITS}),
 }
 

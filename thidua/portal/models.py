@@ -1,0 +1,69 @@
+"""Exemplary models (điển hình tiên tiến, cách làm hay, mô hình hiệu quả) written by the media
+centre and published on the public portal after review."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from thidua.campaigns.models import Campaign
+from thidua.org.models import Person, Unit
+
+
+class StoryKind(models.TextChoices):
+    DIEN_HINH = "dien_hinh", "Điển hình tiên tiến"
+    CACH_LAM_HAY = "cach_lam_hay", "Cách làm hay"
+    MO_HINH = "mo_hinh", "Mô hình hiệu quả"
+
+
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", "Bản nháp"
+    REVIEW = "review", "Chờ duyệt"
+    PUBLISHED = "published", "Đã đăng"
+
+
+class Story(models.Model):
+    owner_unit = models.ForeignKey(Unit, verbose_name="đơn vị viết bài", on_delete=models.PROTECT,
+                                   related_name="+")  # fmt: skip
+    kind = models.CharField("loại", max_length=20, choices=StoryKind.choices)
+    title = models.CharField("tiêu đề", max_length=300)
+    summary = models.CharField("tóm tắt", max_length=500)
+    body = models.TextField(
+        "nội dung", help_text="Được làm sạch khi lưu: chỉ giữ định dạng đơn giản."
+    )
+    unit = models.ForeignKey(Unit, verbose_name="tập thể", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="stories")  # fmt: skip
+    person = models.ForeignKey(Person, verbose_name="cá nhân", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="stories")  # fmt: skip
+    campaign = models.ForeignKey(Campaign, verbose_name="đợt thi đua", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="stories")  # fmt: skip
+    status = models.CharField(max_length=10, choices=StoryStatus.choices, default=StoryStatus.DRAFT)
+    review_note = models.CharField("ý kiến duyệt", max_length=500, blank=True)
+    search_text = models.TextField(blank=True, editable=False)  # title + summary without diacritics
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-updated_at"]
+        verbose_name = "điển hình tiên tiến"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def photo_path(instance, filename: str) -> str:
+    return f"stories/{instance.story_id}/{instance.token}.{instance.kind}"
+
+
+class StoryPhoto(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(upload_to=photo_path)
+    token = models.CharField(max_length=32)
+    kind = models.CharField(max_length=5)
+    caption = models.CharField("chú thích", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]

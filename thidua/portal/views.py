@@ -1,0 +1,233 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.core.text import ascii_key
+from thidua.decisions.models import DecisionStatus, Recipient
+from thidua.org import access
+from thidua.org.access import Perm
+from thidua.org.models import Person, Unit
+
+from . import services
+from .models import Story, StoryKind, StoryPhoto, StoryStatus
+
+PAGE = 50
+
+
+# --- public portal (no login) ----------------------------------------------------------------
+
+
+def published_awards(q: str = "", campaign_id: int | None = None):
+    """Recipients of signed decisions: name, unit and award only (never birth date or ethnicity)."""
+    rows = Recipient.objects.filter(decision__status=DecisionStatus.APPROVED).select_related(
+        "decision__award_form", "person__unit", "unit__parent"
+    )
+    if q:
+        rows = rows.filter(search_name__contains=ascii_key(q))
+    if campaign_id:
+        rows = rows.filter(decision__campaign_id=campaign_id)
+    return rows.order_by("-decision__signed_on", "decision_id", "order")
+
+
+def public_unit(recipient) -> str:
+    if recipient.person_id:
+        return recipient.person.unit.name
+    return recipient.unit.parent.name if recipient.unit and recipient.unit.parent_id else ""
+
+
+def portal_home(request):
+    return render(request, "portal/home.html", {
+        "campaigns": Campaign.objects.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
+        .select_related("issuer").order_by("-period_start")[:10],
+        "stories": Story.objects.filter(status=StoryStatus.PUBLISHED)[:6],
+    })  # fmt: skip
+
+
+def award_search(request):
+    q = request.GET.get("q", "").strip()[:100]
+    campaign_id = request.GET.get("dot", "")
+    rows = published_awards(q, int(campaign_id) if campaign_id.isdigit() else None)
+    page = Paginator(rows, PAGE).get_page(request.GET.get("trang"))
+    return render(request, "portal/awards.html", {
+        "q": q, "page": page, "rows": [(r, public_unit(r)) for r in page.object_list],
+        "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED).distinct(),
+        "campaign_id": campaign_id,
+    })  # fmt: skip
+
+
+def story_list(request):
+    q = request.GET.get("q", "").strip()[:100]
+    stories = Story.objects.filter(status=StoryStatus.PUBLISHED)
+    if q:
+        stories = stories.filter(search_text__contains=ascii_key(q))
+    page = Paginator(stories, 20).get_page(request.GET.get("trang"))
+    return render(request, "portal/stories.html", {"q": q, "page": page})
+
+
+def story_public(request, pk: int):
+    story = (
+        Story.objects.filter(pk=pk, status=StoryStatus.PUBLISHED)
+        .select_related("unit", "campaign")
+        .first()
+    )
+    if story is None:
+        raise Http404("Không tìm thấy bài viết.")
+    return render(request, "portal/story.html", {"story": story, "photos": story.photos.all()})
+
+
+def photo(request, pk: int):
+    item = StoryPhoto.objects.select_related("story").filter(pk=pk).first()
+    if item is None:
+        raise Http404("Không tìm thấy ảnh.")
+    story = item.story
+    staff = request.user.is_authenticated and (services.can_write(request.user, story)
+                                               or services.can_publish(request.user, story))  # fmt: skip
+    if story.status != StoryStatus.PUBLISHED and not staff:
+        raise Http404("Không tìm thấy ảnh.")
+    content_type = "image/png" if item.kind == "png" else "image/jpeg"
+    return FileResponse(item.image.open("rb"), content_type=content_type)
+
+
+# --- the media centre and Phòng Nội vụ -----------------------------------------------------------
+
+
+class StoryForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại", choices=StoryKind.choices)
+    title = forms.CharField(label="Tiêu đề", max_length=300)
+    summary = forms.CharField(
+        label="Tóm tắt", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    body = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 12}),
+                           help_text="Có thể dùng định dạng đơn giản: <p>, <strong>, <em>, danh sách, liên kết.")  # fmt: skip
+    unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
+    person = forms.ModelChoiceField(label="Cá nhân (đã được khen thưởng)", queryset=Person.objects.none(),
+                                    required=False)  # fmt: skip
+    campaign = forms.ModelChoiceField(
+        label="Đợt thi đua", queryset=Campaign.objects.none(), required=False
+    )
+
+    def __init__(self, *args, area: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(path__startswith=area.path).order_by(
+            "path"
+        )
+        self.fields["person"].queryset = (
+            Person.objects.filter(unit__path__startswith=area.path, awardrecord__isnull=False).distinct()
+            .select_related("unit").order_by("full_name")
+        )  # fmt: skip
+        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} – {p.unit.name}"
+        self.fields["campaign"].queryset = Campaign.objects.filter(
+            issuer__path__startswith=area.path
+        )
+
+
+def _area(owner: Unit) -> Unit:
+    """What a media centre writes about: the whole of its parent (the town or the ward)."""
+    return owner.parent or owner
+
+
+def _writer_units(user) -> list[Unit]:
+    return [
+        a.unit
+        for a in access.assignments(user)
+        if Perm.WRITE_STORIES in access.ROLE_PERMISSIONS.get(a.role, ())
+    ]
+
+
+def _stories_for(user):
+    paths = access.scope_paths(user, Perm.WRITE_STORIES) + access.scope_paths(
+        user, Perm.PUBLISH_STORIES
+    )
+    return Story.objects.filter(access.path_q(paths, "owner_unit__path"))
+
+
+def _story(user, pk: int) -> Story:
+    story = _stories_for(user).filter(pk=pk).first()
+    if story is None:
+        raise Http404("Không tìm thấy bài viết.")
+    return story
+
+
+@login_required
+def story_manage(request):
+    return render(request, "portal/manage.html", {
+        "stories": _stories_for(request.user).order_by("-updated_at"), "can_write": bool(_writer_units(request.user)),
+    })  # fmt: skip
+
+
+@login_required
+def story_edit(request, pk: int | None = None):
+    story = _story(request.user, pk) if pk else None
+    if story is None:
+        units = _writer_units(request.user)
+        if not units:
+            raise PermissionDenied("Chỉ Trung tâm Truyền thông được viết bài.")
+        story = Story(owner_unit=units[0])
+    elif not services.can_write(request.user, story):
+        raise PermissionDenied("Chỉ Trung tâm Truyền thông được sửa bài.")
+    initial = {
+        f: getattr(story, f)
+        for f in ("kind", "title", "summary", "body", "unit", "person", "campaign")
+    }
+    form = StoryForm(request.POST or None, area=_area(story.owner_unit), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            story = services.save_story(actor=request.user, story=story, **form.cleaned_data)
+        except services.StoryError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Đã lưu bài viết.")
+            return redirect("portal:story_detail", pk=story.pk)
+    return render(request, "portal/story_form.html", {"form": form, "story": story})
+
+
+@login_required
+def story_detail(request, pk: int):
+    story = _story(request.user, pk)
+    return render(request, "portal/story_detail.html", {
+        "story": story, "photos": story.photos.all(), "can_write": services.can_write(request.user, story),
+        "can_publish": services.can_publish(request.user, story),
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def story_action(request, pk: int, action: str):
+    story = _story(request.user, pk)
+    if action not in services.TRANSITIONS:
+        raise Http404("Thao tác không tồn tại.")
+    try:
+        services.move(
+            actor=request.user, story=story, action=action, note=request.POST.get("note", "")
+        )
+    except services.StoryError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã thực hiện: {services.TRANSITIONS[action][3]}.")
+    return redirect("portal:story_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def photo_upload(request, pk: int):
+    story = _story(request.user, pk)
+    uploaded = request.FILES.get("image")
+    if uploaded is None:
+        messages.error(request, "Chọn ảnh để tải lên.")
+    else:
+        try:
+            services.add_photo(actor=request.user, story=story, uploaded=uploaded,
+                               caption=request.POST.get("caption", ""))  # fmt: skip
+        except services.StoryError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Đã thêm ảnh.")
+    return redirect("portal:story_detail", pk=pk)
