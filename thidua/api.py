@@ -79,12 +79,14 @@ def register_routers() -> None:
     from thidua.decisions.api import router as decisions_router
     from thidua.nominations.api import router as nominations_router
     from thidua.org.api import router as org_router
+    from thidua.portal.api import router as portal_router
 
     api.add_router("/", campaigns_router)
     api.add_router("/", org_router)
     api.add_router("/", nominations_router)
     api.add_router("/", council_router)
     api.add_router("/", decisions_router)
+    api.add_router("/", portal_router)
 
 
 register_routers()

@@ -90,3 +90,22 @@ def test_story_is_sanitised_reviewed_then_published(client_as):
 def test_only_the_media_centre_writes(client_as):
     assert client_as("phuongsapa").get("/dien-hinh/viet/").status_code == 403
     assert client_as("noivu").get("/dien-hinh/viet/").status_code == 403
+
+
+def test_public_api_has_names_units_and_awards_only(signed, user):
+    services.approve(actor=user("chutich"), decision=signed)
+    data = Client().get("/api/v1/public/awards", {"q": "ly thi may"}).json()
+    assert data["count"] == 1
+    row = data["results"][0]
+    assert (
+        row["name"] == "Lý Thị Mẩy"
+        and row["unit"] == "Xã Tả Van"
+        and row["decision"] == "1/QĐ-UBND"
+    )
+    assert set(row) == {"name", "unit", "award", "collective", "decision", "decided_on", "issuer"}
+    everything = str(Client().get("/api/v1/public/awards", {"limit": 100}).json())
+    may = Person.objects.get(full_name="Lý Thị Mẩy")
+    assert (
+        may.date_of_birth.isoformat() not in everything
+        and str(may.date_of_birth.year) not in everything
+    )
