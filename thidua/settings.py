@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "thidua.council",
     "thidua.decisions",
     "thidua.portal",
+    "thidua.participation",
     "thidua.demo",
 ]
 

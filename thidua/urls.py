@@ -13,6 +13,7 @@ urlpatterns = [
     path("don-vi/", include("thidua.org.urls")),
     path("lich-su/", include("thidua.records.urls")),
     path("dot-thi-dua/", include("thidua.campaigns.urls")),
+    path("dot-thi-dua/", include("thidua.participation.urls")),
     path("ho-so/", include("thidua.nominations.urls")),
     path("hoi-dong/", include("thidua.council.urls")),
     path("quyet-dinh/", include("thidua.decisions.urls")),

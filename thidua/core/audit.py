@@ -39,6 +39,8 @@ ACTION_LABELS: dict[str, str] = {
     "council.member.added": "Thêm thành viên Hội đồng",
     "council.member.ended": "Thành viên thôi tham gia Hội đồng",
     "council.rule.saved": "Lưu quy tắc biểu quyết",
+    "participation.plan.recorded": "Ghi kế hoạch triển khai của đơn vị",
+    "participation.report.submitted": "Nộp báo cáo kết quả",
     "portal.story.saved": "Lưu bài viết",
     "portal.story.submit": "Gửi duyệt",
     "portal.story.publish": "Duyệt và đăng",

@@ -29,6 +29,8 @@ from thidua.campaigns.models import Campaign, CriteriaSet, RewardMode
 from thidua.core.bulk import gc_paused
 from thidua.eligibility import engine
 from thidua.eligibility.engine import Status
+from thidua.org.models import Unit
+from thidua.participation.services import launched_campaigns
 from thidua.records.models import (
     AnnualRating,
     AwardRecord,
@@ -220,6 +222,9 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
             *(a for *_x, a in found)
         )
 
+    # Collectives: the campaigns they were asked to run and those they launched (their plans).
+    asked, launched = launched_campaigns(Unit.objects.filter(pk__in=unit_ids), campaign)
+
     memo: dict = {}  # criterion results shared by candidates with the same relevant facts
     empty: dict = {}
     no_years: set = set()
@@ -239,8 +244,8 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
             key, person_category = ("u", unit_id), None
             facts = engine.Facts("collective", reference, start, ratings["u"].get(unit_id, empty), (),
                                  disciplines_in_unit.get(unit_id, ()),
-                                 _numbers(raw_facts) if raw_facts else empty, None, no_years,
-                                 attestations.get(pk, empty), no_years)  # fmt: skip
+                                 _numbers(raw_facts) if raw_facts else empty, asked.get(unit_id),
+                                 launched.get(unit_id, no_years), attestations.get(pk, empty), no_years)  # fmt: skip
         combination = (form_id, person_category, unit_kind)
         sets = applicable.get(combination)
         if sets is None:
