@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "thidua.decisions",
     "thidua.portal",
     "thidua.participation",
+    "thidua.statistics",
     "thidua.demo",
 ]
 
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "thidua.core.context.menu",
             ],
         },
     },

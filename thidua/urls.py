@@ -18,5 +18,6 @@ urlpatterns = [
     path("hoi-dong/", include("thidua.council.urls")),
     path("quyet-dinh/", include("thidua.decisions.urls")),
     path("", include("thidua.portal.urls")),
+    path("thong-ke/", include("thidua.statistics.urls")),
     path("api/v1/", api.urls),
 ]

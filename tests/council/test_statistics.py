@@ -1,0 +1,86 @@
+"""Statistics for Phòng Nội vụ: figures from the data, bounded queries, a safe Excel export."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from thidua.decisions import services
+from thidua.org.models import Unit
+from thidua.records.models import AwardRecord
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def awarded(closed_meeting, user):
+    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
+                                         award_form=closed_meeting.campaign.award_forms.get(
+                                             name="Giấy khen của Chủ tịch UBND thị xã"),
+                                         signed_on=date(2020, 10, 30))  # fmt: skip
+    return services.approve(actor=user("chutich"), decision=decision)
+
+
+def test_figures_come_from_the_awards_and_dossiers(client_as, awarded):
+    response = client_as("noivu").get("/thong-ke/", {"nam": 2020, "dot": awarded.campaign_id})
+    shares = {s.label: s for s in response.context["shares"]}
+    # Four individuals awarded: Thu Hương and Lý Thị Mẩy are women; Mẩy (Dao) and Quý, Páo are minorities.
+    assert shares["Nữ"].count == 2 and shares["Nữ"].total == 4
+    assert shares["Người dân tộc thiểu số"].count == 3
+    award = next(
+        a for a in response.context["awards"] if a["award"] == "Giấy khen của Chủ tịch UBND thị xã"
+    )
+    assert (award["individuals"], award["collectives"], award["year"]) == (4, 2, 2020)
+    rows = {r["unit"]: r for r in response.context["dossiers"]}
+    assert rows["Phường Sa Pa"]["appraised"] == 1 and rows["Xã Tả Van"]["candidates"] == 3
+    assert "50,0%" in response.content.decode()  # Vietnamese decimal comma
+
+
+def test_queries_do_not_grow_with_the_data(client_as, awarded):
+    client = client_as("noivu")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/thong-ke/").status_code == 200
+        return len(queries)
+
+    before = count()
+    ward = Unit.objects.get(name="Phường Sa Pa")
+    AwardRecord.objects.bulk_create(
+        AwardRecord(unit=ward, award_name=f"Giấy khen thử {n}", award_kind="hinh_thuc", award_type="phong_trao",
+                    authority_level="xa", decision_number=f"{n}/QĐ", decided_on=date(2019, 5, 1),
+                    issuer_name="UBND phường")
+        for n in range(200)
+    )  # fmt: skip
+    assert count() == before
+
+
+def test_export_is_formatted_and_never_runs_a_formula(client_as, awarded, tmp_path):
+    Unit.objects.filter(name="Xã Tả Van").update(name='=HYPERLINK("http://x.example","Bấm")')
+    response = client_as("noivu").get("/thong-ke/thong-ke.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book["Hồ sơ"]
+    cells = [c for row in sheet.iter_rows(min_row=4) for c in row if isinstance(c.value, str)
+             and c.value.startswith("=")]  # fmt: skip
+    assert cells and all(c.data_type == "s" for c in cells)
+    assert sheet["A3"].font.bold and sheet.freeze_panes == "A4"
+    if shutil.which("soffice"):
+        path = tmp_path / "tk.xlsx"
+        path.write_bytes(response.content)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=120)  # fmt: skip
+        text = (tmp_path / "tk.csv").read_text()
+        assert '=HYPERLINK(""http://x.example"",""Bấm"")' in text or "=HYPERLINK(" in text
+
+
+@pytest.mark.parametrize("username", ["phuongsapa", "truyenthong", "hoidong1"])
+def test_statistics_are_for_the_emulation_office(client_as, username):
+    assert client_as(username).get("/thong-ke/").status_code == 403
+    assert client_as(username).get("/thong-ke/thong-ke.xlsx").status_code == 403

@@ -1,0 +1,26 @@
+"""The main menu shows what the user's roles can use, nothing more."""
+
+from __future__ import annotations
+
+from thidua.org import access
+from thidua.org.access import Perm
+
+
+def menu(request) -> dict:
+    user = request.user
+    if not getattr(user, "is_authenticated", False):
+        return {"menu": {}}
+    has = lambda perm: access.has_perm_anywhere(user, perm)  # noqa: E731
+    from thidua.council.models import CouncilMember
+
+    return {
+        "menu": {
+            "dossiers": has(Perm.VIEW_DOSSIERS),
+            "council": has(Perm.APPRAISE_DOSSIERS) or has(Perm.APPROVE_DECISIONS)
+            or CouncilMember.objects.filter(user=user).exists(),
+            "decisions": has(Perm.MANAGE_CAMPAIGNS) or has(Perm.APPROVE_DECISIONS),
+            "statistics": has(Perm.APPRAISE_DOSSIERS),
+            "stories": has(Perm.WRITE_STORIES) or has(Perm.PUBLISH_STORIES),
+            "people": has(Perm.VIEW_PEOPLE),
+        }
+    }

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from thidua.campaigns.models import Campaign
+from thidua.org import access
+from thidua.org.access import Perm
+
+from . import excel, queries
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _filters(request):
+    if not access.has_perm_anywhere(request.user, Perm.APPRAISE_DOSSIERS):
+        raise PermissionDenied("Thống kê dành cho chuyên viên thi đua, khen thưởng.")
+    year = request.GET.get("nam", "")
+    campaign = request.GET.get("dot", "")
+    return (int(year) if year.isdigit() else None), (int(campaign) if campaign.isdigit() else None)
+
+
+def _data(user, year, campaign_id):
+    return (queries.dossier_table(user, campaign_id), queries.award_counts(user, year, campaign_id),
+            queries.people_shares(user, year, campaign_id))  # fmt: skip
+
+
+@login_required
+def dashboard(request):
+    year, campaign_id = _filters(request)
+    dossiers, awards, shares = _data(request.user, year, campaign_id)
+    most = max([a["individuals"] + a["collectives"] for a in awards] or [1])
+    return render(request, "statistics/dashboard.html", {
+        "dossiers": dossiers, "awards": awards, "shares": shares, "most": most,
+        "campaigns": Campaign.objects.filter(issuer__in=access.units_with(request.user, Perm.APPRAISE_DOSSIERS)),
+        "year": year or "", "campaign_id": campaign_id or "",
+    })  # fmt: skip
+
+
+@login_required
+def export(request):
+    year, campaign_id = _filters(request)
+    caption = " · ".join(
+        x for x in [f"năm {year}" if year else "", f"đợt {campaign_id}" if campaign_id else ""] if x
+    )
+    content = excel.workbook(*_data(request.user, year, campaign_id), caption=caption or "tất cả")
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="thong-ke-thi-dua-khen-thuong.xlsx"'
+    return response
