@@ -1,11 +1,19 @@
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import include, path
 
 from thidua.api import api
 from thidua.campaigns import views as campaign_views
 from thidua.org import views as org_views
 
+
+def health(request):
+    """Liveness for load balancers and the bench's floor: no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 urlpatterns = [
+    path("suc-khoe/", health, name="health"),
     path("", campaign_views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),

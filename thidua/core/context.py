@@ -16,7 +16,8 @@ def menu(request) -> dict:
     return {
         "menu": {
             "dossiers": has(Perm.VIEW_DOSSIERS),
-            "council": has(Perm.APPRAISE_DOSSIERS) or has(Perm.APPROVE_DECISIONS)
+            "council": has(Perm.APPRAISE_DOSSIERS)
+            or has(Perm.APPROVE_DECISIONS)
             or CouncilMember.objects.filter(user=user).exists(),
             "decisions": has(Perm.MANAGE_CAMPAIGNS) or has(Perm.APPROVE_DECISIONS),
             "statistics": has(Perm.APPRAISE_DOSSIERS),

@@ -1,0 +1,64 @@
+"""The public portal on a phone: search an awarded person without diacritics, read a story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_portal_on_a_phone(live_server, page, screenshot, fits_phone):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from thidua.council import services as council
+    from thidua.council.models import CouncilMember
+    from thidua.decisions import services as decisions
+    from thidua.demo.scenario import appraise_demo_dossiers
+    from thidua.portal import services as stories
+    from thidua.portal.models import Story
+
+    call_command("seed_demo", verbosity=0)
+    campaign = appraise_demo_dossiers()
+    users = {u.username: u for u in get_user_model().objects.all()}
+    meeting = council.create_meeting(actor=users["thuky"], campaign=campaign, held_on=date(2020, 10, 28),
+                                     place="Hội trường", mode="electronic")  # fmt: skip
+    council.set_attendance(actor=users["thuky"], meeting=meeting,
+                           present_member_ids=set(CouncilMember.objects.values_list("pk", flat=True)))  # fmt: skip
+    council.open_ballot(actor=users["thuky"], meeting=meeting)
+    for name in ("thuky", "hoidong1", "hoidong2", "chutich"):
+        council.cast_ballot(
+            actor=users[name], meeting=meeting, choices={i.pk: True for i in meeting.items.all()}
+        )
+    meeting = council.close_ballot(actor=users["thuky"], meeting=meeting)
+    decision = decisions.prepare_decision(actor=users["noivu"], meeting=meeting, signed_on=date(2020, 10, 30),
+                                          award_form=campaign.award_forms.get(name="Giấy khen của Chủ tịch UBND thị xã"))  # fmt: skip
+    decisions.approve(actor=users["chutich"], decision=decision)
+    centre = users["truyenthong"].role_assignments.get().unit
+    story = stories.save_story(actor=users["truyenthong"], story=Story(owner_unit=centre), kind="mo_hinh",
+                               title="Du lịch cộng đồng ở thôn Lao Chải", summary="Giữ bản sắc, tăng thu nhập.",
+                               body="<p>Gia đình <strong>Sùng A Páo</strong> mở homestay từ năm 2018.</p>",
+                               unit=None, person=None, campaign=campaign)  # fmt: skip
+    stories.move(actor=users["truyenthong"], story=story, action="submit")
+    stories.move(actor=users["noivu"], story=story, action="publish")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/cong-khai/")
+    page.get_by_text("Tra cứu tập thể, cá nhân được khen thưởng").wait_for()
+    fits_phone(page)
+    screenshot(page, "portal-home-phone")
+    page.get_by_placeholder("Nhập tên, có dấu hoặc không dấu, ví dụ: hoang thi").fill("ly thi may")
+    page.get_by_role("button", name="Tìm").click()
+    page.get_by_text("Lý Thị Mẩy").wait_for()
+    body = page.inner_text("main")
+    assert "Giấy khen của Chủ tịch UBND thị xã" in body and "1/QĐ-UBND" in body
+    assert "1992" not in body  # no birth year of a named person
+    fits_phone(page)
+    screenshot(page, "portal-search-phone")
+    page.goto(live_server.url + "/cong-khai/dien-hinh/")
+    page.get_by_role("link", name="Du lịch cộng đồng ở thôn Lao Chải").click()
+    page.get_by_text("mở homestay từ năm 2018").wait_for()
+    fits_phone(page)
+    screenshot(page, "portal-story-phone")
