@@ -7,6 +7,8 @@
     certificates  5,000 Giấy khen as PDF, against LibreOffice converting the same certificate
                   from DOCX, what an office would otherwise do (a batch, scaled). Target: ≥ 20×.
     annex         a decision whose annex lists 5,000 recipients, as DOCX (time).
+    pages         the public search and the statistics over the whole data, p50 latency against
+                  a trivial page of the same server (the framework floor). Target: within 3×.
 
 Machines here are noisy: each side runs several times, interleaved, and the medians are
 compared. Data lives in its own database (var/bench-<scale>/ or BENCH_DATABASE_URL) and is
@@ -270,6 +272,98 @@ def bench_documents(root, campaign, count: int) -> list[dict]:
     return results
 
 
+def ensure_awards(root, campaign, share: int = 10) -> int:
+    """One in ``share`` people of the generated data awarded by one signed decision: the rows
+    the public search and the statistics read at scale. All or nothing."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        return _ensure_awards(root, campaign, share)
+
+
+def _ensure_awards(root, campaign, share: int) -> int:
+    from datetime import date
+
+    from thidua.core.text import ascii_key
+    from thidua.decisions.models import Decision, Recipient
+    from thidua.org.models import Person
+    from thidua.records.models import AwardRecord
+
+    existing = Recipient.objects.filter(
+        decision__campaign=campaign, decision__subject="Bench awards"
+    ).count()
+    if existing:
+        return existing
+    Decision.objects.filter(campaign=campaign, subject="Bench awards").delete()  # a run cut short
+    form = campaign.award_forms.order_by("order").first()
+    decision = Decision.objects.create(
+        issuer=root, issuer_name="UBND thử", campaign=campaign, award_form=form, year=2020, number=999,
+        signed_on=date(2020, 11, 5), place="Hà Nội", subject="Bench awards", legal_bases="Căn cứ …",
+        status="approved",
+    )  # fmt: skip
+    people = Person.objects.filter(unit__path__startswith=root.path).values_list("pk", "full_name")
+    batch_r, batch_a, made = [], [], 0
+    for n, (pk, name) in enumerate(people.iterator()):
+        if n % share:
+            continue
+        made += 1
+        batch_r.append(Recipient(decision=decision, person_id=pk, order=made, name=name, search_name=ascii_key(name),
+                                 achievement="Hoàn thành xuất sắc nhiệm vụ", amount=450_000))  # fmt: skip
+        batch_a.append(AwardRecord(person_id=pk, award_name=form.name, award_kind="hinh_thuc",
+                                   award_type="phong_trao", authority_level="tinh", decision_number="999/QĐ-UBND",
+                                   decided_on=date(2020, 11, 5), issuer_name="UBND thử", campaign=campaign))  # fmt: skip
+        if len(batch_r) >= 5000:
+            Recipient.objects.bulk_create(batch_r)
+            AwardRecord.objects.bulk_create(batch_a)
+            batch_r, batch_a = [], []
+    Recipient.objects.bulk_create(batch_r)
+    AwardRecord.objects.bulk_create(batch_a)
+    return made
+
+
+def bench_pages(root, campaign, requests: int) -> list[dict]:
+    """Public search and statistics at scale against a trivial page of the same server (the
+    framework floor): p50 over ``requests`` requests each, interleaved; and queries per page."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from thidua.org.models import Role, RoleAssignment
+
+    awarded = ensure_awards(root, campaign)
+    officer, _ = get_user_model().objects.get_or_create(username="bench.noivu")
+    RoleAssignment.objects.get_or_create(user=officer, role=Role.CHUYEN_VIEN_TDKT, unit=root)
+    public, staff = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
+    staff.force_login(officer)
+    pages = {
+        "floor": (public, "/dang-nhap/"),  # a trivial page: the base layout, a form, no data
+        "search": (public, "/cong-khai/khen-thuong/?q=nguyen+van+hai"),
+        "statistics": (staff, "/thong-ke/?nam=2020"),
+    }
+    times: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(requests):
+        for name, (client, url) in pages.items():
+            start = time.perf_counter()
+            response = client.get(url)
+            times[name].append(time.perf_counter() - start)
+            assert response.status_code == 200, (url, response.status_code)
+    queries = {}
+    for name, (client, url) in pages.items():
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        queries[name] = len(captured)
+    floor = statistics.median(times["floor"])
+    return [
+        {"name": f"Tra cứu công khai ({awarded:,} người được khen), {queries['search']} truy vấn",
+         "rate": 1 / statistics.median(times["search"]), "unit": "trang/s",
+         "seconds": statistics.median(times["search"]), "floor": floor, "target": 3.0},
+        {"name": f"Thống kê toàn bộ, {queries['statistics']} truy vấn",
+         "rate": 1 / statistics.median(times["statistics"]), "unit": "trang/s",
+         "seconds": statistics.median(times["statistics"]), "floor": floor, "target": 3.0},
+    ]  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -279,6 +373,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--certificates", type=int, default=5_000)
+    parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
     setup(args.scale)
     from django.db import connection
@@ -288,6 +383,7 @@ def main() -> int:
         bench_eligibility(campaign, args.runs),
         bench_import(root, campaign, args.rows, args.runs),
         *bench_documents(root, campaign, args.certificates),
+        *bench_pages(root, campaign, args.requests),
     ]
     print(
         f"\nĐo trên {connection.vendor}, quy mô {args.scale}, trung vị {args.runs} lần chạy xen kẽ"
