@@ -5,13 +5,25 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from thidua.core import audit
 from thidua.eligibility import engine
 
 from . import policy
-from .models import AwardForm, Campaign, CampaignStatus, CriteriaSet, Criterion
+from .models import (
+    AwardAuthority,
+    AwardForm,
+    Campaign,
+    CampaignClause,
+    CampaignStatus,
+    CriteriaSet,
+    Criterion,
+    LegalBasis,
+    RequiredDocument,
+    SubjectCategory,
+)
 
 
 class CampaignError(Exception):
@@ -266,3 +278,76 @@ def add_item(*, actor, campaign: Campaign, form, section: str, defaults: dict | 
         actor=actor, action="campaigns.items.saved", obj=campaign, data={"section": section}
     )
     return item
+
+
+def derivable_units(user, parent: Campaign) -> list:
+    """Units below the issuer where ``user`` runs campaigns of their own (a ward's emulation
+    officer): they may derive the ward's campaign from ``parent``."""
+    from thidua.org import access as org_access
+    from thidua.org.access import ROLE_PERMISSIONS, Perm
+
+    if parent.status != CampaignStatus.LAUNCHED:
+        return []
+    return [
+        a.unit
+        for a in org_access.assignments(user)
+        if Perm.MANAGE_CAMPAIGNS in ROLE_PERMISSIONS.get(a.role, ())
+        and a.unit.path.startswith(parent.issuer.path)
+        and a.unit.pk != parent.issuer_id
+        and parent.award_forms.filter(delegated_to_units=True).exists()
+    ]
+
+
+@transaction.atomic
+def derive_campaign(*, actor, parent: Campaign, unit) -> Campaign:
+    """A commune's own campaign from the town's (the seed's III.2.3): the same purposes,
+    contents and period, the award forms the town left to the communes, under the commune's
+    authority, ready for its own criteria. A draft, which the commune edits and launches."""
+    if unit not in derivable_units(actor, parent):
+        raise CampaignError("Bạn không được cụ thể hóa đợt thi đua này cho đơn vị này.")
+    if Campaign.objects.filter(parent=parent, issuer=unit).exists():
+        raise CampaignError(f"{unit} đã có kế hoạch cụ thể hóa đợt thi đua này.")
+    day = parent.period_end
+    child = Campaign.objects.create(
+        issuer=unit, parent=parent, title=parent.title, preamble=parent.preamble, slogan=parent.slogan,
+        period_start=parent.period_start, period_end=parent.period_end, reward_mode=parent.reward_mode,
+        reward_mode_note=parent.reward_mode_note, dossier_deadline=parent.dossier_deadline, receiving_unit=unit,
+        receiving_note=f"{unit.name}", signer_authority=parent.signer_authority, signer_title=parent.signer_title,
+        created_by=actor,
+    )  # fmt: skip
+    LegalBasis.objects.bulk_create(
+        [LegalBasis(campaign=child, order=b.order, text=b.text, valid_from=b.valid_from, valid_to=b.valid_to)
+         for b in parent.legal_bases.all()]
+        + [LegalBasis(campaign=child, order=100, text=f"Căn cứ Kế hoạch {parent.number_symbol} của "
+                      f"{parent.issuer.name} về {parent.title[0].lower()}{parent.title[1:]};")]
+    )  # fmt: skip
+    CampaignClause.objects.bulk_create(
+        CampaignClause(
+            campaign=child, section=c.section, order=c.order, heading=c.heading, text=c.text
+        )
+        for c in parent.clauses.exclude(section="noi_nhan")
+    )
+    categories = {}
+    for category in parent.subject_categories.all():
+        categories[category.pk] = SubjectCategory.objects.create(
+            campaign=child, kind=category.kind, name=category.name, order=category.order,
+            person_categories=category.person_categories, unit_kinds=category.unit_kinds,
+            requirement=category.requirement,
+        )  # fmt: skip
+    for form in parent.award_forms.filter(delegated_to_units=True).select_related("authority"):
+        authority = (
+            AwardAuthority.objects.filter(level=form.authority.level)
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+            .first()
+            or form.authority
+        )
+        AwardForm.objects.create(campaign=child, order=form.order, name=form.name, authority=authority,
+                                 granting_unit=unit, selection_rule=form.selection_rule)  # fmt: skip
+    for document in parent.required_documents.filter(award_form__isnull=True):
+        RequiredDocument.objects.create(campaign=child, order=document.order, name=document.name,
+                                        scope=document.scope, per_candidate=document.per_candidate,
+                                        note=document.note)  # fmt: skip
+    audit.record(actor=actor, action="campaigns.campaign.derived", obj=child,
+                 message=f"Cụ thể hóa từ kế hoạch của {parent.issuer}")  # fmt: skip
+    return child

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.campaign_detail, name="detail"),
     path("<int:pk>/sua/", views.campaign_edit, name="edit"),
     path("<int:pk>/ke-hoach.docx", views.plan_docx, name="plan_docx"),
+    path("<int:pk>/cu-the-hoa/", views.campaign_derive, name="derive"),
     path("<int:pk>/kiem-tra/", views.eligibility_check, name="eligibility"),
     path("<int:pk>/muc/<slug:section>/", views.campaign_items, name="items"),
     path("<int:pk>/thao-tac/<slug:action>/", views.campaign_action, name="action"),

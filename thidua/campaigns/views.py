@@ -129,6 +129,7 @@ def campaign_detail(request, pk: int):
         {
             "campaign": campaign,
             **dossier_links(request.user, campaign),
+            **derive_links(request.user, campaign),
             "award_forms": award_forms,
             "sections": {s.value: campaign.clauses_of(s.value) for s in ClauseSection},
             "can_manage": can_manage,
@@ -141,6 +142,13 @@ def campaign_detail(request, pk: int):
             "history": history(campaign)[:20] if can_manage else [],
         },
     )
+
+
+def derive_links(user, campaign: Campaign) -> dict:
+    children = {c.issuer_id: c for c in campaign.derived.all()}
+    return {
+        "derivable": [(u, children.get(u.pk)) for u in services.derivable_units(user, campaign)]
+    }
 
 
 def dossier_links(user, campaign: Campaign) -> dict:
@@ -434,3 +442,24 @@ def plan_docx(request, pk: int):
     )
     response["Content-Disposition"] = f'attachment; filename="ke-hoach-{campaign.pk}.docx"'
     return response
+
+
+@login_required
+@require_POST
+def campaign_derive(request, pk: int):
+    """A commune's own campaign from this one (its Giấy khen, its criteria)."""
+    parent = policy.get_campaign_or_404(request.user, pk)
+    units = {u.pk: u for u in services.derivable_units(request.user, parent)}
+    unit = units.get(int(request.POST.get("unit") or 0))
+    if unit is None:
+        raise PermissionDenied("Bạn không được cụ thể hóa đợt thi đua này cho đơn vị này.")
+    try:
+        child = services.derive_campaign(actor=request.user, parent=parent, unit=unit)
+    except services.CampaignError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("campaigns:detail", pk=pk)
+    messages.success(
+        request, "Đã tạo dự thảo kế hoạch của đơn vị: bổ sung tiêu chuẩn, số lượng rồi phát động."
+    )
+    return redirect("campaigns:detail", pk=child.pk)

@@ -9,6 +9,7 @@ ACTION_LABELS: dict[str, str] = {
     "campaigns.campaign.created": "Tạo đợt thi đua",
     "campaigns.campaign.updated": "Cập nhật đợt thi đua",
     "campaigns.campaign.launched": "Phát động đợt thi đua",
+    "campaigns.campaign.derived": "Cụ thể hóa từ kế hoạch cấp trên",
     "campaigns.campaign.closed": "Kết thúc đợt thi đua",
     "campaigns.award_form.saved": "Cập nhật hình thức khen thưởng",
     "campaigns.award_form.deleted": "Xóa hình thức khen thưởng",

@@ -73,6 +73,7 @@ class Command(BaseCommand):
                 Seeder().run()
             self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
         with transaction.atomic():
+            ensure_accounts()  # accounts added to the demo after a database was first seeded
             seed_dossiers()  # each is a no-op once its data is there
             seed_council()
             seed_money()
@@ -87,6 +88,20 @@ class Command(BaseCommand):
             .order_by("id")
         ):
             self.stdout.write(f"{a.user.username:<22} {a.get_role_display():<34} {a.unit.name}")
+
+
+def ensure_accounts() -> None:
+    User = get_user_model()
+    for username, full_name, role, unit_name in ACCOUNTS:
+        if User.objects.filter(username=username).exists():
+            continue
+        unit = Unit.objects.filter(name=unit_name).first()
+        if unit is None:
+            continue
+        user = User.objects.create_user(
+            username=username, password=DEMO_PASSWORD, first_name=full_name
+        )
+        RoleAssignment.objects.create(user=user, role=role, unit=unit)
 
 
 # username, full name, role, unit name
@@ -108,6 +123,7 @@ ACCOUNTS = [
     ),
     ("quantri", "Quản trị hệ thống", Role.QUAN_TRI, "Tỉnh Lào Cai"),
     ("vhxh.sapa", "Hà Thị Thu", Role.CHUYEN_VIEN_TDKT, "Phường Sa Pa (từ 01/07/2025)"),
+    ("tdkt.phuongsapa", "Lương Thị Minh", Role.CHUYEN_VIEN_TDKT, "Phường Sa Pa"),
 ]
 
 
