@@ -35,7 +35,11 @@ sys.path.insert(0, str(ROOT))
 
 def setup(scale: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
-    os.environ.setdefault("THIDUA_DEBUG", "true")
+    # Production settings: DEBUG off (no query log, no debug toolbar of errors), as served.
+    os.environ.setdefault("THIDUA_DEBUG", "false")
+    os.environ.setdefault("THIDUA_SECRET_KEY", "bench-only-not-secret")
+    os.environ.setdefault("THIDUA_ALLOWED_HOSTS", "localhost")
+    os.environ.setdefault("THIDUA_SECURE_COOKIES", "false")
     os.environ["THIDUA_DATA_DIR"] = str(ROOT / "var" / f"bench-{scale}")
     if os.environ.get("BENCH_DATABASE_URL"):
         os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]

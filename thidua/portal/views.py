@@ -5,6 +5,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -25,13 +28,30 @@ PAGE = 50
 # --- public portal (no login) ----------------------------------------------------------------
 
 
+def search_filter(q: str) -> Q:
+    """Every word of the query starts a word of the name, accents ignored ("hoang thi" finds
+    "Hoàng Thị Yến"). SQLite answers from its FTS5 index, PostgreSQL from its trigram index."""
+    words = [w for w in ascii_key(q).replace('"', " ").split() if w]
+    if not words:
+        return Q()
+    if connection.vendor == "sqlite":
+        match = " AND ".join(f'"{w}"*' for w in words)
+        return Q(pk__in=RawSQL(
+            "SELECT rowid FROM decisions_recipient_fts WHERE decisions_recipient_fts MATCH %s", [match]
+        ))  # fmt: skip
+    condition = Q()
+    for word in words:
+        condition &= Q(search_name__startswith=word) | Q(search_name__contains=f" {word}")
+    return condition
+
+
 def published_awards(q: str = "", campaign_id: int | None = None):
     """Recipients of signed decisions: name, unit and award only (never birth date or ethnicity)."""
     rows = Recipient.objects.filter(decision__status=DecisionStatus.APPROVED).select_related(
         "decision__award_form", "person__unit", "unit__parent"
     )
     if q:
-        rows = rows.filter(search_name__contains=ascii_key(q))
+        rows = rows.filter(search_filter(q))
     if campaign_id:
         rows = rows.filter(decision__campaign_id=campaign_id)
     return rows.order_by("-decision__signed_on", "decision_id", "order")
