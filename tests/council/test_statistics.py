@@ -40,7 +40,9 @@ def test_figures_come_from_the_awards_and_dossiers(client_as, awarded):
     assert (award["individuals"], award["collectives"], award["year"]) == (4, 2, 2020)
     rows = {r["unit"]: r for r in response.context["dossiers"]}
     assert rows["Phường Sa Pa"]["appraised"] == 1 and rows["Xã Tả Van"]["candidates"] == 3
-    assert "50,0%" in response.content.decode()  # Vietnamese decimal comma
+    page = response.content.decode()
+    assert "50,0%" in page  # Vietnamese decimal comma for people...
+    assert 'style="width: 50.0%"' in page  # ...and a dot for the browser
 
 
 def test_queries_do_not_grow_with_the_data(client_as, awarded):
