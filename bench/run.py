@@ -336,6 +336,11 @@ def bench_pages(root, campaign, requests: int) -> list[dict]:
     from thidua.org.models import Role, RoleAssignment
 
     awarded = ensure_awards(root, campaign)
+    from thidua.statistics.models import AwardSummary
+    from thidua.statistics.summaries import rebuild
+
+    if not AwardSummary.objects.exists():  # the awards above were bulk-created: summarise them
+        rebuild()
     officer, _ = get_user_model().objects.get_or_create(username="bench.noivu")
     RoleAssignment.objects.get_or_create(user=officer, role=Role.CHUYEN_VIEN_TDKT, unit=root)
     public, staff = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")

@@ -277,7 +277,9 @@ def record_higher_decision(*, actor, meeting: Meeting, award_form: AwardForm, nu
 
 
 def _write_history(decision: Decision) -> None:
-    AwardRecord.objects.bulk_create(
+    from thidua.statistics import summaries
+
+    created = AwardRecord.objects.bulk_create(
         AwardRecord(
             person=r.person, unit=None if r.person_id else r.unit, award_name=decision.award_form.name,
             award_kind=AwardKind.HINH_THUC, award_type=AwardType.PHONG_TRAO,
@@ -287,3 +289,4 @@ def _write_history(decision: Decision) -> None:
         )
         for r in decision.recipients.all()
     )  # fmt: skip
+    summaries.add(AwardRecord.objects.filter(pk__in=[r.pk for r in created]))
