@@ -86,3 +86,16 @@ def test_export_is_formatted_and_never_runs_a_formula(client_as, awarded, tmp_pa
 def test_statistics_are_for_the_emulation_office(client_as, username):
     assert client_as(username).get("/thong-ke/").status_code == 403
     assert client_as(username).get("/thong-ke/thong-ke.xlsx").status_code == 403
+
+
+def test_summary_kept_on_signing_equals_a_full_rebuild(awarded):
+    from django.db.models import Sum
+
+    from thidua.statistics.models import AwardSummary
+    from thidua.statistics.summaries import rebuild
+
+    fields = ("individuals", "collectives", "women", "minorities", "workers", "leaders")
+    kept = AwardSummary.objects.aggregate(**{f: Sum(f) for f in fields})
+    rebuild()
+    assert AwardSummary.objects.aggregate(**{f: Sum(f) for f in fields}) == kept
+    assert kept["individuals"] == AwardRecord.objects.filter(person__isnull=False).count()
