@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from ninja import Router
 
 from .models import Story, StoryStatus
-from .views import public_unit, published_awards
+from .views import public_award, published_awards
 
 router = Router(tags=["Cổng thông tin (công khai)"])
 
@@ -18,16 +20,8 @@ def awards(
 ) -> dict:
     limit = max(1, min(limit, 100))
     rows = published_awards(q.strip()[:100], campaign_id)
-    page = list(rows[offset : offset + limit])
-    return {
-        "count": rows.count(),
-        "results": [
-            {"name": r.name, "unit": public_unit(r), "award": r.decision.award_form.name,
-             "collective": r.is_collective, "decision": r.decision.number_symbol,
-             "decided_on": r.decision.signed_on, "issuer": r.decision.issuer_name}
-            for r in page
-        ],
-    }  # fmt: skip
+    page = [public_award(r) for r in rows[offset : offset + limit]]
+    return {"count": rows.count(), "results": [asdict(a) for a in page]}
 
 
 @router.get("/public/stories", summary="Điển hình tiên tiến đã đăng")

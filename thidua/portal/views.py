@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -45,22 +47,47 @@ def search_filter(q: str) -> Q:
     return condition
 
 
+AWARD_FIELDS = {
+    "name": "name", "person_unit": "person__unit__name", "collective_parent": "unit__parent__name",
+    "is_person": "person_id", "award": "decision__award_form__name", "number": "decision__number",
+    "symbol": "decision__symbol", "external_number": "decision__external_number", "kind": "decision__kind",
+    "decided_on": "decision__signed_on", "issuer": "decision__issuer_name",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PublicAward:
+    """What the public may know of an award: name, unit, award, decision. Nothing else."""
+
+    name: str
+    unit: str
+    award: str
+    collective: bool
+    decision: str
+    decided_on: object
+    issuer: str
+
+
 def published_awards(q: str = "", campaign_id: int | None = None):
-    """Recipients of signed decisions: name, unit and award only (never birth date or ethnicity)."""
-    rows = Recipient.objects.filter(decision__status=DecisionStatus.APPROVED).select_related(
-        "decision__award_form", "person__unit", "unit__parent"
-    )
+    """Recipients of signed decisions, as plain values (no model rows: this runs at scale)."""
+    rows = Recipient.objects.filter(decision__status=DecisionStatus.APPROVED)
     if q:
         rows = rows.filter(search_filter(q))
     if campaign_id:
         rows = rows.filter(decision__campaign_id=campaign_id)
-    return rows.order_by("-decision__signed_on", "decision_id", "order")
+    return rows.order_by("-decision__signed_on", "decision_id", "order").values(
+        *AWARD_FIELDS.values()
+    )
 
 
-def public_unit(recipient) -> str:
-    if recipient.person_id:
-        return recipient.person.unit.name
-    return recipient.unit.parent.name if recipient.unit and recipient.unit.parent_id else ""
+def public_award(row: dict) -> PublicAward:
+    f = {key: row[column] for key, column in AWARD_FIELDS.items()}
+    number = f["external_number"] if f["kind"] == "higher" else f"{f['number']}/{f['symbol']}"
+    return PublicAward(
+        name=f["name"], unit=(f["person_unit"] if f["is_person"] else f["collective_parent"]) or "",
+        award=f["award"], collective=not f["is_person"], decision=number, decided_on=f["decided_on"],
+        issuer=f["issuer"],
+    )  # fmt: skip
 
 
 def portal_home(request):
@@ -77,7 +104,7 @@ def award_search(request):
     rows = published_awards(q, int(campaign_id) if campaign_id.isdigit() else None)
     page = Paginator(rows, PAGE).get_page(request.GET.get("trang"))
     return render(request, "portal/awards.html", {
-        "q": q, "page": page, "rows": [(r, public_unit(r)) for r in page.object_list],
+        "q": q, "page": page, "rows": [public_award(r) for r in page.object_list],
         "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED).distinct(),
         "campaign_id": campaign_id,
     })  # fmt: skip
