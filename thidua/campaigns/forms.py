@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
 
+from thidua.core.web import DATE_INPUT
 from thidua.eligibility import engine
 from thidua.org.models import PersonCategory, Unit, UnitKind
 
@@ -21,7 +22,7 @@ from .models import (
     SubjectCategory,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DATE_INPUT
 
 
 class CampaignForm(forms.ModelForm):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.core.audit import history
+from thidua.core.web import DOCX, download, flash_errors
 from thidua.eligibility import engine
 from thidua.org import access
 from thidua.org.access import Perm
@@ -393,8 +394,7 @@ def campaign_action(request, pk: int, action: str):
     try:
         ACTION_SERVICES[action](actor=request.user, campaign=campaign)
     except services.CampaignError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, f"Đã thực hiện: {allowed[action].label}.")
     return redirect("campaigns:detail", pk=campaign.pk)
@@ -431,17 +431,10 @@ def eligibility_check(request, pk: int):
 
 def plan_docx(request, pk: int):
     """The plan as a Word document, rebuilt from the campaign's data (public once launched)."""
-    from django.http import HttpResponse
-
     from .documents import plan_docx as build
 
     campaign = load_campaign_for_display(pk, request.user)
-    response = HttpResponse(
-        build(campaign),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = f'attachment; filename="ke-hoach-{campaign.pk}.docx"'
-    return response
+    return download(build(campaign), f"ke-hoach-{campaign.pk}.docx", DOCX)
 
 
 @login_required
@@ -456,8 +449,7 @@ def campaign_derive(request, pk: int):
     try:
         child = services.derive_campaign(actor=request.user, parent=parent, unit=unit)
     except services.CampaignError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
         return redirect("campaigns:detail", pk=pk)
     messages.success(
         request, "Đã tạo dự thảo kế hoạch của đơn vị: bổ sung tiêu chuẩn, số lượng rồi phát động."

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import AwardForm, CampaignStatus
+from thidua.core.web import flash_errors
 from thidua.org import access
 from thidua.org.access import Perm
 
@@ -90,8 +91,7 @@ def member_add(request, pk: int):
         try:
             services.add_member(actor=request.user, council=council, **form.cleaned_data)
         except services.CouncilError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash_errors(request, error)
         else:
             messages.success(request, "Đã thêm thành viên.")
     else:
@@ -125,8 +125,7 @@ def rule_save(request, pk: int, form_pk: int):
                 actor=request.user, award_form=award_form, council=council, **form.cleaned_data
             )
         except services.CouncilError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash_errors(request, error)
         else:
             messages.success(request, f"Đã lưu quy tắc biểu quyết: {award_form.name}.")
     else:

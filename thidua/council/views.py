@@ -6,25 +6,23 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.audit import history
+from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.nominations.evaluation import evaluate_candidates
 from thidua.nominations.models import Candidate
 
 from . import documents, policy, services
 from .models import Council, MeetingStatus, Vote, VotingMode
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 class MeetingForm(forms.Form):
     campaign = forms.ModelChoiceField(label="Đợt thi đua", queryset=Campaign.objects.none())
-    held_on = forms.DateField(label="Ngày họp", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    held_on = date_field("Ngày họp")
     place = forms.CharField(label="Địa điểm", max_length=300)
     mode = forms.ChoiceField(label="Hình thức bỏ phiếu", choices=VotingMode.choices,
                              widget=forms.RadioSelect, initial=VotingMode.ELECTRONIC)  # fmt: skip
@@ -37,11 +35,6 @@ class MeetingForm(forms.Form):
         self.fields["campaign"].queryset = Campaign.objects.filter(
             issuer__in=units, status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED]
         )
-
-
-def _error(request, error) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -166,7 +159,7 @@ def meeting_attendance(request, pk: int):
     try:
         services.set_attendance(actor=request.user, meeting=meeting, present_member_ids=ids)
     except services.CouncilError as error:
-        _error(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, "Đã lưu danh sách có mặt.")
     return redirect("council:meeting", pk=pk)
@@ -185,7 +178,7 @@ def meeting_action(request, pk: int, action: str):
     try:
         ACTIONS[action](actor=request.user, meeting=meeting)
     except services.CouncilError as error:
-        _error(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"Đã thực hiện: {policy.TRANSITIONS[action].label}.")
     return redirect("council:meeting", pk=pk)
@@ -212,7 +205,7 @@ def ballot(request, pk: int):
         try:
             count = services.cast_ballot(actor=request.user, meeting=meeting, choices=choices)
         except services.CouncilError as error:
-            _error(request, error)
+            flash_errors(request, error)
         else:
             messages.success(
                 request,
@@ -235,7 +228,7 @@ def paper_counts(request, pk: int):
     try:
         services.record_paper_counts(actor=request.user, meeting=meeting, counts=counts)
     except services.CouncilError as error:
-        _error(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"Đã lưu kết quả kiểm phiếu của {len(counts)} trường hợp.")
     return redirect("council:meeting", pk=pk)
@@ -246,6 +239,4 @@ def minutes_docx(request, pk: int):
     meeting = policy.get_meeting_or_404(request.user, pk)
     if meeting.status != MeetingStatus.CLOSED:
         raise Http404("Biên bản có sau khi kết thúc bỏ phiếu.")
-    response = HttpResponse(documents.minutes(meeting), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="bien-ban-hop-xet-{meeting.pk}.docx"'
-    return response
+    return download(documents.minutes(meeting), f"bien-ban-hop-xet-{meeting.pk}.docx", DOCX)

@@ -7,26 +7,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import AwardForm
 from thidua.core.audit import history
+from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 
 from . import certificates, documents, policy, services
 from .models import BatchStatus, CertificateBatch, DecisionKind, DecisionStatus
 from .tasks import build_certificates
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 
 
 class DraftForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    signed_on = forms.DateField(label="Ngày ký", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                                help_text="Tiền thưởng tính theo mức lương cơ sở áp dụng vào ngày này.")  # fmt: skip
+    signed_on = date_field(
+        "Ngày ký", help_text="Tiền thưởng tính theo mức lương cơ sở áp dụng vào ngày này."
+    )
     signer_name = forms.CharField(label="Người ký", max_length=100, required=False)
     subject = forms.CharField(
         label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
@@ -34,11 +35,6 @@ class DraftForm(forms.Form):
     legal_bases = forms.CharField(
         label="Căn cứ ban hành (mỗi căn cứ một dòng)", widget=forms.Textarea(attrs={"rows": 6})
     )
-
-
-def _error(request, error) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -60,7 +56,7 @@ def decision_prepare(request, meeting_pk: int, form_pk: int):
             actor=request.user, meeting=meeting, award_form=award_form
         )
     except services.DecisionError as error:
-        _error(request, error)
+        flash_errors(request, error)
         return redirect("council:meeting", pk=meeting.pk)
     messages.success(request, "Đã lập dự thảo quyết định từ kết quả họp xét.")
     return redirect("decisions:detail", pk=decision.pk)
@@ -104,7 +100,7 @@ def decision_approve(request, pk: int):
     try:
         decision = services.approve(actor=request.user, decision=decision)
     except services.DecisionError as error:
-        _error(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"Đã ký ban hành Quyết định số {decision.number_symbol}.")
     return redirect("decisions:detail", pk=pk)
@@ -113,9 +109,7 @@ def decision_approve(request, pk: int):
 @login_required
 def decision_docx(request, pk: int):
     decision = policy.get_decision_or_404(request.user, pk)
-    response = HttpResponse(documents.decision_docx(decision), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{decision.pk}.docx"'
-    return response
+    return download(documents.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx", DOCX)
 
 
 def _approved(user, pk: int):
@@ -128,9 +122,9 @@ def _approved(user, pk: int):
 @login_required
 def certificates_pdf(request, pk: int):
     decision = _approved(request.user, pk)
-    response = HttpResponse(certificates.certificates_pdf(decision), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="giay-khen-{decision.pk}.pdf"'
-    return response
+    return download(
+        certificates.certificates_pdf(decision), f"giay-khen-{decision.pk}.pdf", PDF, inline=True
+    )
 
 
 @login_required
@@ -139,11 +133,8 @@ def certificate_pdf(request, pk: int, order: int):
     recipient = decision.recipients.filter(order=order).first()
     if recipient is None:
         raise Http404("Không tìm thấy người, tập thể trong quyết định.")
-    response = HttpResponse(
-        certificates.certificates_pdf(decision, [recipient]), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="giay-khen-{decision.pk}-{order}.pdf"'
-    return response
+    content = certificates.certificates_pdf(decision, [recipient])
+    return download(content, f"giay-khen-{decision.pk}-{order}.pdf", PDF, inline=True)
 
 
 @login_required
@@ -193,17 +184,13 @@ def _upward(user, meeting_pk: int, form_pk: int):
 @login_required
 def upward_letter(request, meeting_pk: int, form_pk: int):
     meeting, award_form, items = _upward(request.user, meeting_pk, form_pk)
-    response = HttpResponse(documents.upward_letter(meeting, award_form, items), content_type=DOCX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="to-trinh-de-nghi-{meeting.pk}-{award_form.pk}.docx"'
-    )
-    return response
+    content = documents.upward_letter(meeting, award_form, items)
+    return download(content, f"to-trinh-de-nghi-{meeting.pk}-{award_form.pk}.docx", DOCX)
 
 
 class HigherDecisionForm(forms.Form):
     number = forms.CharField(label="Số, ký hiệu", max_length=50, help_text="Ví dụ: 3456/QĐ-UBND")
-    signed_on = forms.DateField(label="Ngày ký", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    signed_on = date_field("Ngày ký")
     issuer_name = forms.CharField(
         label="Cơ quan ban hành", max_length=200, initial="UBND tỉnh Lào Cai"
     )

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from thidua.core.web import DOCX, XLSX
+
 
 @dataclass(frozen=True)
 class FileKind:
@@ -29,13 +31,13 @@ KINDS = {
         FileKind(
             "docx",
             "Word (DOCX)",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            DOCX,
             ".docx",
         ),
         FileKind(
             "xlsx",
             "Excel (XLSX)",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            XLSX,
             ".xlsx",
         ),
         FileKind("png", "Ảnh PNG", "image/png", ".png"),

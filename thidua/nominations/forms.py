@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from thidua.campaigns.models import AwardForm, RequiredDocument
+from thidua.core.web import date_field
 from thidua.org.models import Person, Unit
 
 from .importing import number_facts
@@ -160,10 +161,7 @@ class ReasonForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none())
-    until = forms.DateField(
-        label="Gia hạn đến ngày", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )  # fmt: skip
+    until = date_field("Gia hạn đến ngày")
     reason = forms.CharField(label="Lý do", max_length=500)
 
     def __init__(self, *args, units, **kwargs):

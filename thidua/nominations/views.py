@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign
 from thidua.core.models import AuditEntry
+from thidua.core.web import DOCX, XLSX, download, flash_errors
 from thidua.org.access import Perm
 from thidua.org.models import Unit
 
@@ -30,14 +31,6 @@ from .forms import (
     UploadForm,
 )
 from .models import Candidate, Dossier, DossierDocument, DossierStatus
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _error(request, error: services.DossierError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _back(dossier: Dossier, anchor: str = ""):
@@ -92,7 +85,7 @@ def dossier_start(request, campaign_pk: int):
     try:
         dossier = services.create_dossier(actor=request.user, campaign=campaign, unit=unit)
     except services.DossierError as error:
-        _error(request, error)
+        flash_errors(request, error)
         return redirect("campaigns:detail", pk=campaign.pk)
     return redirect("nominations:detail", pk=dossier.pk)
 
@@ -232,7 +225,7 @@ def candidate_attest(request, pk: int, cid: int):
                             criterion_id=data["criterion"], confirmed=data["confirmed"],
                             note=data["note"])  # fmt: skip
         except services.DossierError as error:
-            _error(request, error)
+            flash_errors(request, error)
         else:
             messages.success(request, "Đã ghi nhận xác nhận.")
     return redirect("nominations:candidate", pk=pk, cid=cid)
@@ -247,7 +240,7 @@ def candidate_remove(request, pk: int, cid: int):
             actor=request.user, candidate=candidate, version=request.POST.get("version")
         )
     except services.DossierError as error:
-        _error(request, error)
+        flash_errors(request, error)
         return redirect("nominations:candidate", pk=pk, cid=cid)
     messages.success(request, f"Đã xóa {candidate.name} khỏi hồ sơ.")
     return _back(candidate.dossier, "danh-sach")
@@ -266,7 +259,7 @@ def candidate_appraise(request, pk: int, cid: int):
                                     decision=form.cleaned_data["decision"],
                                     reason=form.cleaned_data["reason"])  # fmt: skip
     except services.DossierError as error:
-        _error(request, error)
+        flash_errors(request, error)
         return redirect("nominations:candidate", pk=pk, cid=cid)
     messages.success(request, f"Đã ghi kết quả thẩm định: {candidate.name}.")
     return _back(candidate.dossier, "danh-sach")
@@ -307,11 +300,8 @@ def candidate_import(request, pk: int):
 @login_required
 def import_template(request, pk: int):
     dossier = policy.get_dossier_or_404(request.user, pk, Perm.EDIT_DOSSIERS)
-    response = HttpResponse(
-        importing.build_template(dossier.campaign, dossier.unit), content_type=XLSX
-    )
-    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-de-nghi.xlsx"'
-    return response
+    content = importing.build_template(dossier.campaign, dossier.unit)
+    return download(content, "mau-danh-sach-de-nghi.xlsx", XLSX)
 
 
 @login_required
@@ -331,7 +321,7 @@ def document_upload(request, pk: int):
             required=data["required"], candidate=data["candidate"],
         )  # fmt: skip
     except services.DossierError as error:
-        _error(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"Đã tải lên “{document.original_name}”.")
     return _back(dossier, "tai-lieu")
@@ -369,16 +359,14 @@ def document_delete(request, pk: int, doc_pk: int):
             actor=request.user, document=document, version=request.POST.get("version")
         )
     except services.DossierError as error:
-        _error(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"Đã xóa “{document.original_name}”.")
     return _back(document.dossier, "tai-lieu")
 
 
-def _docx(dossier: Dossier, content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}-ho-so-{dossier.pk}.docx"'
-    return response
+def _docx(dossier: Dossier, content: bytes, name: str):
+    return download(content, f"{name}-ho-so-{dossier.pk}.docx", DOCX)
 
 
 @login_required
@@ -422,7 +410,7 @@ def dossier_action(request, pk: int, action: str):
     try:
         ACTION_SERVICES[action](request.user, dossier, reason)
     except services.DossierError as error:
-        _error(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, f"Đã thực hiện: {transition.label}.")
     return _back(dossier)
@@ -530,7 +518,7 @@ def grant_extension(request, campaign_pk: int):
             services.grant_extension(actor=request.user, campaign=campaign, unit=data["unit"],
                                      until=data["until"], reason=data["reason"])  # fmt: skip
         except services.DossierError as error:
-            _error(request, error)
+            flash_errors(request, error)
         else:
             messages.success(
                 request, f"Đã gia hạn cho {data['unit']} đến ngày {data['until']:%d/%m/%Y}."

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from thidua.campaigns.policy import get_campaign_or_404
+from thidua.core.web import date_field
 from thidua.nominations import policy as dossier_policy
 from thidua.nominations.files import KINDS
 from thidua.nominations.views import expected_units
@@ -18,14 +19,11 @@ from thidua.org.models import Unit
 from . import services
 from .models import ResultReport, UnitPlan
 
-DATE = {"input_formats": ["%d/%m/%Y", "%Y-%m-%d"],
-        "widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}  # fmt: skip
-
 
 class PlanForm(forms.Form):
     number = forms.CharField(label="Số, ký hiệu kế hoạch của đơn vị", max_length=50)
-    signed_on = forms.DateField(label="Ngày ban hành", **DATE)
-    launched_on = forms.DateField(label="Ngày tổ chức phát động", required=False, **DATE)
+    signed_on = date_field("Ngày ban hành")
+    launched_on = date_field("Ngày tổ chức phát động", required=False)
     file = forms.FileField(label="Tệp kế hoạch (PDF, DOCX)", required=False)
 
 

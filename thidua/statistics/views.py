@@ -2,16 +2,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 
 from thidua.campaigns.models import Campaign
+from thidua.core.web import XLSX, download
 from thidua.org import access
 from thidua.org.access import Perm
 
 from . import excel, queries
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filters(request):
@@ -46,6 +44,4 @@ def export(request):
         x for x in [f"năm {year}" if year else "", f"đợt {campaign_id}" if campaign_id else ""] if x
     )
     content = excel.workbook(*_data(request.user, year, campaign_id), caption=caption or "tất cả")
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="thong-ke-thi-dua-khen-thuong.xlsx"'
-    return response
+    return download(content, "thong-ke-thi-dua-khen-thuong.xlsx", XLSX)
