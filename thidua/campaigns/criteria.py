@@ -79,11 +79,10 @@ def matching_sets(subject, campaign) -> list[CriteriaSet]:
     ).prefetch_related("criteria").order_by("award_form__order", "subject_category__order")  # fmt: skip
     result = []
     for criteria_set in sets:
-        category = criteria_set.subject_category
-        if isinstance(subject, Person):
-            fits = category.kind == "ca_nhan" and subject.category in category.person_categories
-        else:
-            fits = category.kind == "tap_the" and subject.kind in category.unit_kinds
+        is_person = isinstance(subject, Person)
+        fits = criteria_set.subject_category.fits(
+            subject.category if is_person else None, None if is_person else subject.kind
+        )
         if fits and criteria_set.is_valid_on(day):
             result.append(criteria_set)
     return result

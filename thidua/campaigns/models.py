@@ -189,6 +189,13 @@ class SubjectCategory(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def fits(self, person_category: str | None, unit_kind: str | None) -> bool:
+        """Whether a person of ``person_category`` (or, when None, a collective of
+        ``unit_kind``) belongs to this group."""
+        if person_category is not None:
+            return self.kind == SubjectKind.CA_NHAN and person_category in self.person_categories
+        return self.kind == SubjectKind.TAP_THE and unit_kind in self.unit_kinds
+
 
 class AwardForm(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")

@@ -15,7 +15,10 @@ import math
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.text import slugify
 from fpdf import FPDF
+
+from thidua.core.text import ascii_key
 
 from .models import Decision, Recipient
 
@@ -136,8 +139,5 @@ def certificates_pdf(decision: Decision, recipients=None) -> bytes:
 
 
 def _slug(name: str) -> str:
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    ascii_name = "".join(c for c in ascii_name if not unicodedata.combining(c))
-    return "-".join("".join(c if c.isalnum() else " " for c in ascii_name).lower().split())
+    """ "Sùng A Páo" → "sung-a-pao", for file names inside the ZIP."""
+    return slugify(ascii_key(name))

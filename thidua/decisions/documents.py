@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from thidua.core import docx as d
 from thidua.core.rendering import render
+from thidua.core.templatetags.thidua import money
 
 from .models import Decision
 
 ANNEX_WIDTHS = [12, 75, 60, 30]
-
-
-def money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 def decision_docx(decision: Decision) -> bytes:

@@ -82,13 +82,6 @@ class CandidateCheck:
         return OVERALL_LABELS[self.status]
 
 
-def _fits(criteria_set: CriteriaSet, person_category: str | None, unit_kind: str | None) -> bool:
-    category = criteria_set.subject_category
-    if person_category is not None:
-        return category.kind == "ca_nhan" and person_category in category.person_categories
-    return category.kind == "tap_the" and unit_kind in category.unit_kinds
-
-
 def evaluate_candidates(
     campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True
 ) -> list[CandidateCheck]:
@@ -217,7 +210,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
 
     def sets_for(form_id, person_category, unit_kind):
         found = [(cs, plan, attested) for cs, plan, attested in sets_by_form.get(form_id, ())
-                 if _fits(cs, person_category, unit_kind)]  # fmt: skip
+                 if cs.subject_category.fits(person_category, unit_kind)]  # fmt: skip
         return tuple((cs, plan) for cs, plan, _a in found), frozenset().union(
             *(a for *_x, a in found)
         )
