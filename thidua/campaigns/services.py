@@ -284,18 +284,19 @@ def derivable_units(user, parent: Campaign) -> list:
     """Units below the issuer where ``user`` runs campaigns of their own (a ward's emulation
     officer): they may derive the ward's campaign from ``parent``."""
     from thidua.org import access as org_access
-    from thidua.org.access import ROLE_PERMISSIONS, Perm
+    from thidua.org.access import Perm
 
     if parent.status != CampaignStatus.LAUNCHED:
         return []
-    return [
-        a.unit
-        for a in org_access.assignments(user)
-        if Perm.MANAGE_CAMPAIGNS in ROLE_PERMISSIONS.get(a.role, ())
-        and a.unit.path.startswith(parent.issuer.path)
-        and a.unit.pk != parent.issuer_id
-        and parent.award_forms.filter(delegated_to_units=True).exists()
+    units = [
+        unit
+        for unit in org_access.assigned_units(user, Perm.MANAGE_CAMPAIGNS)
+        if unit.path.startswith(parent.issuer.path) and unit.pk != parent.issuer_id
     ]
+    # Only forms the issuer left to the communes can be derived (one query, not one per unit).
+    if units and parent.award_forms.filter(delegated_to_units=True).exists():
+        return units
+    return []
 
 
 @transaction.atomic

@@ -92,10 +92,9 @@ def proposing_units(user, campaign: Campaign) -> list[Unit]:
     if campaign.status != CampaignStatus.LAUNCHED:
         return []
     return [
-        a.unit
-        for a in access.assignments(user)
-        if Perm.EDIT_DOSSIERS in access.ROLE_PERMISSIONS.get(a.role, frozenset())
-        and a.unit.path.startswith(campaign.issuer.path)
+        unit
+        for unit in access.assigned_units(user, Perm.EDIT_DOSSIERS)
+        if unit.path.startswith(campaign.issuer.path)
     ]
 
 

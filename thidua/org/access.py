@@ -77,13 +77,18 @@ def assignments(user) -> list[RoleAssignment]:
     return cached
 
 
-def scope_paths(user, perm: str | None = None) -> list[str]:
-    """Paths of the subtree roots where ``user`` holds ``perm`` (any role if None)."""
+def assigned_units(user, perm: str | None = None) -> list[Unit]:
+    """The units (subtree roots) where ``user`` holds ``perm`` (any role if None)."""
     return [
-        a.unit.path
+        a.unit
         for a in assignments(user)
         if perm is None or perm in ROLE_PERMISSIONS.get(a.role, frozenset())
     ]
+
+
+def scope_paths(user, perm: str | None = None) -> list[str]:
+    """Paths of the subtree roots where ``user`` holds ``perm`` (any role if None)."""
+    return [unit.path for unit in assigned_units(user, perm)]
 
 
 def has_perm_anywhere(user, perm: str) -> bool:

@@ -182,11 +182,7 @@ def _area(owner: Unit) -> Unit:
 
 
 def _writer_units(user) -> list[Unit]:
-    return [
-        a.unit
-        for a in access.assignments(user)
-        if Perm.WRITE_STORIES in access.ROLE_PERMISSIONS.get(a.role, ())
-    ]
+    return access.assigned_units(user, Perm.WRITE_STORIES)
 
 
 def _stories_for(user):
