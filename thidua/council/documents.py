@@ -17,31 +17,29 @@ def minutes(meeting) -> bytes:
                "absent": [a.member for a in attendance if not a.present],
                "items": list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
                                                           "candidate__unit"))}  # fmt: skip
-    return render("bien-ban-hop-xet", context, lambda _ctx: _minutes(meeting))
+    return render("bien-ban-hop-xet", context, _minutes)
 
 
-def _minutes(meeting) -> bytes:
+def _minutes(ctx: dict) -> bytes:
+    meeting, council, campaign = ctx["meeting"], ctx["council"], ctx["campaign"]
     assert meeting.status == MeetingStatus.CLOSED
-    council, campaign = meeting.council, meeting.campaign
     unit = council.unit
-    attendance = list(meeting.attendance.select_related("member__user").order_by("member__order"))
-    present = [a.member for a in attendance if a.present]
+    present, absent = ctx["present"], ctx["absent"]
     chair = next(
         (m for m in present if m.position == Position.CHU_TICH), present[0] if present else None
     )
-    secretary = next((a.member for a in attendance if a.member.position == Position.THU_KY), None)
+    secretary = next((m for m in present + absent if m.position == Position.THU_KY), None)
     document = d.new_document()
     d.header_block(document, parent=d.agency_name(unit), issuer=council.name.upper(),
                    number_symbol="      /BB-HĐTĐKT", place=unit.place_name or "", day=meeting.held_on)  # fmt: skip
     d.title_block(document, "BIÊN BẢN", f"Họp xét khen thưởng {campaign.title}")
     d.paragraph(document, f"Thời gian: ngày {meeting.held_on:%d/%m/%Y}. Địa điểm: {meeting.place}.",
                 indent_first=True, align=d.JUSTIFY)  # fmt: skip
-    d.paragraph(document, f"Thành phần: {len(present)}/{len(attendance)} thành viên Hội đồng có mặt:",
+    d.paragraph(document, f"Thành phần: {len(present)}/{len(present) + len(absent)} thành viên Hội đồng có mặt:",
                 indent_first=True)  # fmt: skip
     for member in present:
         d.paragraph(document, f"- {member.name}, {member.title}, {member.get_position_display()};",
                     indent_first=True)  # fmt: skip
-    absent = [a.member for a in attendance if not a.present]
     if absent:
         d.paragraph(
             document, "Vắng mặt: " + ", ".join(m.name for m in absent) + ".", indent_first=True
@@ -57,8 +55,7 @@ def _minutes(meeting) -> bytes:
     d.paragraph(document, f"Hội đồng xem xét danh sách các tập thể, cá nhân đủ điều kiện sau thẩm định "
                 f"và biểu quyết bằng hình thức {mode}. Kết quả:", indent_first=True, align=d.JUSTIFY,
                 space_after=6)  # fmt: skip
-    items = list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
-                                              "candidate__unit"))  # fmt: skip
+    items = ctx["items"]
     forms = []
     for item in items:
         if item.candidate.award_form not in forms:

@@ -14,21 +14,22 @@ ANNEX_WIDTHS = [12, 75, 60, 30]
 def decision_docx(decision: Decision) -> bytes:
     recipients = list(decision.recipients.all())
     day = decision.signed_on
+    total = sum(r.amount for r in recipients)
     context = {
         "decision": decision, "campaign": decision.campaign, "recipients": recipients,
         "collectives": [r for r in recipients if r.is_collective],
         "individuals": [r for r in recipients if not r.is_collective],
         "issuer": d.agency_name(decision.issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
-        "award": decision.award_form.name.split(" của ")[0], "total": money(decision.total),
+        "award": decision.award_form.name.split(" của ")[0], "total": money(total),
         "date_line": d.vn_date_line(decision.place, day),
         "amounts": {r.pk: money(r.amount) for r in recipients},
     }  # fmt: skip
-    return render("quyet-dinh", context, lambda _ctx: _decision_docx(decision))
+    return render("quyet-dinh", context, _decision_docx)
 
 
-def _decision_docx(decision: Decision) -> bytes:
+def _decision_docx(ctx: dict) -> bytes:
+    decision, total = ctx["decision"], ctx["total"]
     issuer = decision.issuer
-    recipients = list(decision.recipients.all())
     document = d.new_document()
     d.header_block(document, parent="", issuer=d.agency_name(issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
                    number_symbol=decision.number_symbol, place=decision.place, day=decision.signed_on)  # fmt: skip
@@ -39,15 +40,13 @@ def _decision_docx(decision: Decision) -> bytes:
         if line.strip():
             d.paragraph(document, line.strip(), italic=True, indent_first=True, align=d.JUSTIFY)
     d.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, space_before=6, space_after=6)
-    collectives = sum(1 for r in recipients if r.is_collective)
-    individuals = len(recipients) - collectives
-    award = decision.award_form.name.split(" của ")[0]
+    collectives, individuals, award = len(ctx["collectives"]), len(ctx["individuals"]), ctx["award"]
     d.paragraph(document, f"Điều 1. Tặng {award} của {decision.signer_title} {decision.issuer_name} cho "
                 f"{collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc "
                 f"trong {decision.campaign.title[0].lower()}{decision.campaign.title[1:]}.",
                 indent_first=True, align=d.JUSTIFY)  # fmt: skip
     d.paragraph(document, f"Điều 2. Tiền thưởng kèm theo {award} thực hiện theo quy định hiện hành; tổng số "
-                f"tiền: {money(decision.total)}, từ {decision.fund_note}.", indent_first=True, align=d.JUSTIFY)  # fmt: skip
+                f"tiền: {total}, từ {decision.fund_note}.", indent_first=True, align=d.JUSTIFY)  # fmt: skip
     d.paragraph(document, "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, "
                 "thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
                 "trách nhiệm thi hành Quyết định này./.", indent_first=True, align=d.JUSTIFY, space_after=10)  # fmt: skip
@@ -62,15 +61,14 @@ def _decision_docx(decision: Decision) -> bytes:
     table = d.grid(
         document, ["STT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Tiền thưởng"], ANNEX_WIDTHS
     )
-    for label, rows in (("Tập thể", [r for r in recipients if r.is_collective]),
-                        ("Cá nhân", [r for r in recipients if not r.is_collective])):  # fmt: skip
+    for label, rows in (("Tập thể", ctx["collectives"]), ("Cá nhân", ctx["individuals"])):
         if rows:
             d.grid_row(table, [f"{label} ({len(rows)})"], ANNEX_WIDTHS, merge=True)
             for r in rows:
                 d.grid_row(
                     table, [str(r.order), r.name, r.description, money(r.amount)], ANNEX_WIDTHS
                 )
-    d.grid_row(table, ["", "Tổng cộng", "", money(decision.total)], ANNEX_WIDTHS, bold=True)
+    d.grid_row(table, ["", "Tổng cộng", "", total], ANNEX_WIDTHS, bold=True)
     return d.to_bytes(document)
 
 

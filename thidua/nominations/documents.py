@@ -51,12 +51,11 @@ def nomination_list(dossier: Dossier) -> bytes:
     """Danh sách trích ngang: one line per collective or individual proposed."""
     context = {"dossier": dossier, "campaign": dossier.campaign, "unit": dossier.unit,
                "candidates": _candidates(dossier)}  # fmt: skip
-    return render("danh-sach-trich-ngang", context, lambda _ctx: _nomination_list(dossier))
+    return render("danh-sach-trich-ngang", context, _nomination_list)
 
 
-def _nomination_list(dossier: Dossier) -> bytes:
-    """Danh sách trích ngang: one line per collective or individual proposed."""
-    campaign, unit = dossier.campaign, dossier.unit
+def _nomination_list(ctx: dict) -> bytes:
+    campaign, unit, candidates = ctx["campaign"], ctx["unit"], ctx["candidates"]
     document = d.new_document(landscape=True)
     d.header_block(document, parent=d.agency_name(unit.parent), issuer=d.agency_name(unit),
                    number_symbol="      /DS-UBND", place=_place(unit), day=None)  # fmt: skip
@@ -71,7 +70,7 @@ def _nomination_list(dossier: Dossier) -> bytes:
                "Chức vụ, đơn vị công tác", "Tóm tắt thành tích", "Ghi chú"]  # fmt: skip
     table = d.grid(document, headers, LIST_WIDTHS)
     roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
-    for g, (award_form, (collectives, individuals)) in enumerate(_grouped(_candidates(dossier))):
+    for g, (award_form, (collectives, individuals)) in enumerate(_grouped(candidates)):
         d.grid_row(table, [f"{roman[g % 8]}. {award_form.name}"], LIST_WIDTHS, merge=True)
         number = 0
         for label, rows in (("Tập thể", collectives), ("Cá nhân", individuals)):
@@ -88,7 +87,7 @@ def _nomination_list(dossier: Dossier) -> bytes:
                 else:
                     values = [str(number), c.unit.name, "", "", c.summary, ""]
                 d.grid_row(table, values, LIST_WIDTHS)
-    d.paragraph(document, f"Tổng số: {len(_candidates(dossier))} tập thể, cá nhân.", italic=True,
+    d.paragraph(document, f"Tổng số: {len(candidates)} tập thể, cá nhân.", italic=True,
                 size=13, space_before=8)  # fmt: skip
     return d.to_bytes(document)
 
@@ -97,13 +96,11 @@ def submission_letter(dossier: Dossier) -> bytes:
     """Tờ trình đề nghị khen thưởng, to the campaign's issuer through its receiving office."""
     context = {"dossier": dossier, "campaign": dossier.campaign, "unit": dossier.unit,
                "candidates": _candidates(dossier), "head_name": _head_name(dossier.unit)}  # fmt: skip
-    return render("to-trinh", context, lambda _ctx: _submission_letter(dossier))
+    return render("to-trinh", context, _submission_letter)
 
 
-def _submission_letter(dossier: Dossier) -> bytes:
-    """Tờ trình đề nghị khen thưởng, to the campaign's issuer through its receiving office."""
-    campaign, unit = dossier.campaign, dossier.unit
-    candidates = _candidates(dossier)
+def _submission_letter(ctx: dict) -> bytes:
+    campaign, unit, candidates = ctx["campaign"], ctx["unit"], ctx["candidates"]
     document = d.new_document()
     d.header_block(document, parent=d.agency_name(unit.parent), issuer=d.agency_name(unit),
                    number_symbol="      /TTr-UBND", place=_place(unit), day=None)  # fmt: skip
@@ -135,5 +132,5 @@ def _submission_letter(dossier: Dossier) -> bytes:
     d.signature_block(document, recipients=["Như trên", "Phòng Nội vụ"],
                       authority="TM. ỦY BAN NHÂN DÂN" if unit.kind == "ubnd_xa" else "",
                       title="CHỦ TỊCH" if unit.kind == "ubnd_xa" else "THỦ TRƯỞNG",
-                      name=_head_name(unit))  # fmt: skip
+                      name=ctx["head_name"])  # fmt: skip
     return d.to_bytes(document)
