@@ -49,18 +49,6 @@ def pdf(name: str = "tai-lieu.pdf") -> SimpleUploadedFile:
 
 def complete_documents(dossier, actor) -> None:
     """Upload one PDF for every document the dossier still misses."""
-    from thidua.nominations import services
+    from thidua.demo.scenario import upload_missing_documents
 
-    candidates = list(dossier.candidates.all())
-    for required, applies in services.applicable_documents(dossier, candidates):
-        if not applies:
-            continue
-        targets = [None]
-        if required.per_candidate:
-            targets = [c for c in candidates if not required.award_form_id
-                       or c.award_form_id == required.award_form_id]  # fmt: skip
-        for candidate in targets:
-            dossier.refresh_from_db()
-            services.upload_document(actor=actor, dossier=dossier, version=dossier.version,
-                                     uploaded=pdf(), required=required, candidate=candidate)  # fmt: skip
-    dossier.refresh_from_db()
+    upload_missing_documents(dossier, actor)

@@ -41,12 +41,30 @@ def _complete_and_submit(campaign, ward, users) -> None:
         services.grant_extension(actor=users["noivu"], campaign=campaign, unit=ward.unit,
                                  until=timezone.localdate() + timedelta(days=7),
                                  reason="Hoàn thiện hồ sơ sau đợt mưa lũ")  # fmt: skip
-    for required, applies in services.applicable_documents(ward):
-        if applies and not ward.documents.filter(required=required).exists():
-            ward.refresh_from_db()
-            services.upload_document(actor=users["phuongsapa"], dossier=ward, version=ward.version,
-                                     uploaded=ContentFile(PDF, name="tai-lieu.pdf"), required=required)  # fmt: skip
+    upload_missing_documents(ward, users["phuongsapa"])
     services.submit(actor=users["phuongsapa.truong"], dossier=ward)
+
+
+def upload_missing_documents(dossier, actor) -> None:
+    """A small PDF for every document the dossier still misses (per candidate where required)."""
+    candidates = list(dossier.candidates.all())
+    documents = list(dossier.documents.all())
+    for required, applies in services.applicable_documents(dossier, candidates):
+        if not applies:
+            continue
+        targets = [None]
+        if required.per_candidate:
+            targets = [c for c in candidates if not required.award_form_id
+                       or c.award_form_id == required.award_form_id]  # fmt: skip
+        for candidate in targets:
+            if any(d.required_id == required.pk and d.candidate_id == (candidate and candidate.pk)
+                   for d in documents):  # fmt: skip
+                continue
+            dossier.refresh_from_db()
+            services.upload_document(actor=actor, dossier=dossier, version=dossier.version,
+                                     uploaded=ContentFile(PDF, name="tai-lieu.pdf"), required=required,
+                                     candidate=candidate)  # fmt: skip
+    dossier.refresh_from_db()
 
 
 def _appraise(dossier, officer) -> None:
