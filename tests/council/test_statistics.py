@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
@@ -38,7 +39,7 @@ def test_figures_come_from_the_awards_and_dossiers(client_as, awarded):
         a for a in response.context["awards"] if a["award"] == "Giấy khen của Chủ tịch UBND thị xã"
     )
     assert (award["individuals"], award["collectives"], award["year"]) == (4, 2, 2020)
-    rows = {r["unit"]: r for r in response.context["dossiers"]}
+    rows = {r["unit_name"]: r for r in response.context["dossiers"]}
     assert rows["Phường Sa Pa"]["appraised"] == 1 and rows["Xã Tả Van"]["candidates"] == 3
     page = response.content.decode()
     assert "50,0%" in page  # Vietnamese decimal comma for people...
@@ -88,14 +89,49 @@ def test_statistics_are_for_the_emulation_office(client_as, username):
     assert client_as(username).get("/thong-ke/thong-ke.xlsx").status_code == 403
 
 
-def test_summary_kept_on_signing_equals_a_full_rebuild(awarded):
-    from django.db.models import Sum
-
+def _award_summary():
     from thidua.statistics.models import AwardSummary
-    from thidua.statistics.summaries import rebuild
+    from thidua.statistics.summaries import FIELDS
 
-    fields = ("individuals", "collectives", "women", "minorities", "workers", "leaders")
-    kept = AwardSummary.objects.aggregate(**{f: Sum(f) for f in fields})
-    rebuild()
-    assert AwardSummary.objects.aggregate(**{f: Sum(f) for f in fields}) == kept
-    assert kept["individuals"] == AwardRecord.objects.filter(person__isnull=False).count()
+    keys = ("unit_id", "year", "campaign_id", "award_name", "authority_level")
+    rows = AwardSummary.objects.values(*keys).annotate(**{f"{f}_": Sum(f) for f in FIELDS})
+    return sorted(rows.values_list(*keys, *[f"{f}_" for f in FIELDS]))
+
+
+def test_award_summary_kept_on_signing_equals_a_full_recount(awarded):
+    from thidua.statistics.models import AwardSummary
+    from thidua.statistics.tasks import rebuild_all
+
+    kept = _award_summary()
+    rebuild_all()
+    assert _award_summary() == kept
+    # A unit's rows hold its whole subtree.
+    top = Unit.objects.get(name="Tỉnh Lào Cai")
+    people = AwardSummary.objects.filter(unit=top).aggregate(n=Sum("individuals"))["n"]
+    assert people == AwardRecord.objects.filter(person__unit__path__startswith=top.path).count()
+
+
+def test_moving_a_unit_moves_its_counts(awarded, client_as, django_capture_on_commit_callbacks):
+    """A commune merged into another ward (2025): its awards now count for the new parent."""
+    from thidua.statistics.models import AwardSummary
+
+    commune = Unit.objects.get(name="Xã Tả Van")
+    new_parent = Unit.objects.get(name="Phường Sa Pa")
+    before = AwardSummary.objects.filter(unit=new_parent).aggregate(n=Sum("individuals"))["n"] or 0
+    theirs = AwardSummary.objects.filter(unit=commune).aggregate(n=Sum("individuals"))["n"]
+    assert theirs
+    commune.parent = new_parent
+    with django_capture_on_commit_callbacks(execute=True):
+        commune.save()
+    after = AwardSummary.objects.filter(unit=new_parent).aggregate(n=Sum("individuals"))["n"]
+    assert after == before + theirs
+
+
+def test_a_user_with_nested_scopes_is_not_counted_twice(client_as, awarded, user):
+    from thidua.org.models import Role, RoleAssignment
+
+    officer = user("noivu")
+    ward = Unit.objects.get(name="Phường Sa Pa")
+    alone = client_as("noivu").get("/thong-ke/", {"nam": 2020}).context["shares"][0].total
+    RoleAssignment.objects.create(user=officer, role=Role.CHUYEN_VIEN_TDKT, unit=ward)
+    assert client_as("noivu").get("/thong-ke/", {"nam": 2020}).context["shares"][0].total == alone

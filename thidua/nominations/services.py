@@ -24,6 +24,7 @@ from thidua.campaigns.models import AwardForm, Campaign, CampaignStatus, Documen
 from thidua.core import audit
 from thidua.core.bulk import gc_paused
 from thidua.org.models import Person, RoleAssignment, Unit
+from thidua.statistics import tally
 
 from . import files, policy
 from .models import (
@@ -76,6 +77,7 @@ def create_dossier(*, actor, campaign: Campaign, unit: Unit) -> Dossier:
         )
         if created:
             audit.record(actor=actor, action="nominations.dossier.created", obj=dossier)
+            tally.recount([dossier.pk])
     return dossier
 
 
@@ -134,6 +136,7 @@ def add_candidate(
             raise DossierError(
                 f"{person or unit} đã có trong hồ sơ với hình thức {award_form.name}."
             ) from error
+        tally.recount([dossier.pk])
         audit.record(actor=actor, action="nominations.candidate.added", obj=dossier,
                      message=f"{candidate.name} – {award_form.name}")  # fmt: skip
     return candidate
@@ -164,6 +167,7 @@ def remove_candidate(*, actor, candidate: Candidate, version) -> None:
         name = candidate.name
         files_to_delete = [d.file for d in candidate.documents.all()]
         candidate.delete()
+        tally.recount([dossier.pk])
         # Files go only once the rows are gone for good.
         transaction.on_commit(lambda: [f.delete(save=False) for f in files_to_delete])
         audit.record(actor=actor, action="nominations.candidate.removed", obj=dossier, message=name)
@@ -306,6 +310,7 @@ def submit(*, actor, dossier: Dossier, today: date | None = None) -> Dossier:
         if not updated:
             raise DossierError("Hồ sơ đã được nộp trước đó.")
         dossier.refresh_from_db()
+        tally.recount([dossier.pk])
         SubmissionRound.objects.create(
             dossier=dossier, number=dossier.round, submitted_at=now, submitted_by=actor,
             late_with_extension=today > dossier.campaign.dossier_deadline,
@@ -331,6 +336,7 @@ def return_for_supplement(*, actor, dossier: Dossier, reason: str) -> Dossier:
         if not updated:
             raise DossierError("Chỉ trả lại được hồ sơ đã nộp và chưa thẩm định xong.")
         dossier.refresh_from_db()
+        tally.recount([dossier.pk])
         SubmissionRound.objects.filter(dossier=dossier, number=dossier.round).update(
             returned_at=now, returned_by=actor, return_reason=reason
         )
@@ -353,6 +359,7 @@ def appraise_candidate(*, actor, candidate: Candidate, decision: str, reason: st
             appraisal=decision, appraisal_reason=reason
         )
         candidate.appraisal, candidate.appraisal_reason = decision, reason
+        tally.recount([dossier.pk])
         audit.record(actor=actor, action="nominations.candidate.appraised", obj=dossier,
                      message=f"{candidate.name}: {Appraisal(decision).label}"
                              f"{' – ' + reason if reason else ''}")  # fmt: skip
@@ -374,6 +381,7 @@ def mark_appraised(*, actor, dossier: Dossier) -> Dossier:
         if not updated:
             raise DossierError("Chỉ hoàn thành thẩm định được hồ sơ đang chờ thẩm định.")
         dossier.refresh_from_db()
+        tally.recount([dossier.pk])
         audit.record(actor=actor, action="nominations.dossier.appraised", obj=dossier)
     return dossier
 
@@ -453,6 +461,7 @@ def import_candidates(*, actor, dossier: Dossier, version, uploaded, only_clean:
         order = dossier.candidates.aggregate(m=Max("order"))["m"] or 0
         _insert_candidates(dossier, report.rows, start=order + 1)
         report.imported = len(report.rows)
+        tally.recount([dossier.pk])
         audit.record(actor=actor, action="nominations.candidate.imported", obj=dossier,
                      message=f"Nhập {report.imported} dòng từ tệp {uploaded.name}"
                              + (f", bỏ qua {report.bad_rows} dòng lỗi" if report.errors else ""))  # fmt: skip

@@ -8,8 +8,12 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.dispatch import Signal
 
 from .ethnicities import ETHNICITIES
+
+# Sent when a unit gets another parent (its whole subtree moves with it).
+unit_moved = Signal()
 
 
 class UnitKind(models.TextChoices):
@@ -83,6 +87,9 @@ class Unit(models.Model):
             if old_path and not creating:
                 for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                     child.save()
+                old_parent = old_path.strip("/").split("/")[-2:-1]
+                if old_parent != ([str(self.parent_id)] if self.parent_id else []):
+                    unit_moved.send(sender=Unit, unit=self)  # once, for the unit that moved
 
     def is_in(self, ancestor: Unit) -> bool:
         return self.path.startswith(ancestor.path)

@@ -46,7 +46,7 @@ def workbook(dossiers, awards, shares, caption: str) -> bytes:
     sheet.title = "Hồ sơ"
     table(sheet, f"Hồ sơ đề nghị theo đơn vị – {caption}",
           ["Đơn vị", "Đang lập", "Đã nộp", "Trả lại", "Đã thẩm định", "Người, tập thể", "Đủ điều kiện"],
-          [[r["unit"], r["draft"], r["submitted"], r["returned"], r["appraised"], r["candidates"], r["eligible"]]
+          [[r["unit_name"], r["draft"], r["submitted"], r["returned"], r["appraised"], r["candidates"], r["eligible"]]
            for r in dossiers], [40, 10, 10, 10, 13, 15, 13])  # fmt: skip
     table(book.create_sheet("Khen thưởng"), f"Khen thưởng theo hình thức – {caption}",
           ["Hình thức", "Cấp", "Năm", "Cá nhân", "Tập thể"],

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import F, Q, Sum
 
-from thidua.nominations.models import Candidate, Dossier, DossierStatus
+from thidua.campaigns.models import Campaign
+from thidua.nominations.models import DossierStatus
 from thidua.org import access
 from thidua.org.access import Perm
-from thidua.org.models import Unit
 from thidua.records.levels import AUTHORITY_LEVELS, label
 
-from .models import AwardSummary
+from .models import AwardSummary, DossierTally
+from .summaries import FIELDS, unit_and_ancestors
 
 
 @dataclass
@@ -26,52 +27,34 @@ class Share:
         return round(self.count * 100 / self.total, 1) if self.total else 0.0
 
 
-def scope_q(user, field: str) -> Q:
-    return access.path_q(access.scope_paths(user, Perm.APPRAISE_DOSSIERS), field)
+def scope_roots(user) -> list[int]:
+    """The units at the top of the user's statistics scope (none nested in another): the
+    summary rows of these units hold everything under them."""
+    paths = sorted(access.scope_paths(user, Perm.APPRAISE_DOSSIERS))
+    tops = [p for n, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:n])]
+    return [unit_and_ancestors(p)[-1] for p in tops]
 
 
-def _child_of_scope(path: str, roots: list[str]) -> int | None:
-    """The unit directly under the user's scope that contains ``path`` (itself if it is one)."""
-    for root in roots:
-        if path.startswith(root) and path != root:
-            return int(path[len(root) :].split("/")[0])
-    return None
+STATUS_COLUMNS = DossierStatus.values  # DossierTally has one column per status
 
 
 def dossier_table(user, campaign_id: int | None):
-    """Dossiers by status and candidates, rolled up to the units directly under the user's
-    scope (the wards for a town, the provinces for the nation): a readable table at any scale,
-    from two grouped queries."""
-    roots = access.scope_paths(user, Perm.APPRAISE_DOSSIERS)
-    dossiers = Dossier.objects.filter(scope_q(user, "unit__path"))
-    candidates = Candidate.objects.filter(scope_q(user, "dossier__unit__path"))
+    """Dossiers by status and candidates for each unit directly under the user's scope (the
+    wards for a town, the provinces for the nation), each with its whole subtree: one query on
+    the tallies, one row per unit shown."""
+    rows = DossierTally.objects.filter(unit__parent_id__in=scope_roots(user))
     if campaign_id:
-        dossiers = dossiers.filter(campaign_id=campaign_id)
-        candidates = candidates.filter(dossier__campaign_id=campaign_id)
-    rows: dict[int, dict] = {}
-
-    def row(path):
-        key = _child_of_scope(path, roots)
-        return rows.setdefault(key, {"unit_id": key, "candidates": 0, "eligible": 0,
-                                     **dict.fromkeys(DossierStatus.values, 0)}) if key else None  # fmt: skip
-
-    for r in dossiers.values("unit__path", "status").annotate(n=Count("id")):
-        if (target := row(r["unit__path"])) is not None:
-            target[r["status"]] += r["n"]
-    for r in candidates.values("dossier__unit__path").annotate(
-        n=Count("id"), eligible=Count("id", filter=Q(appraisal="du"))
-    ):
-        if (target := row(r["dossier__unit__path"])) is not None:
-            target["candidates"] += r["n"]
-            target["eligible"] += r["eligible"]
-    names = dict(Unit.objects.filter(pk__in=list(rows)).values_list("pk", "name"))
-    for r in rows.values():
-        r["unit"] = names.get(r["unit_id"], "")
-    return sorted(rows.values(), key=lambda r: r["unit"])
+        rows = rows.filter(campaign_id=campaign_id)
+    columns = [*STATUS_COLUMNS, "candidates", "eligible"]
+    return list(
+        rows.values("unit_id", unit_name=F("unit__name"))
+        .annotate(**{c: Sum(c) for c in columns})
+        .order_by("unit__name")
+    )
 
 
 def _summaries(user, year: int | None, campaign_id: int | None):
-    rows = AwardSummary.objects.filter(scope_q(user, "unit__path"))
+    rows = AwardSummary.objects.filter(unit_id__in=scope_roots(user))
     if year:
         rows = rows.filter(year=year)
     if campaign_id:
@@ -79,31 +62,37 @@ def _summaries(user, year: int | None, campaign_id: int | None):
     return rows
 
 
-def award_counts(user, year: int | None, campaign_id: int | None):
-    """Awards by form, level and year, from the summary table (one grouped query)."""
-    rows = (
+def campaigns(user):
+    """Campaigns to filter by: those of the user's units and of the units directly under them
+    (a town's and its wards' own campaigns), newest first."""
+    roots = scope_roots(user)
+    return (
+        Campaign.objects.filter(Q(issuer_id__in=roots) | Q(issuer__parent_id__in=roots))
+        .only("pk", "title")
+        .order_by("-period_start", "-pk")
+    )
+
+
+def awards(user, year: int | None, campaign_id: int | None) -> tuple[list[dict], list[Share]]:
+    """Awards by form, level and year, and among the individuals awarded the share of women,
+    ethnic minorities, direct workers and leaders: one grouped query on the summary table."""
+    rows = list(
         _summaries(user, year, campaign_id)
         .values("award_name", "authority_level", "year")
-        .annotate(individuals=Sum("individuals"), collectives=Sum("collectives"))
+        .annotate(**{f: Sum(f) for f in FIELDS})
         .order_by("-year", "award_name")
     )
-    return [
+    counts = [
         {"award": r["award_name"], "level": label(AUTHORITY_LEVELS, r["authority_level"]), "year": r["year"],
          "individuals": r["individuals"], "collectives": r["collectives"]}
         for r in rows
     ]  # fmt: skip
-
-
-def people_shares(user, year: int | None, campaign_id: int | None) -> list[Share]:
-    """Among individuals awarded: women, ethnic minorities, direct workers (one query)."""
-    totals = _summaries(user, year, campaign_id).aggregate(
-        total=Sum("individuals"), women=Sum("women"), minorities=Sum("minorities"),
-        workers=Sum("workers"), leaders=Sum("leaders"),
-    )  # fmt: skip
-    total = totals["total"] or 0
-    return [
-        Share("Nữ", totals["women"] or 0, total),
-        Share("Người dân tộc thiểu số", totals["minorities"] or 0, total),
-        Share("Người trực tiếp lao động, công tác", totals["workers"] or 0, total),
-        Share("Lãnh đạo, quản lý", totals["leaders"] or 0, total),
+    total = {f: sum(r[f] for r in rows) for f in FIELDS}
+    people = total["individuals"]
+    shares = [
+        Share("Nữ", total["women"], people),
+        Share("Người dân tộc thiểu số", total["minorities"], people),
+        Share("Người trực tiếp lao động, công tác", total["workers"], people),
+        Share("Lãnh đạo, quản lý", total["leaders"], people),
     ]
+    return counts, shares

@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from thidua.campaigns.models import Campaign
 from thidua.core.web import XLSX, download
 from thidua.org import access
 from thidua.org.access import Perm
@@ -21,8 +20,7 @@ def _filters(request):
 
 
 def _data(user, year, campaign_id):
-    return (queries.dossier_table(user, campaign_id), queries.award_counts(user, year, campaign_id),
-            queries.people_shares(user, year, campaign_id))  # fmt: skip
+    return (queries.dossier_table(user, campaign_id), *queries.awards(user, year, campaign_id))
 
 
 @login_required
@@ -32,7 +30,7 @@ def dashboard(request):
     most = max([a["individuals"] + a["collectives"] for a in awards] or [1])
     return render(request, "statistics/dashboard.html", {
         "dossiers": dossiers, "awards": awards, "shares": shares, "most": most,
-        "campaigns": Campaign.objects.filter(issuer__in=access.units_with(request.user, Perm.APPRAISE_DOSSIERS)),
+        "campaigns": queries.campaigns(request.user),
         "year": year or "", "campaign_id": campaign_id or "",
     })  # fmt: skip
 

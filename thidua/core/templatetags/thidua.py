@@ -27,10 +27,16 @@ def period(campaign) -> str:
 
 
 @register.filter
-def money(value) -> str:
-    if value is None:
+def number(value) -> str:
+    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
+    if value is None or value == "":
         return ""
-    return f"{int(value):,}".replace(",", ".") + " đ"
+    return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def money(value) -> str:
+    return f"{number(value)} đ" if value is not None else ""
 
 
 @register.filter

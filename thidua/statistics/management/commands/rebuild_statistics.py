@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from thidua.statistics.summaries import rebuild
+from thidua.statistics.tasks import rebuild_all
 
 
 class Command(BaseCommand):
-    help = "Tính lại bảng tổng hợp thống kê khen thưởng từ toàn bộ lịch sử khen thưởng."
+    help = "Tính lại các bảng tổng hợp thống kê từ lịch sử khen thưởng và hồ sơ đề nghị."
 
     def handle(self, *args, **options):
-        self.stdout.write(f"Đã tổng hợp {rebuild()} dòng.")
+        awards, dossiers = rebuild_all()
+        self.stdout.write(f"Đã tổng hợp {awards} dòng khen thưởng, {dossiers} dòng hồ sơ.")
