@@ -35,7 +35,9 @@ def test_awards_are_public_only_once_signed_and_found_without_diacritics(signed,
         page = public.get("/cong-khai/khen-thuong/", {"q": query}).content.decode()
         assert name in page, query
         assert "Giấy khen của Chủ tịch UBND thị xã" in page and "1/QĐ-UBND" in page
-    page = public.get("/cong-khai/khen-thuong/").content.decode()
+    listing = public.get("/cong-khai/khen-thuong/").content.decode()
+    assert "Quyết định số 1/QĐ-UBND" in listing
+    page = public.get(f"/cong-khai/quyet-dinh/{signed.pk}/").content.decode()
     for person in Person.objects.filter(
         full_name__in=["Lý Thị Mẩy", "Sùng A Páo", "Hoàng Văn Quý"]
     ):
@@ -103,9 +105,85 @@ def test_public_api_has_names_units_and_awards_only(signed, user):
         and row["decision"] == "1/QĐ-UBND"
     )
     assert set(row) == {"name", "unit", "award", "collective", "decision", "decided_on", "issuer"}
-    everything = str(Client().get("/api/v1/public/awards", {"limit": 100}).json())
+    everything = str(
+        Client().get("/api/v1/public/awards", {"decision_id": signed.pk, "limit": 100}).json()
+    )
+    assert "Lý Thị Mẩy" in everything
     may = Person.objects.get(full_name="Lý Thị Mẩy")
     assert (
         may.date_of_birth.isoformat() not in everything
         and str(may.date_of_birth.year) not in everything
     )
+
+
+def test_unsigned_decisions_stay_private_and_the_api_wants_a_name_or_a_decision(signed):
+    public = Client()
+    assert public.get(f"/cong-khai/quyet-dinh/{signed.pk}/").status_code == 404
+    assert "1/QĐ-UBND" not in public.get("/cong-khai/khen-thuong/").content.decode()
+    assert public.get("/api/v1/public/awards", {"decision_id": signed.pk}).status_code == 404
+    assert public.get("/api/v1/public/decisions").json()["count"] == 0
+    refused = public.get("/api/v1/public/awards")
+    assert refused.status_code == 400 and "Nhập tên cần tìm" in refused.json()["detail"]
+
+
+def _recipients(decision, count: int, name: str):
+    from thidua.core.text import ascii_key
+    from thidua.decisions.models import Recipient
+
+    start = decision.recipients.count() + 1
+    people = list(Person.objects.values_list("pk", flat=True)[:50])
+    Recipient.objects.bulk_create(
+        Recipient(decision=decision, order=start + n, person_id=people[n % 50], name=f"{name} {n}", search_name=ascii_key(f"{name} {n}"),
+                  achievement="Hoàn thành xuất sắc nhiệm vụ", amount=0)
+        for n in range(count)
+    )  # fmt: skip
+    # As signing would have counted them.
+    type(decision).objects.filter(pk=decision.pk).update(
+        recipient_count=decision.recipients.count()
+    )
+
+
+def test_public_pages_read_a_fixed_number_of_queries_and_page_through(signed, user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.approve(actor=user("chutich"), decision=signed)
+    public = Client()
+    urls = ["/cong-khai/khen-thuong/", "/cong-khai/khen-thuong/?q=kiem+thu",
+            f"/cong-khai/quyet-dinh/{signed.pk}/", "/api/v1/public/awards?q=kiem+thu"]  # fmt: skip
+
+    def queries():
+        counts = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as captured:
+                assert public.get(url).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    _recipients(signed, 3, "Kiểm Thử Lan")
+    before = queries()
+    _recipients(signed, 120, "Kiểm Thử Hoa")
+    assert queries() == before
+    found = public.get("/cong-khai/khen-thuong/", {"q": "kiem thu", "trang": 3})
+    assert found.context["page"].paginator.count == 123 and len(found.context["rows"]) == 23
+    last = public.get(f"/cong-khai/quyet-dinh/{signed.pk}/", {"trang": 99})
+    assert last.context["page"].number == 3 and last.context["rows"]
+    api = public.get("/api/v1/public/awards", {"q": "kiem thu hoa 11", "limit": 5}).json()
+    assert api["count"] == 11 and len(api["results"]) == 5  # "11" and 110…119
+
+
+def test_a_search_matching_too_many_asks_for_more_of_the_name(signed, user, monkeypatch):
+    from thidua.portal import public
+
+    services.approve(actor=user("chutich"), decision=signed)
+    _recipients(signed, 30, "Kiểm Thử Hoa")
+    monkeypatch.setattr(public, "SEARCH_LIMIT", 20)
+    response = Client().get("/cong-khai/khen-thuong/", {"q": "kiem thu", "trang": 2})
+    assert response.context["page"].paginator.count == 20 and response.context["more"]
+    assert "Có hơn 20 kết quả" in response.content.decode()
+    names = [a.name for a in response.context["rows"]]
+    assert names and all(name.startswith("Kiểm Thử Hoa") for name in names)
+    data = Client().get("/api/v1/public/awards", {"q": "kiem thu"}).json()
+    assert data["more"] and data["count"] == 20
+    exact = Client().get("/api/v1/public/awards", {"q": "kiem thu hoa 29"}).json()
+    assert (exact["count"], exact["more"]) == (1, False)

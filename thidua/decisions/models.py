@@ -85,6 +85,9 @@ class Decision(models.Model):
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")  # fmt: skip
     approved_at = models.DateTimeField(null=True, blank=True)
+    # Written once the decision is signed (its recipients no longer change), so that the public
+    # pages show how many were awarded without counting them.
+    recipient_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-year", "-number", "-id"]

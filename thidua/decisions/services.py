@@ -290,3 +290,4 @@ def _write_history(decision: Decision) -> None:
         for r in decision.recipients.all()
     )  # fmt: skip
     summaries.add(AwardRecord.objects.filter(pk__in=[r.pk for r in created]))
+    Decision.objects.filter(pk=decision.pk).update(recipient_count=len(created))

@@ -6,6 +6,7 @@ app_name = "portal"
 urlpatterns = [
     path("cong-khai/", views.portal_home, name="home"),
     path("cong-khai/khen-thuong/", views.award_search, name="awards"),
+    path("cong-khai/quyet-dinh/<int:pk>/", views.decision_public, name="decision"),
     path("cong-khai/dien-hinh/", views.story_list, name="stories"),
     path("cong-khai/dien-hinh/<int:pk>/", views.story_public, name="story"),
     path("cong-khai/anh/<int:pk>/", views.photo, name="photo"),

@@ -1,93 +1,42 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.text import ascii_key
-from thidua.decisions.models import DecisionStatus, Recipient
+from thidua.decisions.models import DecisionStatus
 from thidua.org import access
 from thidua.org.access import Perm
 from thidua.org.models import Person, Unit
 
-from . import services
+from . import public, services
 from .models import Story, StoryKind, StoryPhoto, StoryStatus
 
-PAGE = 50
+
+def _page_number(request) -> int:
+    value = request.GET.get("trang", "")
+    return max(1, int(value)) if value.isdigit() else 1
+
+
+def _numbered(request, fetch, per_page: int = public.PAGE, most: int | None = None):
+    """A page of rows from ``fetch(offset, limit) -> (total, rows)``, which counts as it reads;
+    with ``most``, pages end there."""
+    number = _page_number(request)
+    total, rows = fetch((number - 1) * per_page, per_page)
+    page = Paginator(range(min(total, most or total)), per_page).get_page(number)
+    if page.number != number:  # past the end: show the last page
+        total, rows = fetch((page.number - 1) * per_page, per_page)
+    return page, rows, total
 
 
 # --- public portal (no login) ----------------------------------------------------------------
-
-
-def search_filter(q: str) -> Q:
-    """Every word of the query starts a word of the name, accents ignored ("hoang thi" finds
-    "Hoàng Thị Yến"). SQLite answers from its FTS5 index, PostgreSQL from its trigram index."""
-    words = [w for w in ascii_key(q).replace('"', " ").split() if w]
-    if not words:
-        return Q()
-    if connection.vendor == "sqlite":
-        match = " AND ".join(f'"{w}"*' for w in words)
-        return Q(pk__in=RawSQL(
-            "SELECT rowid FROM decisions_recipient_fts WHERE decisions_recipient_fts MATCH %s", [match]
-        ))  # fmt: skip
-    condition = Q()
-    for word in words:
-        condition &= Q(search_name__startswith=word) | Q(search_name__contains=f" {word}")
-    return condition
-
-
-AWARD_FIELDS = {
-    "name": "name", "person_unit": "person__unit__name", "collective_parent": "unit__parent__name",
-    "is_person": "person_id", "award": "decision__award_form__name", "number": "decision__number",
-    "symbol": "decision__symbol", "external_number": "decision__external_number", "kind": "decision__kind",
-    "decided_on": "decision__signed_on", "issuer": "decision__issuer_name",
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class PublicAward:
-    """What the public may know of an award: name, unit, award, decision. Nothing else."""
-
-    name: str
-    unit: str
-    award: str
-    collective: bool
-    decision: str
-    decided_on: object
-    issuer: str
-
-
-def published_awards(q: str = "", campaign_id: int | None = None):
-    """Recipients of signed decisions, as plain values (no model rows: this runs at scale)."""
-    rows = Recipient.objects.filter(decision__status=DecisionStatus.APPROVED)
-    if q:
-        rows = rows.filter(search_filter(q))
-    if campaign_id:
-        rows = rows.filter(decision__campaign_id=campaign_id)
-    return rows.order_by("-decision__signed_on", "decision_id", "order").values(
-        *AWARD_FIELDS.values()
-    )
-
-
-def public_award(row: dict) -> PublicAward:
-    f = {key: row[column] for key, column in AWARD_FIELDS.items()}
-    number = f["external_number"] if f["kind"] == "higher" else f"{f['number']}/{f['symbol']}"
-    return PublicAward(
-        name=f["name"], unit=(f["person_unit"] if f["is_person"] else f["collective_parent"]) or "",
-        award=f["award"], collective=not f["is_person"], decision=number, decided_on=f["decided_on"],
-        issuer=f["issuer"],
-    )  # fmt: skip
 
 
 def portal_home(request):
@@ -99,15 +48,34 @@ def portal_home(request):
 
 
 def award_search(request):
+    """Signed decisions, newest first; with a name, the awarded people and collectives found."""
     q = request.GET.get("q", "").strip()[:100]
     campaign_id = request.GET.get("dot", "")
-    rows = published_awards(q, int(campaign_id) if campaign_id.isdigit() else None)
-    page = Paginator(rows, PAGE).get_page(request.GET.get("trang"))
-    return render(request, "portal/awards.html", {
-        "q": q, "page": page, "rows": [public_award(r) for r in page.object_list],
-        "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED).distinct(),
-        "campaign_id": campaign_id,
-    })  # fmt: skip
+    campaign = int(campaign_id) if campaign_id.isdigit() else None
+    context = {"q": q, "campaign_id": campaign_id,
+               "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED)
+               .distinct().only("pk", "title").order_by("-period_start")}  # fmt: skip
+    if q:
+        page, rows, total = _numbered(
+            request, lambda o, n: public.search_awards(q, campaign, o, n), most=public.SEARCH_LIMIT
+        )
+        more = total > public.SEARCH_LIMIT
+        return render(
+            request, "portal/awards.html", {**context, "page": page, "rows": rows, "more": more}
+        )
+    page = Paginator(public.signed_decisions(campaign), 20).get_page(request.GET.get("trang"))
+    decisions = [public.public_decision(r) for r in page.object_list]
+    return render(request, "portal/awards.html", {**context, "page": page, "decisions": decisions})
+
+
+def decision_public(request, pk: int):
+    decision = public.signed_decision(pk)
+    if decision is None:
+        raise Http404("Không tìm thấy quyết định.")
+    page, rows, _ = _numbered(request, lambda o, n: public.decision_awards(decision, o, n))
+    return render(
+        request, "portal/decision.html", {"decision": decision, "page": page, "rows": rows}
+    )
 
 
 def story_list(request):

@@ -1,0 +1,167 @@
+"""What the public may see of awards: signed decisions, and for each awarded person or
+collective the name, unit, award and decision. Nothing else (no date of birth, no ethnicity).
+
+Rows are plain values, not model instances: these queries serve the whole country."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import connection
+
+from thidua.core.text import ascii_key
+from thidua.decisions.models import Decision, DecisionKind, DecisionStatus, Recipient
+
+PAGE = 50
+
+
+def _name_condition(q: str) -> tuple[str, list]:
+    """SQL that keeps the recipients ``r0`` whose name has every word of the query at the
+    start of one of its words, accents ignored ("hoang thi" finds "Hoàng Thị Yến"). SQLite
+    answers from its FTS5 index, PostgreSQL from its trigram index."""
+    words = [w for w in ascii_key(q).replace('"', " ").split() if w]
+    if connection.vendor == "sqlite":
+        match = " AND ".join(f'"{w}"*' for w in words)
+        return ("r0.id IN (SELECT rowid FROM decisions_recipient_fts WHERE decisions_recipient_fts "
+                "MATCH %s)"), [match]  # fmt: skip
+    conditions, params = [], []
+    for word in words:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append("(r0.search_name LIKE %s OR r0.search_name LIKE %s)")
+        params += [f"{escaped}%", f"% {escaped}%"]
+    return " AND ".join(conditions), params
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    id: int
+    number: str
+    decided_on: date
+    issuer: str
+    award: str
+    campaign: str
+    awarded: int
+
+
+@dataclass(frozen=True)
+class PublicAward:
+    """What the public may know of an award: name, unit, award, decision. Nothing else."""
+
+    name: str
+    unit: str
+    award: str
+    collective: bool
+    decision: str
+    decided_on: date
+    issuer: str
+
+
+def _number(kind: str, number, symbol: str, external: str) -> str:
+    return external if kind == DecisionKind.HIGHER else f"{number}/{symbol}"
+
+
+DECISION_FIELDS = ("pk", "kind", "number", "symbol", "external_number", "signed_on", "issuer_name",
+                   "award_form__name", "campaign__title", "recipient_count")  # fmt: skip
+
+
+def signed_decisions(campaign_id: int | None = None):
+    rows = Decision.objects.filter(status=DecisionStatus.APPROVED)
+    if campaign_id:
+        rows = rows.filter(campaign_id=campaign_id)
+    return rows.order_by("-signed_on", "-pk").values_list(*DECISION_FIELDS)
+
+
+def public_decision(row) -> PublicDecision:
+    pk, kind, number, symbol, external, signed_on, issuer, award, campaign, awarded = row
+    return PublicDecision(id=pk, number=_number(kind, number, symbol, external), decided_on=signed_on,
+                          issuer=issuer, award=award, campaign=campaign, awarded=awarded)  # fmt: skip
+
+
+def signed_decision(pk: int) -> PublicDecision | None:
+    row = signed_decisions().filter(pk=pk).first()
+    return public_decision(row) if row else None
+
+
+AWARD_FIELDS = ("name", "person__unit__name", "unit__parent__name", "person_id", "decision__award_form__name",
+                "decision__kind", "decision__number", "decision__symbol", "decision__external_number",
+                "decision__signed_on", "decision__issuer_name")  # fmt: skip
+
+
+def public_award(row) -> PublicAward:
+    (
+        name,
+        person_unit,
+        collective_parent,
+        person_id,
+        award,
+        kind,
+        number,
+        symbol,
+        external,
+        signed_on,
+        issuer,
+    ) = row[:11]
+    return PublicAward(
+        name=name, unit=(person_unit if person_id else collective_parent) or "", award=award,
+        collective=not person_id, decision=_number(kind, number, symbol, external), decided_on=signed_on,
+        issuer=issuer,
+    )  # fmt: skip
+
+
+# A name search lists at most this many matches (the newest); past it, the visitor is asked
+# for more of the name. A common word ("thị") matches a quarter of the country: counting and
+# sorting all of those would cost a hundred times a precise search and help no one.
+SEARCH_LIMIT = 500
+
+
+# One statement, written out: Django took longer to compile it than the database to run it
+# (bench/). The newest matches, at most SEARCH_LIMIT + 1 of them, are then ordered for reading
+# and counted in the same pass, so the text index is read once.
+SEARCH_SQL = """
+SELECT r.name, pu.name, cp.name, r.person_id, f.name, d.kind, d.number, d.symbol,
+       d.external_number, d.signed_on, d.issuer_name, COUNT(*) OVER ()
+FROM (SELECT r0.id FROM decisions_recipient r0 JOIN decisions_decision d0 ON d0.id = r0.decision_id
+      WHERE d0.status = %s AND {condition} ORDER BY r0.id DESC LIMIT %s) newest
+JOIN decisions_recipient r ON r.id = newest.id
+JOIN decisions_decision d ON d.id = r.decision_id
+JOIN campaigns_awardform f ON f.id = d.award_form_id
+LEFT JOIN org_person p ON p.id = r.person_id
+LEFT JOIN org_unit pu ON pu.id = p.unit_id
+LEFT JOIN org_unit cu ON cu.id = r.unit_id
+LEFT JOIN org_unit cp ON cp.id = cu.parent_id
+ORDER BY d.signed_on DESC, r.decision_id, r."order"
+LIMIT %s OFFSET %s
+"""
+
+
+def search_awards(q: str, campaign_id: int | None, offset: int, limit: int) -> tuple[int, list]:
+    """(number of matches up to SEARCH_LIMIT + 1, one page of them, newest decision first)."""
+    if not ascii_key(q).strip():
+        return 0, []
+    condition, params = _name_condition(q)
+    if campaign_id:
+        condition += " AND d0.campaign_id = %s"
+        params.append(campaign_id)
+    sql = SEARCH_SQL.format(condition=condition)  # only our own SQL; values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [DecisionStatus.APPROVED.value, *params, SEARCH_LIMIT + 1, limit, offset]
+        )
+        page = cursor.fetchall()
+    if page or not offset:
+        return (page[0][-1] if page else 0), [public_award(r) for r in page]
+    total, _ = search_awards(q, campaign_id, 0, 1)  # asked past the end: count from the start
+    return total, []
+
+
+def decision_awards(decision: PublicDecision, offset: int, limit: int) -> tuple[int, list]:
+    """(number of recipients, one page of them in the decision's order) of a signed decision."""
+    rows = Recipient.objects.filter(decision_id=decision.id).order_by("order")
+    page = rows.values_list("name", "person__unit__name", "unit__parent__name", "person_id")
+    return decision.awarded, [
+        PublicAward(name=name, unit=(person_unit if person_id else parent) or "", award=decision.award,
+                    collective=not person_id, decision=decision.number, decided_on=decision.decided_on,
+                    issuer=decision.issuer)
+        for name, person_unit, parent, person_id in page[offset : offset + limit]
+    ]  # fmt: skip
