@@ -322,6 +322,7 @@ def _ensure_awards(root, campaign, share: int) -> int:
             batch_r, batch_a = [], []
     Recipient.objects.bulk_create(batch_r)
     AwardRecord.objects.bulk_create(batch_a)
+    Decision.objects.filter(pk=decision.pk).update(recipient_count=made)
     return made
 
 
@@ -333,21 +334,31 @@ def bench_pages(root, campaign, requests: int) -> list[dict]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from thidua.decisions.models import Recipient
     from thidua.org.models import Role, RoleAssignment
 
     awarded = ensure_awards(root, campaign)
-    from thidua.statistics.models import AwardSummary
-    from thidua.statistics.summaries import rebuild
+    from thidua.statistics.models import AwardSummary, DossierTally
+    from thidua.statistics.tasks import rebuild_all
 
-    if not AwardSummary.objects.exists():  # the awards above were bulk-created: summarise them
-        rebuild()
+    if not (AwardSummary.objects.exists() and DossierTally.objects.exists()):
+        rebuild_all()  # the awards and candidates above were bulk-created: summarise them
     officer, _ = get_user_model().objects.get_or_create(username="bench.noivu")
     RoleAssignment.objects.get_or_create(user=officer, role=Role.CHUYEN_VIEN_TDKT, unit=root)
     public, staff = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
     staff.force_login(officer)
+    decision = Recipient.objects.filter(decision__campaign=campaign).values_list(
+        "decision_id", flat=True
+    )[0]
+    # Each page is compared with a trivial page (the base layout and a form, no data) served to
+    # the same client: anonymous for the portal, a signed-in officer for the statistics, whose
+    # every page also loads the session, the user and the user's roles (the menu).
     pages = {
-        "floor": (public, "/dang-nhap/"),  # a trivial page: the base layout, a form, no data
+        "floor": (public, "/dang-nhap/"),
+        "floor_staff": (staff, "/dang-nhap/"),
         "search": (public, "/cong-khai/khen-thuong/?q=nguyen+van+hai"),
+        "common": (public, "/cong-khai/khen-thuong/?q=thi"),  # a quarter of all names
+        "decision": (public, f"/cong-khai/quyet-dinh/{decision}/?trang=2"),
         "statistics": (staff, "/thong-ke/?nam=2020"),
     }
     times: dict[str, list[float]] = {name: [] for name in pages}
@@ -362,15 +373,19 @@ def bench_pages(root, campaign, requests: int) -> list[dict]:
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
         queries[name] = len(captured)
-    floor = statistics.median(times["floor"])
+    p50 = {name: statistics.median(t) for name, t in times.items()}
+
+    def measure(label, name, floor, target=3.0):
+        return {"name": f"{label}, {queries[name]} truy vấn", "rate": 1 / p50[name], "unit": "trang/s",
+                "seconds": p50[name], "floor": p50[floor], "target": target}  # fmt: skip
+
     return [
-        {"name": f"Tra cứu công khai ({awarded:,} người được khen), {queries['search']} truy vấn",
-         "rate": 1 / statistics.median(times["search"]), "unit": "trang/s",
-         "seconds": statistics.median(times["search"]), "floor": floor, "target": 3.0},
-        {"name": f"Thống kê toàn bộ, {queries['statistics']} truy vấn",
-         "rate": 1 / statistics.median(times["statistics"]), "unit": "trang/s",
-         "seconds": statistics.median(times["statistics"]), "floor": floor, "target": 3.0},
-    ]  # fmt: skip
+        measure(f"Tra cứu công khai ({awarded:,} người được khen)", "search", "floor"),
+        # Shown, not a target: the text index alone reads 25,000 entries for this word.
+        measure("Tra cứu một từ rất phổ biến (“thi”)", "common", "floor", target=None),
+        measure(f"Quyết định có {awarded:,} người, trang 2", "decision", "floor"),
+        measure("Thống kê toàn bộ (đã đăng nhập)", "statistics", "floor_staff"),
+    ]
 
 
 def main() -> int:
@@ -383,16 +398,22 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--certificates", type=int, default=5_000)
     parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument(
+        "--only", choices=["eligibility", "import", "documents", "pages"], help="one measure only"
+    )
     args = parser.parse_args()
     setup(args.scale)
     from django.db import connection
 
     root, campaign = ensure_data(args.scale, args.candidates)
+    measures = {
+        "eligibility": lambda: [bench_eligibility(campaign, args.runs)],
+        "import": lambda: [bench_import(root, campaign, args.rows, args.runs)],
+        "documents": lambda: bench_documents(root, campaign, args.certificates),
+        "pages": lambda: bench_pages(root, campaign, args.requests),
+    }
     results = [
-        bench_eligibility(campaign, args.runs),
-        bench_import(root, campaign, args.rows, args.runs),
-        *bench_documents(root, campaign, args.certificates),
-        *bench_pages(root, campaign, args.requests),
+        r for name, measure in measures.items() if args.only in (None, name) for r in measure()
     ]
     print(
         f"\nĐo trên {connection.vendor}, quy mô {args.scale}, trung vị {args.runs} lần chạy xen kẽ"
@@ -400,6 +421,10 @@ def main() -> int:
     print(f"{'Phép đo':<40} {'Tốc độ':>20} {'Thời gian':>10} {'Nền':>9} {'Tỉ lệ':>7}  Mục tiêu")
     for r in results:
         head = f"{r['name']:<40} {r['rate']:>12,.0f} {r['unit']:<7} {r['seconds']:>9.2f}s "
+        if r["seconds"] < 0.1:  # a page: milliseconds
+            head = (
+                f"{r['name']:<40} {r['rate']:>12,.0f} {r['unit']:<7} {r['seconds'] * 1000:>8.1f}ms "
+            )
         if r["floor"] is None:
             print(head + f"{'—':>9}")
         elif "speedup_target" in r:  # the LibreOffice route: how many times faster we are
@@ -409,8 +434,12 @@ def main() -> int:
                   f"≥ {r['speedup_target']:.0f}× {verdict}")  # fmt: skip
         else:
             ratio = r["seconds"] / r["floor"]
+            floor = f"{r['floor'] * 1000:>7.1f}ms" if r["seconds"] < 0.1 else f"{r['floor']:>8.2f}s"
+            if r["target"] is None:
+                print(head + f"{floor} {ratio:>6.2f}×  (để tham khảo)")
+                continue
             verdict = "đạt" if ratio <= r["target"] else "CHƯA ĐẠT"
-            print(head + f"{r['floor']:>8.2f}s {ratio:>6.2f}×  ≤ {r['target']:.0f}× {verdict}")
+            print(head + f"{floor} {ratio:>6.2f}×  ≤ {r['target']:.0f}× {verdict}")
     return 0
 
 
