@@ -141,3 +141,15 @@ def test_api_import_returns_the_errors_as_data(api_as, client_as, ward_dossier, 
     assert response.status_code == 422
     errors = {(e["row"], e["column"]) for e in response.json()["errors"]}
     assert errors == {(2, "C"), (2, "D")}
+
+
+def test_template_never_turns_data_into_formulas(client_as, ward_dossier):
+    """A campaign's text copied into the template stays text, even when it starts with "="."""
+    form = ward_dossier.campaign.award_forms.first()
+    form.name = '=HYPERLINK("http://x.example","Bấm")'
+    form.save(update_fields=["name"])
+    response = client_as("phuongsapa").get(f"/ho-so/{ward_dossier.pk}/mau-danh-sach.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str) and "HYPERLINK" in c.value]  # fmt: skip
+    assert len(cells) >= 2 and all(c.data_type == "s" for c in cells)

@@ -20,6 +20,7 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from thidua.campaigns.models import AwardForm, Campaign, Criterion
+from thidua.core.spreadsheet import put_value
 from thidua.core.text import ascii_key, clean_text, text_key
 from thidua.org.models import Person, Unit
 
@@ -55,7 +56,7 @@ def build_template(campaign: Campaign, unit: Unit) -> bytes:
     facts = number_facts(campaign)
     headers = [(h, w) for _k, h, w in BASE_COLUMNS] + [(label, 18) for _c, label in facts]
     for col, (header, width) in enumerate(headers, start=1):
-        cell = sheet.cell(row=1, column=col, value=header)
+        cell = put_value(sheet, 1, col, header)  # fact labels come from the campaign's data
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="FDE9D9")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -82,11 +83,11 @@ def build_template(campaign: Campaign, unit: Unit) -> bytes:
         "Dòng trống được bỏ qua.",
     ]
     for row, line in enumerate(lines, start=1):
-        guide.cell(row=row, column=1, value=line)
+        put_value(guide, row, 1, line)
     guide.column_dimensions["A"].width = 110
     forms_sheet = workbook.create_sheet("Hình thức")
     for row, name in enumerate(forms, start=1):
-        forms_sheet.cell(row=row, column=1, value=name)
+        put_value(forms_sheet, row, 1, name)
     if forms:
         form_list = DataValidation(
             type="list", formula1=f"='Hình thức'!$A$1:$A${len(forms)}", allow_blank=True

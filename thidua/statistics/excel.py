@@ -9,18 +9,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+from thidua.core.spreadsheet import put_value
+
 HEADER = PatternFill("solid", fgColor="FDE9D9")
 THIN = Side(style="thin", color="B8C0CA")
 
 
 def put(sheet, row: int, col: int, value, *, bold: bool = False):
-    cell = sheet.cell(row=row, column=col)
-    if isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # never a formula, whatever the first character
-    else:
-        cell.value = value
+    cell = put_value(sheet, row, col, value)
     cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
     if bold:
         cell.font = Font(bold=True)
@@ -28,7 +24,7 @@ def put(sheet, row: int, col: int, value, *, bold: bool = False):
 
 
 def table(sheet, title: str, headers: list[str], rows: list[list], widths: list[int]) -> None:
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
+    put_value(sheet, 1, 1, title).font = Font(bold=True, size=13)
     for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = put(sheet, 3, col, header, bold=True)
         cell.fill = HEADER
