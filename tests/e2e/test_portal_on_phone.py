@@ -57,6 +57,16 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone):
     assert "1992" not in body  # no birth year of a named person
     fits_phone(page)
     screenshot(page, "portal-search-phone")
+    page.get_by_role("link", name="Xem theo quyết định").click()
+    page.get_by_role("heading", name="Quyết định khen thưởng đã ban hành").wait_for()
+    fits_phone(page)
+    screenshot(page, "portal-decisions-phone")
+    page.get_by_role("link", name="Quyết định số 1/QĐ-UBND").click()
+    page.get_by_role("cell", name="Lý Thị Mẩy").wait_for()
+    body = page.inner_text("main")
+    assert "tập thể, cá nhân được khen thưởng" in body and "Xã Tả Van" in body
+    fits_phone(page)
+    screenshot(page, "portal-decision-phone")
     page.goto(live_server.url + "/cong-khai/dien-hinh/")
     page.get_by_role("link", name="Du lịch cộng đồng ở thôn Lao Chải").click()
     page.get_by_text("mở homestay từ năm 2018").wait_for()

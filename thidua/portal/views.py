@@ -44,6 +44,7 @@ def portal_home(request):
         "campaigns": Campaign.objects.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
         .select_related("issuer").order_by("-period_start")[:10],
         "stories": Story.objects.filter(status=StoryStatus.PUBLISHED)[:6],
+        "decisions": [public.public_decision(r) for r in public.signed_decisions()[:5]],
     })  # fmt: skip
 
 
