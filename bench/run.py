@@ -7,15 +7,17 @@
     certificates  5,000 Giấy khen as PDF, against LibreOffice converting the same certificate
                   from DOCX, what an office would otherwise do (a batch, scaled). Target: ≥ 20×.
     annex         a decision whose annex lists 5,000 recipients, as DOCX (time).
-    pages         the public search and the statistics over the whole data, p50 latency against
-                  a trivial page of the same server (the framework floor). Target: within 3×.
+    pages         the public name search, a decision's list and the statistics over the whole
+                  data, p50 latency against a trivial page served by the same server to the same
+                  client (anonymous for the portal, a signed-in officer for the statistics): the
+                  framework floor. Target: within 3×. A common-word search is shown for reference.
 
 Machines here are noisy: each side runs several times, interleaved, and the medians are
 compared. Data lives in its own database (var/bench-<scale>/ or BENCH_DATABASE_URL) and is
 generated once per scale.
 
     python bench/run.py [--scale national|province] [--candidates 100000] [--rows 10000]
-                        [--certificates 5000]
+                        [--certificates 5000] [--only pages]
 """
 
 from __future__ import annotations
