@@ -104,7 +104,16 @@ def test_public_api_has_names_units_and_awards_only(signed, user):
         and row["unit"] == "Xã Tả Van"
         and row["decision"] == "1/QĐ-UBND"
     )
-    assert set(row) == {"name", "unit", "award", "collective", "decision", "decided_on", "issuer"}
+    assert set(row) == {
+        "order",
+        "name",
+        "unit",
+        "award",
+        "collective",
+        "decision",
+        "decided_on",
+        "issuer",
+    }
     everything = str(
         Client().get("/api/v1/public/awards", {"decision_id": signed.pk, "limit": 100}).json()
     )
@@ -187,3 +196,13 @@ def test_a_search_matching_too_many_asks_for_more_of_the_name(signed, user, monk
     assert data["more"] and data["count"] == 20
     exact = Client().get("/api/v1/public/awards", {"q": "kiem thu hoa 29"}).json()
     assert (exact["count"], exact["more"]) == (1, False)
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "-", "*", "(", "a:b", "\\", "' OR 1=1 --", "%_", "NEAR", "thi AND"]
+)
+def test_odd_searches_answer_calmly(signed, user, query):
+    services.approve(actor=user("chutich"), decision=signed)
+    response = Client().get("/cong-khai/khen-thuong/", {"q": query})
+    assert response.status_code == 200
+    assert Client().get("/api/v1/public/awards", {"q": query}).status_code == 200

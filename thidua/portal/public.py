@@ -5,6 +5,7 @@ Rows are plain values, not model instances: these queries serve the whole countr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,20 +17,23 @@ from thidua.decisions.models import Decision, DecisionKind, DecisionStatus, Reci
 PAGE = 50
 
 
-def _name_condition(q: str) -> tuple[str, list]:
+def _words(q: str) -> list[str]:
+    """The query as the index sees names: lower case, no accents, letters and digits."""
+    return re.findall(r"[a-z0-9]+", ascii_key(q))
+
+
+def _name_condition(words: list[str]) -> tuple[str, list]:
     """SQL that keeps the recipients ``r0`` whose name has every word of the query at the
     start of one of its words, accents ignored ("hoang thi" finds "Hoàng Thị Yến"). SQLite
     answers from its FTS5 index, PostgreSQL from its trigram index."""
-    words = [w for w in ascii_key(q).replace('"', " ").split() if w]
     if connection.vendor == "sqlite":
         match = " AND ".join(f'"{w}"*' for w in words)
         return ("r0.id IN (SELECT rowid FROM decisions_recipient_fts WHERE decisions_recipient_fts "
                 "MATCH %s)"), [match]  # fmt: skip
     conditions, params = [], []
-    for word in words:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    for word in words:  # letters and digits only: nothing to escape in a LIKE pattern
         conditions.append("(r0.search_name LIKE %s OR r0.search_name LIKE %s)")
-        params += [f"{escaped}%", f"% {escaped}%"]
+        params += [f"{word}%", f"% {word}%"]
     return " AND ".join(conditions), params
 
 
@@ -48,6 +52,7 @@ class PublicDecision:
 class PublicAward:
     """What the public may know of an award: name, unit, award, decision. Nothing else."""
 
+    order: int  # number in the decision's list
     name: str
     unit: str
     award: str
@@ -83,17 +88,14 @@ def signed_decision(pk: int) -> PublicDecision | None:
     return public_decision(row) if row else None
 
 
-AWARD_FIELDS = ("name", "person__unit__name", "unit__parent__name", "person_id", "decision__award_form__name",
-                "decision__kind", "decision__number", "decision__symbol", "decision__external_number",
-                "decision__signed_on", "decision__issuer_name")  # fmt: skip
-
-
 def public_award(row) -> PublicAward:
+    """From a row of SEARCH_SQL."""
     (
         name,
         person_unit,
-        collective_parent,
+        parent,
         person_id,
+        order,
         award,
         kind,
         number,
@@ -101,9 +103,9 @@ def public_award(row) -> PublicAward:
         external,
         signed_on,
         issuer,
-    ) = row[:11]
+    ) = row[:12]
     return PublicAward(
-        name=name, unit=(person_unit if person_id else collective_parent) or "", award=award,
+        order=order, name=name, unit=(person_unit if person_id else parent) or "", award=award,
         collective=not person_id, decision=_number(kind, number, symbol, external), decided_on=signed_on,
         issuer=issuer,
     )  # fmt: skip
@@ -119,7 +121,7 @@ SEARCH_LIMIT = 500
 # (bench/). The newest matches, at most SEARCH_LIMIT + 1 of them, are then ordered for reading
 # and counted in the same pass, so the text index is read once.
 SEARCH_SQL = """
-SELECT r.name, pu.name, cp.name, r.person_id, f.name, d.kind, d.number, d.symbol,
+SELECT r.name, pu.name, cp.name, r.person_id, r."order", f.name, d.kind, d.number, d.symbol,
        d.external_number, d.signed_on, d.issuer_name, COUNT(*) OVER ()
 FROM (SELECT r0.id FROM decisions_recipient r0 JOIN decisions_decision d0 ON d0.id = r0.decision_id
       WHERE d0.status = %s AND {condition} ORDER BY r0.id DESC LIMIT %s) newest
@@ -137,9 +139,10 @@ LIMIT %s OFFSET %s
 
 def search_awards(q: str, campaign_id: int | None, offset: int, limit: int) -> tuple[int, list]:
     """(number of matches up to SEARCH_LIMIT + 1, one page of them, newest decision first)."""
-    if not ascii_key(q).strip():
+    words = _words(q)
+    if not words:
         return 0, []
-    condition, params = _name_condition(q)
+    condition, params = _name_condition(words)
     if campaign_id:
         condition += " AND d0.campaign_id = %s"
         params.append(campaign_id)
@@ -158,10 +161,12 @@ def search_awards(q: str, campaign_id: int | None, offset: int, limit: int) -> t
 def decision_awards(decision: PublicDecision, offset: int, limit: int) -> tuple[int, list]:
     """(number of recipients, one page of them in the decision's order) of a signed decision."""
     rows = Recipient.objects.filter(decision_id=decision.id).order_by("order")
-    page = rows.values_list("name", "person__unit__name", "unit__parent__name", "person_id")
+    page = rows.values_list(
+        "order", "name", "person__unit__name", "unit__parent__name", "person_id"
+    )
     return decision.awarded, [
-        PublicAward(name=name, unit=(person_unit if person_id else parent) or "", award=decision.award,
+        PublicAward(order=order, name=name, unit=(person_unit if person_id else parent) or "", award=decision.award,
                     collective=not person_id, decision=decision.number, decided_on=decision.decided_on,
                     issuer=decision.issuer)
-        for name, person_unit, parent, person_id in page[offset : offset + limit]
+        for order, name, person_unit, parent, person_id in page[offset : offset + limit]
     ]  # fmt: skip
