@@ -32,10 +32,10 @@ def awards(
 ) -> dict:  # fmt: skip
     limit, offset, q = max(1, min(limit, 100)), max(0, offset), q.strip()[:100]
     if decision_id:
-        decision = public.signed_decision(decision_id)
+        decision, rows = public.decision_page(decision_id, offset, limit)
         if decision is None:
             raise Http404("Không tìm thấy quyết định.")
-        count, rows = public.decision_awards(decision, offset, limit)
+        count = decision.awarded
     elif q:
         count, rows = public.search_awards(q, campaign_id, offset, limit)
     else:

@@ -12,7 +12,7 @@ from datetime import date
 from django.db import connection
 
 from thidua.core.text import ascii_key
-from thidua.decisions.models import Decision, DecisionKind, DecisionStatus, Recipient
+from thidua.decisions.models import Decision, DecisionKind, DecisionStatus
 
 PAGE = 50
 
@@ -30,11 +30,10 @@ def _name_condition(words: list[str]) -> tuple[str, list]:
         match = " AND ".join(f'"{w}"*' for w in words)
         return ("r0.id IN (SELECT rowid FROM decisions_recipient_fts WHERE decisions_recipient_fts "
                 "MATCH %s)"), [match]  # fmt: skip
-    conditions, params = [], []
-    for word in words:  # letters and digits only: nothing to escape in a LIKE pattern
-        conditions.append("(r0.search_name LIKE %s OR r0.search_name LIKE %s)")
-        params += [f"{word}%", f"% {word}%"]
-    return " AND ".join(conditions), params
+    # Letters and digits only: nothing to escape in a LIKE pattern. The trigram index is on
+    # " " || search_name (decisions migration 0006), so the first word needs no second test.
+    conditions = ["(' ' || r0.search_name) LIKE %s"] * len(words)
+    return " AND ".join(conditions), [f"% {word}%" for word in words]
 
 
 @dataclass(frozen=True)
@@ -117,24 +116,42 @@ def public_award(row) -> PublicAward:
 SEARCH_LIMIT = 500
 
 
-# One statement, written out: Django took longer to compile it than the database to run it
-# (bench/). The newest matches, at most SEARCH_LIMIT + 1 of them, are then ordered for reading
-# and counted in the same pass, so the text index is read once.
-SEARCH_SQL = """
-SELECT r.name, pu.name, cp.name, r.person_id, r."order", f.name, d.kind, d.number, d.symbol,
-       d.external_number, d.signed_on, d.issuer_name, COUNT(*) OVER ()
+# The portal's two lists are single statements, written out: Django took longer to compile
+# them than the database to run them, and with the names of units and awards as joins
+# PostgreSQL spent longer choosing the join order than running the query (bench/). Names are
+# looked up per row shown instead.
+PERSON_UNIT = (
+    "(SELECT u.name FROM org_person p JOIN org_unit u ON u.id = p.unit_id WHERE p.id = r.person_id)"
+)
+COLLECTIVE_PARENT = (
+    "(SELECT u.name FROM org_unit c JOIN org_unit u ON u.id = c.parent_id WHERE c.id = r.unit_id)"
+)
+
+# The newest matches, at most SEARCH_LIMIT + 1 of them, ordered for reading and counted in the
+# same pass, so the text index is read once.
+SEARCH_SQL = f"""
+SELECT r.name, {PERSON_UNIT}, {COLLECTIVE_PARENT}, r.person_id, r."order",
+       (SELECT f.name FROM campaigns_awardform f WHERE f.id = d.award_form_id),
+       d.kind, d.number, d.symbol, d.external_number, d.signed_on, d.issuer_name, COUNT(*) OVER ()
 FROM (SELECT r0.id FROM decisions_recipient r0 JOIN decisions_decision d0 ON d0.id = r0.decision_id
-      WHERE d0.status = %s AND {condition} ORDER BY r0.id DESC LIMIT %s) newest
+      WHERE d0.status = %s AND {{condition}} ORDER BY r0.id DESC LIMIT %s) newest
 JOIN decisions_recipient r ON r.id = newest.id
 JOIN decisions_decision d ON d.id = r.decision_id
-JOIN campaigns_awardform f ON f.id = d.award_form_id
-LEFT JOIN org_person p ON p.id = r.person_id
-LEFT JOIN org_unit pu ON pu.id = p.unit_id
-LEFT JOIN org_unit cu ON cu.id = r.unit_id
-LEFT JOIN org_unit cp ON cp.id = cu.parent_id
 ORDER BY d.signed_on DESC, r.decision_id, r."order"
 LIMIT %s OFFSET %s
-"""
+"""  # noqa: S608 - fixed text; every value is a parameter
+
+# A signed decision and one page of its recipients in the decision's order.
+DECISION_SQL = f"""
+SELECT d.id, d.kind, d.number, d.symbol, d.external_number, d.signed_on, d.issuer_name,
+       (SELECT f.name FROM campaigns_awardform f WHERE f.id = d.award_form_id),
+       (SELECT c.title FROM campaigns_campaign c WHERE c.id = d.campaign_id), d.recipient_count,
+       r."order", r.name, {PERSON_UNIT}, {COLLECTIVE_PARENT}, r.person_id
+FROM decisions_recipient r JOIN decisions_decision d ON d.id = r.decision_id
+WHERE r.decision_id = %s AND d.status = %s
+ORDER BY r."order"
+LIMIT %s OFFSET %s
+"""  # noqa: S608 - fixed text; every value is a parameter
 
 
 def search_awards(q: str, campaign_id: int | None, offset: int, limit: int) -> tuple[int, list]:
@@ -158,15 +175,19 @@ def search_awards(q: str, campaign_id: int | None, offset: int, limit: int) -> t
     return total, []
 
 
-def decision_awards(decision: PublicDecision, offset: int, limit: int) -> tuple[int, list]:
-    """(number of recipients, one page of them in the decision's order) of a signed decision."""
-    rows = Recipient.objects.filter(decision_id=decision.id).order_by("order")
-    page = rows.values_list(
-        "order", "name", "person__unit__name", "unit__parent__name", "person_id"
-    )
-    return decision.awarded, [
+def decision_page(
+    pk: int, offset: int, limit: int
+) -> tuple[PublicDecision | None, list[PublicAward]]:
+    """A signed decision (None if there is none) and one page of its recipients, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(DECISION_SQL, [pk, DecisionStatus.APPROVED.value, limit, offset])
+        rows = cursor.fetchall()
+    if not rows:  # past the last page, or no such signed decision
+        return signed_decision(pk), []
+    decision = public_decision(rows[0][:10])
+    return decision, [
         PublicAward(order=order, name=name, unit=(person_unit if person_id else parent) or "", award=decision.award,
                     collective=not person_id, decision=decision.number, decided_on=decision.decided_on,
                     issuer=decision.issuer)
-        for order, name, person_unit, parent, person_id in page[offset : offset + limit]
+        for *_, order, name, person_unit, parent, person_id in rows
     ]  # fmt: skip

@@ -25,12 +25,12 @@ def _page_number(request) -> int:
     return max(1, int(value)) if value.isdigit() else 1
 
 
-def _numbered(request, fetch, per_page: int = public.PAGE, most: int | None = None):
+def _numbered(request, fetch, most: int, per_page: int = public.PAGE):
     """A page of rows from ``fetch(offset, limit) -> (total, rows)``, which counts as it reads;
-    with ``most``, pages end there."""
+    pages end at ``most`` rows."""
     number = _page_number(request)
     total, rows = fetch((number - 1) * per_page, per_page)
-    page = Paginator(range(min(total, most or total)), per_page).get_page(number)
+    page = Paginator(range(min(total, most)), per_page).get_page(number)
     if page.number != number:  # past the end: show the last page
         total, rows = fetch((page.number - 1) * per_page, per_page)
     return page, rows, total
@@ -58,7 +58,7 @@ def award_search(request):
                .distinct().only("pk", "title").order_by("-period_start")}  # fmt: skip
     if q:
         page, rows, total = _numbered(
-            request, lambda o, n: public.search_awards(q, campaign, o, n), most=public.SEARCH_LIMIT
+            request, lambda o, n: public.search_awards(q, campaign, o, n), public.SEARCH_LIMIT
         )
         more = total > public.SEARCH_LIMIT
         return render(
@@ -70,10 +70,13 @@ def award_search(request):
 
 
 def decision_public(request, pk: int):
-    decision = public.signed_decision(pk)
+    number = _page_number(request)
+    decision, rows = public.decision_page(pk, (number - 1) * public.PAGE, public.PAGE)
     if decision is None:
         raise Http404("Không tìm thấy quyết định.")
-    page, rows, _ = _numbered(request, lambda o, n: public.decision_awards(decision, o, n))
+    page = Paginator(range(decision.awarded), public.PAGE).get_page(number)
+    if page.number != number:  # past the end: show the last page
+        decision, rows = public.decision_page(pk, (page.number - 1) * public.PAGE, public.PAGE)
     return render(
         request, "portal/decision.html", {"decision": decision, "page": page, "rows": rows}
     )
