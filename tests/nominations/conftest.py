@@ -6,12 +6,14 @@ commune_dossier  Xã Tả Van, submitted on 22/10/2020 with its documents
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
 
 from thidua.campaigns.models import Campaign
 from thidua.nominations.models import Dossier
@@ -52,3 +54,16 @@ def complete_documents(dossier, actor) -> None:
     from thidua.demo.scenario import upload_missing_documents
 
     upload_missing_documents(dossier, actor)
+
+
+def filled_template(client, dossier, rows) -> SimpleUploadedFile:
+    response = client.get(f"/ho-so/{dossier.pk}/mau-danh-sach.xlsx")
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook.worksheets[0]
+    for index, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            sheet.cell(row=index, column=col, value=value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("danh-sach.xlsx", buffer.getvalue())

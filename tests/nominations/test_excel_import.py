@@ -12,21 +12,10 @@ from openpyxl import load_workbook
 
 from thidua.org.models import Person
 
+from .conftest import filled_template
+
 pytestmark = pytest.mark.django_db
 GK_TOWN = "Giấy khen của Chủ tịch UBND thị xã"
-
-
-def filled_template(client, dossier, rows) -> SimpleUploadedFile:
-    response = client.get(f"/ho-so/{dossier.pk}/mau-danh-sach.xlsx")
-    assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(response.content))
-    sheet = workbook.worksheets[0]
-    for index, row in enumerate(rows, start=2):
-        for col, value in enumerate(row, start=1):
-            sheet.cell(row=index, column=col, value=value)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile("danh-sach.xlsx", buffer.getvalue())
 
 
 @pytest.fixture
