@@ -63,3 +63,22 @@ def close_with_votes(meeting, voters=("thuky", "hoidong1", "chutich", "hoidong2"
 @pytest.fixture
 def closed_meeting(meeting):
     return close_with_votes(meeting)
+
+
+GK_TOWN = "Giấy khen của Chủ tịch UBND thị xã"
+
+
+@pytest.fixture
+def draft_decision(closed_meeting, user):
+    """The town's Giấy khen decision drafted from the closed meeting, dated 30/10/2020."""
+    from thidua.decisions import services
+
+    return services.prepare_decision(actor=user("noivu"), meeting=closed_meeting, signed_on=date(2020, 10, 30),
+                                     award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN))  # fmt: skip
+
+
+@pytest.fixture
+def signed_decision(draft_decision, user):
+    from thidua.decisions import services
+
+    return services.approve(actor=user("chutich"), decision=draft_decision)

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.core.management import call_command
-
-from thidua.decisions import services
 
 pytestmark = pytest.mark.django_db
 
 
 def test_decision_from_a_replaced_template(
-    settings, tmp_path, closed_meeting, user, client_as, docx_text
+    settings, tmp_path, signed_decision, client_as, docx_text
 ):
-    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                         award_form=closed_meeting.campaign.award_forms.get(
-                                             name="Giấy khen của Chủ tịch UBND thị xã"),
-                                         signed_on=date(2020, 10, 30))  # fmt: skip
-    services.approve(actor=user("chutich"), decision=decision)
+    decision = signed_decision
     settings.THIDUA_TEMPLATE_DIR = str(tmp_path)
     call_command("export_templates", "quyet-dinh", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     text = docx_text(

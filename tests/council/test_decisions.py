@@ -102,11 +102,8 @@ def test_numbers_follow_each_other_per_issuer_and_year_and_never_repeat(closed_m
         Decision.objects.filter(pk=second.pk).update(number=1)
 
 
-def test_decision_document_opens_and_reads_right(client_as, closed_meeting, user, docx_text):
-    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                         award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
-                                         signed_on=date(2020, 10, 30))  # fmt: skip
-    services.approve(actor=user("chutich"), decision=decision)
+def test_decision_document_opens_and_reads_right(client_as, signed_decision, docx_text):
+    decision = signed_decision
     text = docx_text(
         client_as("noivu").get(f"/quyet-dinh/{decision.pk}/quyet-dinh.docx").content, "qd.docx"
     )

@@ -4,7 +4,6 @@ review, and nothing personal beyond name, unit and award."""
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,19 +16,10 @@ from thidua.portal.models import Story
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def signed(closed_meeting, user):
-    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                         award_form=closed_meeting.campaign.award_forms.get(
-                                             name="Giấy khen của Chủ tịch UBND thị xã"),
-                                         signed_on=date(2020, 10, 30))  # fmt: skip
-    return decision
-
-
-def test_awards_are_public_only_once_signed_and_found_without_diacritics(signed, user):
+def test_awards_are_public_only_once_signed_and_found_without_diacritics(draft_decision, user):
     public = Client()
     assert "Lý Thị Mẩy" not in public.get("/cong-khai/khen-thuong/?q=ly thi may").content.decode()
-    services.approve(actor=user("chutich"), decision=signed)
+    services.approve(actor=user("chutich"), decision=draft_decision)
     for query, name in [("ly thi may", "Lý Thị Mẩy"), ("SUNG A PAO", "Sùng A Páo"), ("hoàng văn", "Hoàng Văn Quý"),
                         ("thon lao chai", "Thôn Lao Chải")]:  # fmt: skip
         page = public.get("/cong-khai/khen-thuong/", {"q": query}).content.decode()
@@ -37,7 +27,7 @@ def test_awards_are_public_only_once_signed_and_found_without_diacritics(signed,
         assert "Giấy khen của Chủ tịch UBND thị xã" in page and "1/QĐ-UBND" in page
     listing = public.get("/cong-khai/khen-thuong/").content.decode()
     assert "Quyết định số 1/QĐ-UBND" in listing
-    page = public.get(f"/cong-khai/quyet-dinh/{signed.pk}/").content.decode()
+    page = public.get(f"/cong-khai/quyet-dinh/{draft_decision.pk}/").content.decode()
     for person in Person.objects.filter(
         full_name__in=["Lý Thị Mẩy", "Sùng A Páo", "Hoàng Văn Quý"]
     ):
@@ -94,8 +84,8 @@ def test_only_the_media_centre_writes(client_as):
     assert client_as("noivu").get("/dien-hinh/viet/").status_code == 403
 
 
-def test_public_api_has_names_units_and_awards_only(signed, user):
-    services.approve(actor=user("chutich"), decision=signed)
+def test_public_api_has_names_units_and_awards_only(draft_decision, user):
+    services.approve(actor=user("chutich"), decision=draft_decision)
     data = Client().get("/api/v1/public/awards", {"q": "ly thi may"}).json()
     assert data["count"] == 1
     row = data["results"][0]
@@ -115,7 +105,9 @@ def test_public_api_has_names_units_and_awards_only(signed, user):
         "issuer",
     }
     everything = str(
-        Client().get("/api/v1/public/awards", {"decision_id": signed.pk, "limit": 100}).json()
+        Client()
+        .get("/api/v1/public/awards", {"decision_id": draft_decision.pk, "limit": 100})
+        .json()
     )
     assert "Lý Thị Mẩy" in everything
     may = Person.objects.get(full_name="Lý Thị Mẩy")
@@ -125,11 +117,13 @@ def test_public_api_has_names_units_and_awards_only(signed, user):
     )
 
 
-def test_unsigned_decisions_stay_private_and_the_api_wants_a_name_or_a_decision(signed):
+def test_unsigned_decisions_stay_private_and_the_api_wants_a_name_or_a_decision(draft_decision):
     public = Client()
-    assert public.get(f"/cong-khai/quyet-dinh/{signed.pk}/").status_code == 404
+    assert public.get(f"/cong-khai/quyet-dinh/{draft_decision.pk}/").status_code == 404
     assert "1/QĐ-UBND" not in public.get("/cong-khai/khen-thuong/").content.decode()
-    assert public.get("/api/v1/public/awards", {"decision_id": signed.pk}).status_code == 404
+    assert (
+        public.get("/api/v1/public/awards", {"decision_id": draft_decision.pk}).status_code == 404
+    )
     assert public.get("/api/v1/public/decisions").json()["count"] == 0
     refused = public.get("/api/v1/public/awards")
     assert refused.status_code == 400 and "Nhập tên cần tìm" in refused.json()["detail"]
@@ -152,14 +146,14 @@ def _recipients(decision, count: int, name: str):
     )
 
 
-def test_public_pages_read_a_fixed_number_of_queries_and_page_through(signed, user):
+def test_public_pages_read_a_fixed_number_of_queries_and_page_through(draft_decision, user):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    services.approve(actor=user("chutich"), decision=signed)
+    services.approve(actor=user("chutich"), decision=draft_decision)
     public = Client()
     urls = ["/cong-khai/khen-thuong/", "/cong-khai/khen-thuong/?q=kiem+thu",
-            f"/cong-khai/quyet-dinh/{signed.pk}/", "/api/v1/public/awards?q=kiem+thu"]  # fmt: skip
+            f"/cong-khai/quyet-dinh/{draft_decision.pk}/", "/api/v1/public/awards?q=kiem+thu"]  # fmt: skip
 
     def queries():
         counts = []
@@ -169,23 +163,23 @@ def test_public_pages_read_a_fixed_number_of_queries_and_page_through(signed, us
             counts.append(len(captured))
         return counts
 
-    _recipients(signed, 3, "Kiểm Thử Lan")
+    _recipients(draft_decision, 3, "Kiểm Thử Lan")
     before = queries()
-    _recipients(signed, 120, "Kiểm Thử Hoa")
+    _recipients(draft_decision, 120, "Kiểm Thử Hoa")
     assert queries() == before
     found = public.get("/cong-khai/khen-thuong/", {"q": "kiem thu", "trang": 3})
     assert found.context["page"].paginator.count == 123 and len(found.context["rows"]) == 23
-    last = public.get(f"/cong-khai/quyet-dinh/{signed.pk}/", {"trang": 99})
+    last = public.get(f"/cong-khai/quyet-dinh/{draft_decision.pk}/", {"trang": 99})
     assert last.context["page"].number == 3 and last.context["rows"]
     api = public.get("/api/v1/public/awards", {"q": "kiem thu hoa 11", "limit": 5}).json()
     assert api["count"] == 11 and len(api["results"]) == 5  # "11" and 110…119
 
 
-def test_a_search_matching_too_many_asks_for_more_of_the_name(signed, user, monkeypatch):
+def test_a_search_matching_too_many_asks_for_more_of_the_name(draft_decision, user, monkeypatch):
     from thidua.portal import public
 
-    services.approve(actor=user("chutich"), decision=signed)
-    _recipients(signed, 30, "Kiểm Thử Hoa")
+    services.approve(actor=user("chutich"), decision=draft_decision)
+    _recipients(draft_decision, 30, "Kiểm Thử Hoa")
     monkeypatch.setattr(public, "SEARCH_LIMIT", 20)
     response = Client().get("/cong-khai/khen-thuong/", {"q": "kiem thu", "trang": 2})
     assert response.context["page"].paginator.count == 20 and response.context["more"]
@@ -201,8 +195,8 @@ def test_a_search_matching_too_many_asks_for_more_of_the_name(signed, user, monk
 @pytest.mark.parametrize(
     "query", ['"', "-", "*", "(", "a:b", "\\", "' OR 1=1 --", "%_", "NEAR", "thi AND"]
 )
-def test_odd_searches_answer_calmly(signed, user, query):
-    services.approve(actor=user("chutich"), decision=signed)
+def test_odd_searches_answer_calmly(draft_decision, user, query):
+    services.approve(actor=user("chutich"), decision=draft_decision)
     response = Client().get("/cong-khai/khen-thuong/", {"q": query})
     assert response.status_code == 200
     assert Client().get("/api/v1/public/awards", {"q": query}).status_code == 200

@@ -13,24 +13,16 @@ from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from thidua.decisions import services
 from thidua.org.models import Unit
 from thidua.records.models import AwardRecord
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def awarded(closed_meeting, user):
-    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                         award_form=closed_meeting.campaign.award_forms.get(
-                                             name="Giấy khen của Chủ tịch UBND thị xã"),
-                                         signed_on=date(2020, 10, 30))  # fmt: skip
-    return services.approve(actor=user("chutich"), decision=decision)
-
-
-def test_figures_come_from_the_awards_and_dossiers(client_as, awarded):
-    response = client_as("noivu").get("/thong-ke/", {"nam": 2020, "dot": awarded.campaign_id})
+def test_figures_come_from_the_awards_and_dossiers(client_as, signed_decision):
+    response = client_as("noivu").get(
+        "/thong-ke/", {"nam": 2020, "dot": signed_decision.campaign_id}
+    )
     shares = {s.label: s for s in response.context["shares"]}
     # Four individuals awarded: Thu Hương and Lý Thị Mẩy are women; Mẩy (Dao) and Quý, Páo are minorities.
     assert shares["Nữ"].count == 2 and shares["Nữ"].total == 4
@@ -46,7 +38,7 @@ def test_figures_come_from_the_awards_and_dossiers(client_as, awarded):
     assert 'style="width: 50.0%"' in page  # ...and a dot for the browser
 
 
-def test_queries_do_not_grow_with_the_data(client_as, awarded):
+def test_queries_do_not_grow_with_the_data(client_as, signed_decision):
     client = client_as("noivu")
 
     def count():
@@ -65,7 +57,7 @@ def test_queries_do_not_grow_with_the_data(client_as, awarded):
     assert count() == before
 
 
-def test_export_is_formatted_and_never_runs_a_formula(client_as, awarded, tmp_path):
+def test_export_is_formatted_and_never_runs_a_formula(client_as, signed_decision, tmp_path):
     Unit.objects.filter(name="Xã Tả Van").update(name='=HYPERLINK("http://x.example","Bấm")')
     response = client_as("noivu").get("/thong-ke/thong-ke.xlsx")
     book = load_workbook(io.BytesIO(response.content))
@@ -98,7 +90,7 @@ def _award_summary():
     return sorted(rows.values_list(*keys, *[f"{f}_" for f in FIELDS]))
 
 
-def test_award_summary_kept_on_signing_equals_a_full_recount(awarded):
+def test_award_summary_kept_on_signing_equals_a_full_recount(signed_decision):
     from thidua.statistics.models import AwardSummary
     from thidua.statistics.tasks import rebuild_all
 
@@ -111,7 +103,9 @@ def test_award_summary_kept_on_signing_equals_a_full_recount(awarded):
     assert people == AwardRecord.objects.filter(person__unit__path__startswith=top.path).count()
 
 
-def test_moving_a_unit_moves_its_counts(awarded, client_as, django_capture_on_commit_callbacks):
+def test_moving_a_unit_moves_its_counts(
+    signed_decision, client_as, django_capture_on_commit_callbacks
+):
     """A commune merged into another ward (2025): its awards now count for the new parent."""
     from thidua.statistics.models import AwardSummary
 
@@ -127,7 +121,7 @@ def test_moving_a_unit_moves_its_counts(awarded, client_as, django_capture_on_co
     assert after == before + theirs
 
 
-def test_a_user_with_nested_scopes_is_not_counted_twice(client_as, awarded, user):
+def test_a_user_with_nested_scopes_is_not_counted_twice(client_as, signed_decision, user):
     from thidua.org.models import Role, RoleAssignment
 
     officer = user("noivu")
