@@ -38,11 +38,11 @@ def scope_roots(user) -> list[int]:
 STATUS_COLUMNS = DossierStatus.values  # DossierTally has one column per status
 
 
-def dossier_table(user, campaign_id: int | None):
+def dossier_table(roots: list[int], campaign_id: int | None):
     """Dossiers by status and candidates for each unit directly under the user's scope (the
     wards for a town, the provinces for the nation), each with its whole subtree: one query on
     the tallies, one row per unit shown."""
-    rows = DossierTally.objects.filter(unit__parent_id__in=scope_roots(user))
+    rows = DossierTally.objects.filter(unit__parent_id__in=roots)
     if campaign_id:
         rows = rows.filter(campaign_id=campaign_id)
     columns = [*STATUS_COLUMNS, "candidates", "eligible"]
@@ -53,8 +53,8 @@ def dossier_table(user, campaign_id: int | None):
     )
 
 
-def _summaries(user, year: int | None, campaign_id: int | None):
-    rows = AwardSummary.objects.filter(unit_id__in=scope_roots(user))
+def _summaries(roots: list[int], year: int | None, campaign_id: int | None):
+    rows = AwardSummary.objects.filter(unit_id__in=roots)
     if year:
         rows = rows.filter(year=year)
     if campaign_id:
@@ -62,10 +62,9 @@ def _summaries(user, year: int | None, campaign_id: int | None):
     return rows
 
 
-def campaigns(user):
+def campaigns(roots: list[int]):
     """Campaigns to filter by: those of the user's units and of the units directly under them
     (a town's and its wards' own campaigns), newest first."""
-    roots = scope_roots(user)
     return (
         Campaign.objects.filter(Q(issuer_id__in=roots) | Q(issuer__parent_id__in=roots))
         .only("pk", "title")
@@ -73,11 +72,13 @@ def campaigns(user):
     )
 
 
-def awards(user, year: int | None, campaign_id: int | None) -> tuple[list[dict], list[Share]]:
+def awards(
+    roots: list[int], year: int | None, campaign_id: int | None
+) -> tuple[list[dict], list[Share]]:
     """Awards by form, level and year, and among the individuals awarded the share of women,
     ethnic minorities, direct workers and leaders: one grouped query on the summary table."""
     rows = list(
-        _summaries(user, year, campaign_id)
+        _summaries(roots, year, campaign_id)
         .values("award_name", "authority_level", "year")
         .annotate(**{f: Sum(f) for f in FIELDS})
         .order_by("-year", "award_name")

@@ -5,41 +5,45 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from thidua.core.web import XLSX, download
-from thidua.org import access
-from thidua.org.access import Perm
 
 from . import excel, queries
 
 
 def _filters(request):
-    if not access.has_perm_anywhere(request.user, Perm.APPRAISE_DOSSIERS):
+    """(the units at the top of the user's scope, year, campaign), refused without a scope."""
+    roots = queries.scope_roots(request.user)
+    if not roots:
         raise PermissionDenied("Thống kê dành cho chuyên viên thi đua, khen thưởng.")
     year = request.GET.get("nam", "")
     campaign = request.GET.get("dot", "")
-    return (int(year) if year.isdigit() else None), (int(campaign) if campaign.isdigit() else None)
+    return (
+        roots,
+        (int(year) if year.isdigit() else None),
+        (int(campaign) if campaign.isdigit() else None),
+    )
 
 
-def _data(user, year, campaign_id):
-    return (queries.dossier_table(user, campaign_id), *queries.awards(user, year, campaign_id))
+def _data(roots, year, campaign_id):
+    return (queries.dossier_table(roots, campaign_id), *queries.awards(roots, year, campaign_id))
 
 
 @login_required
 def dashboard(request):
-    year, campaign_id = _filters(request)
-    dossiers, awards, shares = _data(request.user, year, campaign_id)
+    roots, year, campaign_id = _filters(request)
+    dossiers, awards, shares = _data(roots, year, campaign_id)
     most = max([a["individuals"] + a["collectives"] for a in awards] or [1])
     return render(request, "statistics/dashboard.html", {
         "dossiers": dossiers, "awards": awards, "shares": shares, "most": most,
-        "campaigns": queries.campaigns(request.user),
+        "campaigns": queries.campaigns(roots),
         "year": year or "", "campaign_id": campaign_id or "",
     })  # fmt: skip
 
 
 @login_required
 def export(request):
-    year, campaign_id = _filters(request)
+    roots, year, campaign_id = _filters(request)
     caption = " · ".join(
         x for x in [f"năm {year}" if year else "", f"đợt {campaign_id}" if campaign_id else ""] if x
     )
-    content = excel.workbook(*_data(request.user, year, campaign_id), caption=caption or "tất cả")
+    content = excel.workbook(*_data(roots, year, campaign_id), caption=caption or "tất cả")
     return download(content, "thong-ke-thi-dua-khen-thuong.xlsx", XLSX)
