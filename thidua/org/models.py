@@ -16,6 +16,11 @@ from .ethnicities import ETHNICITIES
 unit_moved = Signal()
 
 
+def path_ids(path: str) -> list[int]:
+    """A unit's materialised path as ids, from the top: "/1/7/42/" → [1, 7, 42]."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
 class UnitKind(models.TextChoices):
     # The seed's list of subjects (III.1) plus the levels of government.
     UBND_TINH = "ubnd_tinh", "UBND cấp tỉnh"
@@ -87,15 +92,14 @@ class Unit(models.Model):
             if old_path and not creating:
                 for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
                     child.save()
-                old_parent = old_path.strip("/").split("/")[-2:-1]
-                if old_parent != ([str(self.parent_id)] if self.parent_id else []):
+                if path_ids(old_path)[-2:-1] != ([self.parent_id] if self.parent_id else []):
                     unit_moved.send(sender=Unit, unit=self)  # once, for the unit that moved
 
     def is_in(self, ancestor: Unit) -> bool:
         return self.path.startswith(ancestor.path)
 
     def ancestors(self) -> list[Unit]:
-        ids = [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+        ids = path_ids(self.path)[:-1]
         by_id = Unit.objects.in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
 

@@ -10,10 +10,11 @@ from thidua.campaigns.models import Campaign
 from thidua.nominations.models import DossierStatus
 from thidua.org import access
 from thidua.org.access import Perm
+from thidua.org.models import path_ids
 from thidua.records.levels import AUTHORITY_LEVELS, label
 
 from .models import AwardSummary, DossierTally
-from .summaries import FIELDS, unit_and_ancestors
+from .summaries import FIELDS
 
 
 @dataclass
@@ -32,7 +33,7 @@ def scope_roots(user) -> list[int]:
     summary rows of these units hold everything under them."""
     paths = sorted(access.scope_paths(user, Perm.APPRAISE_DOSSIERS))
     tops = [p for n, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:n])]
-    return [unit_and_ancestors(p)[-1] for p in tops]
+    return [path_ids(p)[-1] for p in tops]
 
 
 STATUS_COLUMNS = DossierStatus.values  # DossierTally has one column per status

@@ -8,13 +8,9 @@ from django.apps import apps as global_apps
 from django.db import transaction
 
 from thidua.org.ethnicities import KINH
+from thidua.org.models import path_ids
 
 FIELDS = ("individuals", "collectives", "women", "minorities", "workers", "leaders")
-
-
-def unit_and_ancestors(path: str) -> list[int]:
-    """ "/1/7/42/" → [1, 7, 42]."""
-    return [int(part) for part in path.strip("/").split("/") if part]
 
 
 def _rows(records, AwardSummary) -> list:
@@ -33,7 +29,7 @@ def _rows(records, AwardSummary) -> list:
         else:
             counts["collectives"] = 1
         rest = (r["decided_on"].year, r["campaign_id"], r["award_name"], r["authority_level"])
-        for unit_id in unit_and_ancestors(path):
+        for unit_id in path_ids(path):
             group = groups[(unit_id, *rest)]
             for name, n in counts.items():
                 group[name] += n

@@ -14,7 +14,7 @@ from django.apps import apps as global_apps
 from django.db import transaction
 from django.db.models import Count, F, Q
 
-from .summaries import unit_and_ancestors
+from thidua.org.models import path_ids
 
 ELIGIBLE = "du"  # Appraisal.ELIGIBLE: the migration's historical models have no enum
 
@@ -58,7 +58,7 @@ def recount(dossier_ids) -> None:
             changes = {name: F(name) + n for name, n in change.items() if n}
             if not changes:
                 continue
-            units = unit_and_ancestors(path)
+            units = path_ids(path)
             DossierTally.objects.bulk_create(
                 [DossierTally(unit_id=u, campaign_id=campaign_id) for u in units],
                 ignore_conflicts=True,
@@ -83,7 +83,7 @@ def rebuild(apps=global_apps) -> int:
         DossierCount.objects.all().delete()
         for pk, campaign_id, path, status, candidates, eligible in _figures(None, apps):
             counts.append(DossierCount(dossier_id=pk, status=status, candidates=candidates, eligible=eligible))  # fmt: skip
-            for unit_id in unit_and_ancestors(path):
+            for unit_id in path_ids(path):
                 tallies[(unit_id, campaign_id)].update(
                     {status: 1, "candidates": candidates, "eligible": eligible}
                 )
