@@ -129,3 +129,20 @@ def test_a_user_with_nested_scopes_is_not_counted_twice(client_as, signed_decisi
     alone = client_as("noivu").get("/thong-ke/", {"nam": 2020}).context["shares"][0].total
     RoleAssignment.objects.create(user=officer, role=Role.CHUYEN_VIEN_TDKT, unit=ward)
     assert client_as("noivu").get("/thong-ke/", {"nam": 2020}).context["shares"][0].total == alone
+
+
+def test_a_ward_officer_sees_only_the_ward(client_as, signed_decision):
+    """The ward's emulation officer counts the ward's awards, never the commune's next door."""
+    town = client_as("noivu").get("/thong-ke/", {"nam": 2020}).context
+    ward = client_as("tdkt.phuongsapa").get("/thong-ke/", {"nam": 2020}).context
+    assert {r["unit_name"] for r in town["dossiers"]} >= {"Phường Sa Pa", "Xã Tả Van"}
+    assert not {r["unit_name"] for r in ward["dossiers"]} & {"Phường Sa Pa", "Xã Tả Van"}
+    # Two of the four individuals awarded belong to Phường Sa Pa (Thu Hương, Quý).
+    assert (ward["shares"][0].total, town["shares"][0].total) == (2, 4)
+    book = load_workbook(
+        io.BytesIO(client_as("tdkt.phuongsapa").get("/thong-ke/thong-ke.xlsx").content)
+    )
+    cells = {c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row}
+    town_cells = {c.value for sheet in load_workbook(io.BytesIO(client_as("noivu").get(
+        "/thong-ke/thong-ke.xlsx").content)).worksheets for row in sheet.iter_rows() for c in row}  # fmt: skip
+    assert "Xã Tả Van" in town_cells and "Xã Tả Van" not in cells
