@@ -1,4 +1,5 @@
-"""The public portal on a phone: search an awarded person without diacritics, read a story."""
+"""The public portal on a phone: search an awarded person without diacritics, open a decision,
+read a story; then the officer's statistics on the same phone."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_portal_on_a_phone(live_server, page, screenshot, fits_phone):
+def test_portal_on_a_phone(live_server, page, screenshot, fits_phone, login):
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
@@ -72,3 +73,11 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone):
     page.get_by_text("mở homestay từ năm 2018").wait_for()
     fits_phone(page)
     screenshot(page, "portal-story-phone")
+
+    login(page, live_server.url, "noivu")
+    page.goto(live_server.url + "/thong-ke/?nam=2020")
+    page.get_by_role("heading", name="Thống kê thi đua, khen thưởng").wait_for()
+    body = page.inner_text("main")
+    assert "Phường Sa Pa" in body and "Xã Tả Van" in body and "50,0% (2/4)" in body
+    fits_phone(page)
+    screenshot(page, "statistics-phone")
