@@ -1,45 +1,26 @@
 """The JSON API, /api/v1/, documented at /api/v1/openapi.json (browsable at /api/v1/docs).
 
-Non-public operations take a bearer token (created on the account page); the same access
-helpers and services as the pages apply, so the API can never see more than the pages.
+This module sits at the top: it gathers every app's router and is the one place that maps
+errors to responses, with one schema (``core.api.Error``). Non-public operations take a bearer
+token (``org.api_auth``); the same access helpers and services as the pages apply, so the API
+can never see more than the pages.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
-from ninja.security import HttpBearer
 
-from thidua.org.models import ApiToken
-
-
-class TokenAuth(HttpBearer):
-    openapi_scheme = "bearer"
-
-    def authenticate(self, request, token):
-        return user_for_token(request, token)
-
-
-def user_for_token(request, raw: str):
-    token = ApiToken.objects.select_related("user").filter(digest=ApiToken.hash(raw)).first()
-    if token is None or not token.user.is_active:
-        return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    request.user = token.user
-    return token.user
-
-
-def optional_user(request):
-    """For public operations: the token's user when one is sent, else anonymous."""
-    header = request.headers.get("Authorization", "")
-    if header.startswith("Bearer ") and user_for_token(request, header[7:].strip()):
-        return request.user
-    from django.contrib.auth.models import AnonymousUser
-
-    return AnonymousUser()
+from thidua.campaigns.api import router as campaigns_router
+from thidua.core.errors import ConflictError
+from thidua.council.api import router as council_router
+from thidua.decisions.api import router as decisions_router
+from thidua.nominations.api import router as nominations_router
+from thidua.org.api import router as org_router
+from thidua.portal.api import router as portal_router
+from thidua.records.api import router as records_router
 
 
 class VietnameseJSONRenderer(JSONRenderer):
@@ -65,28 +46,27 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Không tìm thấy."}, status=404)
 
 
+@api.exception_handler(ConflictError)
+def conflict(request, exc):
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
+
+
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
+    """Service refusals (``ServiceError``) and form errors alike."""
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(
         request, {"detail": "Dữ liệu không hợp lệ.", "errors": errors}, status=422
     )
 
 
-def register_routers() -> None:
-    from thidua.campaigns.api import router as campaigns_router
-    from thidua.council.api import router as council_router
-    from thidua.decisions.api import router as decisions_router
-    from thidua.nominations.api import router as nominations_router
-    from thidua.org.api import router as org_router
-    from thidua.portal.api import router as portal_router
-
-    api.add_router("/", campaigns_router)
-    api.add_router("/", org_router)
-    api.add_router("/", nominations_router)
-    api.add_router("/", council_router)
-    api.add_router("/", decisions_router)
-    api.add_router("/", portal_router)
-
-
-register_routers()
+for router in (
+    campaigns_router,
+    org_router,
+    records_router,
+    nominations_router,
+    council_router,
+    decisions_router,
+    portal_router,
+):
+    api.add_router("/", router)

@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from thidua.api import TokenAuth, optional_user
+from thidua.core.api import Error
 from thidua.org import access
 from thidua.org.access import Perm
+from thidua.org.api_auth import TokenAuth, optional_user
 
 from . import policy, services
 from .criteria import describe
@@ -106,11 +107,6 @@ class RequiredDocumentIn(Schema):
 
 class Created(Schema):
     id: int
-
-
-class Error(Schema):
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 def summary(c) -> dict:

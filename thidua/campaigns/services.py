@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from thidua.core import audit
+from thidua.core.errors import ServiceError
 from thidua.eligibility import engine
 
 from . import policy
@@ -26,12 +27,8 @@ from .models import (
 )
 
 
-class CampaignError(Exception):
-    """An action refused for a reason the user must read (Vietnamese)."""
-
-    def __init__(self, messages: list[str] | str):
-        self.messages = [messages] if isinstance(messages, str) else messages
-        super().__init__("; ".join(self.messages))
+class CampaignError(ServiceError):
+    """An action on a campaign refused for a reason the user must read (Vietnamese)."""
 
 
 def _require_manager(actor, campaign: Campaign) -> None:

@@ -26,6 +26,6 @@ class AuditEntry(models.Model):
 
     @property
     def label(self) -> str:
-        from .audit import ACTION_LABELS
+        from .audit import action_label
 
-        return ACTION_LABELS.get(self.action, self.action)
+        return action_label(self.action)

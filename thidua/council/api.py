@@ -6,17 +6,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
-from thidua.api import TokenAuth
+from thidua.core.api import Error
+from thidua.org.api_auth import TokenAuth
 
 from . import policy, services
 from .models import MeetingStatus, Vote
 
 router = Router(tags=["Hội đồng TĐKT"], auth=TokenAuth())
-
-
-class Error(Schema):
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class Choice(Schema):

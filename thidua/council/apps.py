@@ -1,7 +1,25 @@
 from django.apps import AppConfig
 
+# The Vietnamese label of each audit action this app records.
+AUDIT_ACTIONS = {
+    "council.meeting.created": "Tạo phiên họp xét",
+    "council.attendance.recorded": "Ghi danh sách có mặt",
+    "council.ballot.opened": "Bắt đầu bỏ phiếu",
+    "council.ballot.cast": "Bỏ phiếu",
+    "council.paper.recorded": "Nhập kết quả kiểm phiếu giấy",
+    "council.ballot.closed": "Kết thúc bỏ phiếu, kiểm phiếu",
+    "council.member.added": "Thêm thành viên Hội đồng",
+    "council.member.ended": "Thành viên thôi tham gia Hội đồng",
+    "council.rule.saved": "Lưu quy tắc biểu quyết",
+}
+
 
 class CouncilConfig(AppConfig):
     name = "thidua.council"
     label = "council"
     verbose_name = "Hội đồng Thi đua – Khen thưởng"
+
+    def ready(self):
+        from thidua.core.audit import register_actions
+
+        register_actions(AUDIT_ACTIONS)

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from thidua.campaigns.models import AwardForm, Campaign
 from thidua.core import audit
+from thidua.core.errors import ServiceError
 from thidua.nominations.models import Appraisal, Candidate, DossierStatus
 from thidua.org.models import Person
 
@@ -37,7 +37,7 @@ from .models import (
 WOMEN_FIRST = "Bằng số phiếu ở vị trí cuối của chỉ tiêu: ưu tiên nữ, tập thể có từ 70% nữ trở lên (Nghị định 152/2025/NĐ-CP, Điều 4)."  # noqa: E501
 
 
-class CouncilError(ValidationError):
+class CouncilError(ServiceError):
     pass
 
 

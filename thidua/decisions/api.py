@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
-from ninja import Router, Schema
+from ninja import Router
 
-from thidua.api import TokenAuth
+from thidua.core.api import Error
+from thidua.org.api_auth import TokenAuth
 
 from . import certificates, policy, services
 from .models import DecisionKind, DecisionStatus
 
 router = Router(tags=["Quyết định khen thưởng"], auth=TokenAuth())
-
-
-class Error(Schema):
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 def decision_out(d) -> dict:

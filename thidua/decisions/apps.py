@@ -1,7 +1,20 @@
 from django.apps import AppConfig
 
+# The Vietnamese label of each audit action this app records.
+AUDIT_ACTIONS = {
+    "decisions.decision.prepared": "Lập dự thảo quyết định",
+    "decisions.decision.updated": "Sửa dự thảo quyết định",
+    "decisions.decision.approved": "Ký ban hành quyết định",
+    "decisions.higher.recorded": "Ghi nhận quyết định của cấp trên",
+}
+
 
 class DecisionsConfig(AppConfig):
     name = "thidua.decisions"
     label = "decisions"
     verbose_name = "Quyết định khen thưởng"
+
+    def ready(self):
+        from thidua.core.audit import register_actions
+
+        register_actions(AUDIT_ACTIONS)

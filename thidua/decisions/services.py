@@ -7,7 +7,7 @@ import math
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils import timezone
 from thidua.campaigns.models import AwardForm
 from thidua.core import audit
 from thidua.core.docx import agency_title
+from thidua.core.errors import ServiceError
 from thidua.core.text import ascii_key
 from thidua.council.models import Meeting, MeetingStatus
 from thidua.org import access
@@ -31,7 +32,7 @@ from .models import (
 )
 
 
-class DecisionError(ValidationError):
+class DecisionError(ServiceError):
     pass
 
 

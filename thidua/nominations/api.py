@@ -9,28 +9,19 @@ from django.http import FileResponse, Http404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from thidua.api import TokenAuth, api
 from thidua.campaigns.models import AwardForm, RequiredDocument
 from thidua.campaigns.policy import get_campaign_or_404
+from thidua.core.api import Error
+from thidua.core.uploads import KINDS
 from thidua.org.access import Perm
+from thidua.org.api_auth import TokenAuth
 from thidua.org.models import Person, Unit
 
 from . import policy, services
 from .evaluation import evaluate_candidates
-from .files import KINDS
 from .models import Candidate, Dossier, DossierDocument
 
 router = Router(tags=["Hồ sơ đề nghị khen thưởng"], auth=TokenAuth())
-
-
-@api.exception_handler(services.ConflictError)
-def conflict(request, exc):
-    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
-
-
-class Error(Schema):
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class DossierIn(Schema):

@@ -1,7 +1,31 @@
 from django.apps import AppConfig
 
+# The Vietnamese label of each audit action this app records.
+AUDIT_ACTIONS = {
+    "nominations.dossier.created": "Lập hồ sơ",
+    "nominations.dossier.submitted": "Nộp hồ sơ",
+    "nominations.dossier.resubmitted": "Nộp lại hồ sơ sau bổ sung",
+    "nominations.dossier.returned": "Trả lại hồ sơ để bổ sung",
+    "nominations.dossier.appraised": "Hoàn thành thẩm định",
+    "nominations.candidate.added": "Thêm người, tập thể",
+    "nominations.candidate.updated": "Sửa đề nghị",
+    "nominations.candidate.removed": "Xóa khỏi hồ sơ",
+    "nominations.candidate.imported": "Nhập danh sách từ Excel",
+    "nominations.candidate.attested": "Xác nhận tiêu chuẩn",
+    "nominations.candidate.appraised": "Thẩm định",
+    "nominations.document.uploaded": "Tải lên tài liệu",
+    "nominations.document.deleted": "Xóa tài liệu",
+    "nominations.extension.granted": "Gia hạn nộp hồ sơ",
+    "nominations.reminder.sent": "Nhắc nộp hồ sơ",
+}
+
 
 class NominationsConfig(AppConfig):
     name = "thidua.nominations"
     label = "nominations"
     verbose_name = "Hồ sơ đề nghị khen thưởng"
+
+    def ready(self):
+        from thidua.core.audit import register_actions
+
+        register_actions(AUDIT_ACTIONS)

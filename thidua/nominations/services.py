@@ -21,12 +21,14 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from thidua.campaigns.models import AwardForm, Campaign, CampaignStatus, DocumentScope
-from thidua.core import audit
+from thidua.core import audit, uploads
 from thidua.core.bulk import gc_paused
+from thidua.core.errors import ConflictError as BaseConflictError
+from thidua.core.errors import ServiceError
 from thidua.org.models import Person, RoleAssignment, Unit
 from thidua.statistics import tally
 
-from . import files, policy
+from . import policy
 from .models import (
     Appraisal,
     Candidate,
@@ -39,11 +41,11 @@ from .models import (
 )
 
 
-class DossierError(ValidationError):
+class DossierError(ServiceError):
     """A business rule refused the action; the message says why, in Vietnamese."""
 
 
-class ConflictError(DossierError):
+class ConflictError(DossierError, BaseConflictError):
     pass
 
 
@@ -248,7 +250,7 @@ def upload_document(
     if candidate is not None and candidate.dossier_id != dossier.pk:
         raise DossierError("Người, tập thể được đề nghị không thuộc hồ sơ này.")
     try:
-        kind = files.detect_kind(uploaded)
+        kind = uploads.detect_kind(uploaded)
     except ValidationError as error:
         raise DossierError(error.messages) from error
     digest = hashlib.sha256()
@@ -445,7 +447,7 @@ def import_candidates(*, actor, dossier: Dossier, version, uploaded, only_clean:
     from .importing import ImportReport, RowError, parse_workbook
 
     try:
-        files.detect_kind(uploaded, allowed=("xlsx",))
+        uploads.detect_kind(uploaded, allowed=("xlsx",))
     except ValidationError as error:
         return ImportReport(errors=[RowError(0, "", m) for m in error.messages])
     existing = {

@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign
 from thidua.core.models import AuditEntry
+from thidua.core.uploads import KINDS
 from thidua.core.web import DOCX, XLSX, download, flash_errors
 from thidua.org.access import Perm
 from thidua.org.models import Unit
 
 from . import documents, importing, policy, services
 from .evaluation import evaluate_candidates
-from .files import KINDS
 from .forms import (
     AppraisalForm,
     AttestForm,

@@ -5,11 +5,9 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
-from thidua.api import TokenAuth
-from thidua.records.models import AnnualRating, AwardRecord
-
 from . import access
 from .access import Perm
+from .api_auth import TokenAuth
 
 router = Router(tags=["Đơn vị và cá nhân"], auth=TokenAuth())
 
@@ -37,25 +35,6 @@ class PersonOut(Schema):
     position: str
     category: str
     is_leader: bool
-
-
-class RatingOut(Schema):
-    year: int
-    level: str
-    level_label: str
-
-
-class AwardOut(Schema):
-    award_name: str
-    decision_number: str
-    decided_on: date
-    issuer_name: str
-    award_type: str
-
-
-class PersonDetailOut(PersonOut):
-    ratings: list[RatingOut]
-    awards: list[AwardOut]
 
 
 def unit_out(u) -> dict:
@@ -97,16 +76,3 @@ def list_people(
         qs = qs.filter(full_name__icontains=q)
     limit = max(1, min(limit, 500))
     return [person_out(p) for p in qs[max(offset, 0) : max(offset, 0) + limit]]
-
-
-@router.get(
-    "/people/{person_id}",
-    response=PersonDetailOut,
-    summary="Cá nhân và lịch sử thi đua, khen thưởng",
-)
-def get_person(request, person_id: int):
-    person = access.get_person_or_404(request.user, person_id)
-    ratings = [{"year": r.year, "level": r.level, "level_label": r.get_level_display()}
-               for r in AnnualRating.objects.filter(person=person)]  # fmt: skip
-    awards = list(AwardRecord.objects.filter(person=person).values(*AwardOut.model_fields))
-    return {**person_out(person), "ratings": ratings, "awards": awards}

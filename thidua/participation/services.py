@@ -6,15 +6,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from thidua.campaigns.models import Campaign, CampaignStatus
-from thidua.core import audit
-from thidua.nominations import files
+from thidua.core import audit, uploads
+from thidua.core.errors import ServiceError
 from thidua.org import access
 from thidua.org.access import Perm
 
 from .models import ResultReport, UnitPlan
 
 
-class ParticipationError(ValidationError):
+class ParticipationError(ServiceError):
     pass
 
 
@@ -31,7 +31,7 @@ def _attach(record, uploaded) -> None:
     if uploaded is None:
         return
     try:
-        kind = files.detect_kind(uploaded, allowed=("pdf", "docx"))
+        kind = uploads.detect_kind(uploaded, allowed=("pdf", "docx"))
     except ValidationError as error:
         raise ParticipationError(error.messages) from error
     record.token, record.file_kind = secrets.token_hex(16), kind.code

@@ -8,9 +8,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from thidua.campaigns.policy import get_campaign_or_404
+from thidua.core.uploads import KINDS
 from thidua.core.web import date_field
 from thidua.nominations import policy as dossier_policy
-from thidua.nominations.files import KINDS
 from thidua.nominations.views import expected_units
 from thidua.org import access
 from thidua.org.access import Perm

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.core import audit
+from thidua.core import audit, uploads
+from thidua.core.errors import ServiceError
 from thidua.core.text import ascii_key
-from thidua.nominations import files
 from thidua.org import access
 from thidua.org.access import Perm
 
@@ -36,7 +36,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
-class StoryError(ValidationError):
+class StoryError(ServiceError):
     pass
 
 
@@ -75,7 +75,7 @@ def add_photo(*, actor, story: Story, uploaded, caption: str = "") -> StoryPhoto
     if not can_write(actor, story):
         raise PermissionDenied("Chỉ Trung tâm Truyền thông của đơn vị được thêm ảnh.")
     try:
-        kind = files.detect_kind(uploaded, allowed=("png", "jpg"))
+        kind = uploads.detect_kind(uploaded, allowed=("png", "jpg"))
     except ValidationError as error:
         raise StoryError(error.messages) from error
     photo = StoryPhoto(

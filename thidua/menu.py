@@ -1,7 +1,12 @@
-"""The main menu shows what the user's roles can use, nothing more."""
+"""The main menu shows what the user's roles can use, nothing more.
+
+A project-level context processor: it looks across the apps (roles, council membership), so it
+sits above them, beside the URL and API aggregators.
+"""
 
 from __future__ import annotations
 
+from thidua.council.models import CouncilMember
 from thidua.org import access
 from thidua.org.access import Perm
 
@@ -10,8 +15,9 @@ def menu(request) -> dict:
     user = request.user
     if not getattr(user, "is_authenticated", False):
         return {"menu": {}}
-    has = lambda perm: access.has_perm_anywhere(user, perm)  # noqa: E731
-    from thidua.council.models import CouncilMember
+
+    def has(perm: str) -> bool:
+        return access.has_perm_anywhere(user, perm)
 
     return {
         "menu": {

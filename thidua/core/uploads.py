@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from thidua.core.web import DOCX, XLSX
+from .web import DOCX, XLSX
 
 
 @dataclass(frozen=True)
