@@ -40,9 +40,13 @@ system-deps:
 		echo "NOTE:$$missing missing and not root: browser/document tests needing them will be SKIPPED (apt-get install chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)."; \
 	fi
 
+# Style, the one-way flow between apps (import-linter, contracts in pyproject.toml) and the
+# types of services, policies and the criteria engine (mypy with django-stubs).
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

@@ -11,11 +11,17 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
+from typing import TypeAlias
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from .models import Person, Role, RoleAssignment, Unit
+
+# Whoever acts: a signed-in user or, on public pages and API operations, an anonymous one.
+Actor: TypeAlias = AbstractBaseUser | AnonymousUser
 
 
 class Perm:
