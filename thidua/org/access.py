@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import reduce
 from operator import or_
-
 from typing import TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
