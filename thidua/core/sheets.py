@@ -1,0 +1,192 @@
+"""Reading a list from an Excel file, the same way for every import (candidates, staff,
+accounts, ratings, legacy awards).
+
+Columns are found by their header text (case, Unicode form and spacing do not matter), so a
+unit may reorder them or add its own. Blank rows are skipped; every refused cell becomes a
+``RowError`` naming its row and column letter with a Vietnamese reason. The reader writes
+nothing: the caller decides to store nothing (the default) or only the clean rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from io import BytesIO
+from typing import IO, Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .spreadsheet import put_value
+from .text import text_key
+
+HEADER_SEARCH_ROWS = 10  # the header may sit under a title block
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: int = 16
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class Sheet:
+    """The rows of a list, each as ``{column key: raw value}``, with their Excel row number."""
+
+    header_row: int
+    letters: dict[str, str]  # column key → column letter, for error messages
+    errors: list[RowError] = field(default_factory=list)
+    _rows: Iterator[tuple[int, dict[str, Any]]] = field(default=iter(()), repr=False)
+
+    def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        return self._rows
+
+    def error(self, row: int, column: str, message: str) -> None:
+        self.errors.append(RowError(row, self.letters.get(column, ""), message))
+
+
+def build_template(
+    title: str,
+    columns: list[Column],
+    guide: list[str],
+    *,
+    rows: list[list[Any]] | None = None,
+    choices: dict[str, list[str]] | None = None,
+    max_rows: int = 20000,
+) -> bytes:
+    """An empty list to fill in (or pre-filled ``rows``): bold headers, a "Hướng dẫn" sheet, and
+    drop-down lists for the columns in ``choices`` (values kept on a sheet of their own, so a
+    long list of names is no problem). Every text is written as text, never as a formula."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for col, column in enumerate(columns, start=1):
+        cell = put_value(sheet, 1, col, column.header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="FDE9D9")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(col)].width = column.width
+    sheet.freeze_panes = "A2"
+    for r, values in enumerate(rows or [], start=2):
+        for col, value in enumerate(values, start=1):
+            put_value(sheet, r, col, value)
+    help_sheet = workbook.create_sheet("Hướng dẫn")
+    for r, line in enumerate(guide, start=1):
+        put_value(help_sheet, r, 1, line)
+    help_sheet.column_dimensions["A"].width = 110
+    for key, values in (choices or {}).items():
+        col = next(i for i, c in enumerate(columns, start=1) if c.key == key)
+        list_sheet = workbook.create_sheet(f"DS {col}")
+        for r, value in enumerate(values, start=1):
+            put_value(list_sheet, r, 1, value)
+        if values:
+            validation = DataValidation(
+                type="list", formula1=f"='DS {col}'!$A$1:$A${len(values)}", allow_blank=True
+            )
+            sheet.add_data_validation(validation)
+            letter = get_column_letter(col)
+            validation.add(f"{letter}2:{letter}{max_rows}")
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_sheet(
+    uploaded: IO[bytes], columns: list[Column], *, max_rows: int
+) -> tuple[Sheet | None, list[RowError]]:
+    """Open the workbook and find the header. Returns the sheet (rows read lazily) or, when the
+    file or its header is unusable, None and the errors that say why."""
+    try:
+        workbook = load_workbook(uploaded, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a broken file
+        return None, [RowError(0, "", "Không đọc được tệp Excel (.xlsx).")]
+    rows = workbook.worksheets[0].iter_rows(values_only=True)
+    wanted = {text_key(c.header): c.key for c in columns}
+    header_row, positions = 0, {}
+    for index, values in enumerate(rows, start=1):
+        keys = [text_key(v) for v in values]
+        found = {wanted[k]: i for i, k in enumerate(keys) if k in wanted}
+        if len(found) >= 2 or (len(columns) == 1 and found):
+            header_row, positions = index, found
+            break
+        if index >= HEADER_SEARCH_ROWS:
+            break
+    missing = [c.header for c in columns if c.required and c.key not in positions]
+    if not header_row or missing:
+        workbook.close()
+        message = "Thiếu cột: " + ", ".join(missing or [c.header for c in columns if c.required])
+        return None, [RowError(header_row or 1, "", message + ". Hãy dùng mẫu tải về từ hệ thống.")]
+    sheet = Sheet(header_row, {k: get_column_letter(i + 1) for k, i in positions.items()})
+    sheet._rows = _data_rows(workbook, rows, header_row, positions, sheet, max_rows)
+    return sheet, []
+
+
+def _data_rows(workbook, rows, header_row, positions, sheet: Sheet, max_rows: int):
+    items = list(positions.items())
+    try:
+        for index, values in enumerate(rows, start=header_row + 1):
+            if all(is_blank(v) for v in values):
+                continue
+            if index - header_row > max_rows:
+                sheet.errors.append(RowError(index, "", f"Tệp vượt quá {max_rows} dòng."))
+                return
+            width = len(values)
+            yield index, {key: (values[i] if i < width else None) for key, i in items}
+    finally:
+        workbook.close()
+
+
+def parse_date(value: Any) -> date | None | str:
+    """A date from a real Excel date, an Excel serial number or "dd/mm/yyyy" text; the string
+    "invalid" when the value is there but is not a date."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return from_excel(value).date()
+        except (ValueError, OverflowError, AttributeError):
+            return "invalid"
+    match = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", str(value).strip())
+    if not match:
+        return "invalid"
+    day, month, year = map(int, match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return "invalid"
+
+
+def parse_number(value: Any) -> float | None | str:
+    """A non-negative number from a number cell or text ("1,5" and "1.5" alike)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(" ", "")
+        if not re.fullmatch(r"\d+([.,]\d+)?", text):
+            return "invalid"
+        number = float(text.replace(",", "."))
+    return "invalid" if number < 0 else number
