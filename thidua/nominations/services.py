@@ -120,9 +120,16 @@ def _check_award_form(dossier: Dossier, award_form: AwardForm) -> None:
 
 
 def add_candidate(
-    *, actor, dossier: Dossier, version, award_form: AwardForm, summary: str,
-    person: Person | None = None, unit: Unit | None = None, facts: dict | None = None,
-) -> Candidate:  # fmt: skip
+    *,
+    actor,
+    dossier: Dossier,
+    version,
+    award_form: AwardForm,
+    summary: str,
+    person: Person | None = None,
+    unit: Unit | None = None,
+    facts: dict | None = None,
+) -> Candidate:
     _check_subject(dossier, person, unit)
     _check_award_form(dossier, award_form)
     with transaction.atomic():
@@ -131,16 +138,25 @@ def add_candidate(
         try:
             with transaction.atomic():
                 candidate = Candidate.objects.create(
-                    dossier=dossier, person=person, unit=unit, award_form=award_form,
-                    summary=summary.strip(), facts=facts or {}, order=order,
-                )  # fmt: skip
+                    dossier=dossier,
+                    person=person,
+                    unit=unit,
+                    award_form=award_form,
+                    summary=summary.strip(),
+                    facts=facts or {},
+                    order=order,
+                )
         except IntegrityError as error:
             raise DossierError(
                 f"{person or unit} đã có trong hồ sơ với hình thức {award_form.name}."
             ) from error
         tally.recount([dossier.pk])
-        audit.record(actor=actor, action="nominations.candidate.added", obj=dossier,
-                     message=f"{candidate.name} – {award_form.name}")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="nominations.candidate.added",
+            obj=dossier,
+            message=f"{candidate.name} – {award_form.name}",
+        )
     return candidate
 
 
@@ -157,8 +173,9 @@ def update_candidate(
                 candidate.save(update_fields=["award_form", "summary", "facts"])
         except IntegrityError as error:
             raise DossierError(f"{candidate.name} đã có trong hồ sơ với hình thức này.") from error
-        audit.record(actor=actor, action="nominations.candidate.updated", obj=dossier,
-                     message=candidate.name)  # fmt: skip
+        audit.record(
+            actor=actor, action="nominations.candidate.updated", obj=dossier, message=candidate.name
+        )
     return candidate
 
 
@@ -189,12 +206,17 @@ def attest(*, actor, candidate: Candidate, criterion_id: int, confirmed: bool, n
     with transaction.atomic():
         _claim(dossier, version)
         CandidateAttestation.objects.update_or_create(
-            candidate=candidate, criterion_id=criterion_id,
+            candidate=candidate,
+            criterion_id=criterion_id,
             defaults={"confirmed": confirmed, "note": note.strip(), "by": actor},
-        )  # fmt: skip
-        audit.record(actor=actor, action="nominations.candidate.attested", obj=dossier,
-                     message=f"{candidate.name}: {'đạt' if confirmed else 'không đạt'}"
-                             f"{' – ' + note if note else ''}")  # fmt: skip
+        )
+        audit.record(
+            actor=actor,
+            action="nominations.candidate.attested",
+            obj=dossier,
+            message=f"{candidate.name}: {'đạt' if confirmed else 'không đạt'}"
+            f"{' – ' + note if note else ''}",
+        )
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -232,11 +254,12 @@ def missing_documents(dossier: Dossier, candidates=None, documents=None) -> list
                 missing.append(required.name)
             continue
         needing = [
-            c for c in candidates
+            c
+            for c in candidates
             if (not required.award_form_id or c.award_form_id == required.award_form_id)
             and (required.scope != DocumentScope.COLLECTIVE or c.unit_id)
             and (required.scope != DocumentScope.INDIVIDUAL or c.person_id)
-        ]  # fmt: skip
+        ]
         covered = {d.candidate_id for d in uploaded}
         missing += [f"{required.name}: {c.name}" for c in needing if c.pk not in covered]
     return missing
@@ -260,15 +283,25 @@ def upload_document(
     with transaction.atomic():
         _claim(dossier, version)
         document = DossierDocument(
-            dossier=dossier, required=required, candidate=candidate, token=secrets.token_hex(16),
-            original_name=(uploaded.name or "tep")[-255:], kind=kind.code, size=uploaded.size,
-            sha256=digest.hexdigest(), uploaded_by=actor,
-        )  # fmt: skip
+            dossier=dossier,
+            required=required,
+            candidate=candidate,
+            token=secrets.token_hex(16),
+            original_name=(uploaded.name or "tep")[-255:],
+            kind=kind.code,
+            size=uploaded.size,
+            sha256=digest.hexdigest(),
+            uploaded_by=actor,
+        )
         document.file.save("upload", uploaded, save=False)
         try:
             document.save()
-            audit.record(actor=actor, action="nominations.document.uploaded", obj=dossier,
-                         message=document.original_name)  # fmt: skip
+            audit.record(
+                actor=actor,
+                action="nominations.document.uploaded",
+                obj=dossier,
+                message=document.original_name,
+            )
         except Exception:
             document.file.delete(save=False)  # nothing stored when the row is not
             raise
@@ -306,23 +339,36 @@ def submit(*, actor, dossier: Dossier, today: date | None = None) -> Dossier:
     now = timezone.now()
     with transaction.atomic():
         updated = Dossier.objects.filter(pk=dossier.pk, status__in=policy.EDITABLE).update(
-            status=DossierStatus.SUBMITTED, round=F("round") + 1, version=F("version") + 1,
-            submitted_at=now, submitted_by=actor,
-        )  # fmt: skip
+            status=DossierStatus.SUBMITTED,
+            round=F("round") + 1,
+            version=F("version") + 1,
+            submitted_at=now,
+            submitted_by=actor,
+        )
         if not updated:
             raise DossierError("Hồ sơ đã được nộp trước đó.")
         dossier.refresh_from_db()
         tally.recount([dossier.pk])
         SubmissionRound.objects.create(
-            dossier=dossier, number=dossier.round, submitted_at=now, submitted_by=actor,
+            dossier=dossier,
+            number=dossier.round,
+            submitted_at=now,
+            submitted_by=actor,
             late_with_extension=today > dossier.campaign.dossier_deadline,
             candidate_count=len(candidates),
-        )  # fmt: skip
+        )
         action = "submitted" if dossier.round == 1 else "resubmitted"
-        audit.record(actor=actor, action=f"nominations.dossier.{action}", obj=dossier,
-                     message=f"Lần nộp thứ {dossier.round}, {len(candidates)} người/tập thể"
-                             + (f"; nộp trong thời gian gia hạn đến {extension.until:%d/%m/%Y}"
-                                if extension and today > dossier.campaign.dossier_deadline else ""))  # fmt: skip
+        audit.record(
+            actor=actor,
+            action=f"nominations.dossier.{action}",
+            obj=dossier,
+            message=f"Lần nộp thứ {dossier.round}, {len(candidates)} người/tập thể"
+            + (
+                f"; nộp trong thời gian gia hạn đến {extension.until:%d/%m/%Y}"
+                if extension and today > dossier.campaign.dossier_deadline
+                else ""
+            ),
+        )
     return dossier
 
 
@@ -342,8 +388,9 @@ def return_for_supplement(*, actor, dossier: Dossier, reason: str) -> Dossier:
         SubmissionRound.objects.filter(dossier=dossier, number=dossier.round).update(
             returned_at=now, returned_by=actor, return_reason=reason
         )
-        audit.record(actor=actor, action="nominations.dossier.returned", obj=dossier,
-                     message=reason)  # fmt: skip
+        audit.record(
+            actor=actor, action="nominations.dossier.returned", obj=dossier, message=reason
+        )
     return dossier
 
 
@@ -362,9 +409,13 @@ def appraise_candidate(*, actor, candidate: Candidate, decision: str, reason: st
         )
         candidate.appraisal, candidate.appraisal_reason = decision, reason
         tally.recount([dossier.pk])
-        audit.record(actor=actor, action="nominations.candidate.appraised", obj=dossier,
-                     message=f"{candidate.name}: {Appraisal(decision).label}"
-                             f"{' – ' + reason if reason else ''}")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="nominations.candidate.appraised",
+            obj=dossier,
+            message=f"{candidate.name}: {Appraisal(decision).label}"
+            f"{' – ' + reason if reason else ''}",
+        )
     return candidate
 
 
@@ -402,12 +453,17 @@ def grant_extension(
         raise DossierError("Đơn vị không thuộc phạm vi của đợt thi đua này.")
     with transaction.atomic():
         extension, _ = Extension.objects.update_or_create(
-            campaign=campaign, unit=unit,
+            campaign=campaign,
+            unit=unit,
             defaults={"until": until, "reason": reason, "granted_by": actor},
-        )  # fmt: skip
-        audit.record(actor=actor, action="nominations.extension.granted", obj=campaign,
-                     message=f"{unit}: đến ngày {until:%d/%m/%Y} – {reason}",
-                     data={"unit_id": unit.pk})  # fmt: skip
+        )
+        audit.record(
+            actor=actor,
+            action="nominations.extension.granted",
+            obj=campaign,
+            message=f"{unit}: đến ngày {until:%d/%m/%Y} – {reason}",
+            data={"unit_id": unit.pk},
+        )
     return extension
 
 
@@ -422,20 +478,28 @@ def send_reminders(*, actor, campaign: Campaign, units: list[Unit]) -> int:
         if unit.pk in submitted:
             continue
         reminded += 1
-        audit.record(actor=actor, action="nominations.reminder.sent", obj=campaign,
-                     message=str(unit), data={"unit_id": unit.pk})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="nominations.reminder.sent",
+            obj=campaign,
+            message=str(unit),
+            data={"unit_id": unit.pk},
+        )
         emails = list(
             RoleAssignment.objects.filter(unit=unit)
             .exclude(user__email="")
             .values_list("user__email", flat=True)
         )
         if emails:
-            messages.append((
-                f"Nhắc nộp hồ sơ khen thưởng: {campaign.title}"[:200],
-                f"Phòng Nội vụ đề nghị {unit} hoàn thiện và nộp hồ sơ đề nghị khen thưởng "
-                f"của đợt thi đua “{campaign.title}” trước ngày {deadline:%d/%m/%Y}.",
-                None, emails,
-            ))  # fmt: skip
+            messages.append(
+                (
+                    f"Nhắc nộp hồ sơ khen thưởng: {campaign.title}"[:200],
+                    f"Phòng Nội vụ đề nghị {unit} hoàn thiện và nộp hồ sơ đề nghị khen thưởng "
+                    f"của đợt thi đua “{campaign.title}” trước ngày {deadline:%d/%m/%Y}.",
+                    None,
+                    emails,
+                )
+            )
     if messages:
         send_mass_mail(messages, fail_silently=True)
     return reminded
@@ -464,9 +528,13 @@ def import_candidates(*, actor, dossier: Dossier, version, uploaded, only_clean:
         _insert_candidates(dossier, report.rows, start=order + 1)
         report.imported = len(report.rows)
         tally.recount([dossier.pk])
-        audit.record(actor=actor, action="nominations.candidate.imported", obj=dossier,
-                     message=f"Nhập {report.imported} dòng từ tệp {uploaded.name}"
-                             + (f", bỏ qua {report.bad_rows} dòng lỗi" if report.errors else ""))  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="nominations.candidate.imported",
+            obj=dossier,
+            message=f"Nhập {report.imported} dòng từ tệp {uploaded.name}"
+            + (f", bỏ qua {report.bad_rows} dòng lỗi" if report.errors else ""),
+        )
     return report
 
 
@@ -478,8 +546,17 @@ def _insert_candidates(dossier: Dossier, rows, start: int) -> None:
     from django.db import connection
 
     meta = Candidate._meta
-    columns = ["dossier", "person", "unit", "award_form", "summary", "facts", "order",
-               "appraisal", "appraisal_reason"]  # fmt: skip
+    columns = [
+        "dossier",
+        "person",
+        "unit",
+        "award_form",
+        "summary",
+        "facts",
+        "order",
+        "appraisal",
+        "appraisal_reason",
+    ]
     fields = [meta.get_field(name) for name in columns]
     facts_field = meta.get_field("facts")
     # Identifiers come from the model, quoted by the backend; values are parameters.
@@ -489,10 +566,18 @@ def _insert_candidates(dossier: Dossier, rows, start: int) -> None:
         ", ".join(["%s"] * len(fields)),
     )
     params = [
-        (dossier.pk, r.person.pk if r.person else None, r.unit.pk if r.unit else None,
-         r.award_form.pk, r.summary, facts_field.get_db_prep_save(r.facts, connection),
-         start + i, Appraisal.PENDING.value, "")
+        (
+            dossier.pk,
+            r.person.pk if r.person else None,
+            r.unit.pk if r.unit else None,
+            r.award_form.pk,
+            r.summary,
+            facts_field.get_db_prep_save(r.facts, connection),
+            start + i,
+            Appraisal.PENDING.value,
+            "",
+        )
         for i, r in enumerate(rows)
-    ]  # fmt: skip
+    ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)

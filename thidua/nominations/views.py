@@ -157,10 +157,15 @@ def candidate_add(request, pk: int):
         data = form.cleaned_data
         try:
             candidate = services.add_candidate(
-                actor=request.user, dossier=dossier, version=data["version"],
-                award_form=data["award_form"], summary=data["summary"],
-                person=data["person"], unit=data["unit"], facts=data["facts"],
-            )  # fmt: skip
+                actor=request.user,
+                dossier=dossier,
+                version=data["version"],
+                award_form=data["award_form"],
+                summary=data["summary"],
+                person=data["person"],
+                unit=data["unit"],
+                facts=data["facts"],
+            )
         except services.DossierError as error:
             form.add_error(None, error)
         else:
@@ -184,9 +189,13 @@ def candidate_detail(request, pk: int, cid: int):
             data = edit_form.cleaned_data
             try:
                 services.update_candidate(
-                    actor=request.user, candidate=candidate, version=data["version"],
-                    award_form=data["award_form"], summary=data["summary"], facts=data["facts"],
-                )  # fmt: skip
+                    actor=request.user,
+                    candidate=candidate,
+                    version=data["version"],
+                    award_form=data["award_form"],
+                    summary=data["summary"],
+                    facts=data["facts"],
+                )
             except services.DossierError as error:
                 edit_form.add_error(None, error)
             else:
@@ -221,9 +230,14 @@ def candidate_attest(request, pk: int, cid: int):
     else:
         data = form.cleaned_data
         try:
-            services.attest(actor=request.user, candidate=candidate, version=data["version"],
-                            criterion_id=data["criterion"], confirmed=data["confirmed"],
-                            note=data["note"])  # fmt: skip
+            services.attest(
+                actor=request.user,
+                candidate=candidate,
+                version=data["version"],
+                criterion_id=data["criterion"],
+                confirmed=data["confirmed"],
+                note=data["note"],
+            )
         except services.DossierError as error:
             flash_errors(request, error)
         else:
@@ -255,9 +269,12 @@ def candidate_appraise(request, pk: int, cid: int):
         messages.error(request, "Chọn kết quả thẩm định.")
         return redirect("nominations:candidate", pk=pk, cid=cid)
     try:
-        services.appraise_candidate(actor=request.user, candidate=candidate,
-                                    decision=form.cleaned_data["decision"],
-                                    reason=form.cleaned_data["reason"])  # fmt: skip
+        services.appraise_candidate(
+            actor=request.user,
+            candidate=candidate,
+            decision=form.cleaned_data["decision"],
+            reason=form.cleaned_data["reason"],
+        )
     except services.DossierError as error:
         flash_errors(request, error)
         return redirect("nominations:candidate", pk=pk, cid=cid)
@@ -271,16 +288,20 @@ def candidate_import(request, pk: int):
     if not policy.can_edit(request.user, dossier):
         messages.error(request, "Hồ sơ đã nộp: đơn vị không sửa được.")
         return _back(dossier)
-    form = ImportForm(request.POST or None, request.FILES or None,
-                      initial={"version": dossier.version})  # fmt: skip
+    form = ImportForm(
+        request.POST or None, request.FILES or None, initial={"version": dossier.version}
+    )
     report = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             report = services.import_candidates(
-                actor=request.user, dossier=dossier, version=data["version"],
-                uploaded=data["file"], only_clean=data["only_clean"],
-            )  # fmt: skip
+                actor=request.user,
+                dossier=dossier,
+                version=data["version"],
+                uploaded=data["file"],
+                only_clean=data["only_clean"],
+            )
         except services.DossierError as error:
             form.add_error(None, error)
         else:
@@ -317,9 +338,13 @@ def document_upload(request, pk: int):
     data = form.cleaned_data
     try:
         document = services.upload_document(
-            actor=request.user, dossier=dossier, version=data["version"], uploaded=data["file"],
-            required=data["required"], candidate=data["candidate"],
-        )  # fmt: skip
+            actor=request.user,
+            dossier=dossier,
+            version=data["version"],
+            uploaded=data["file"],
+            required=data["required"],
+            candidate=data["candidate"],
+        )
     except services.DossierError as error:
         flash_errors(request, error)
     else:
@@ -451,9 +476,10 @@ def dashboard(request, campaign_pk: int):
         counts[row["unit_id"]][row["candidates__award_form_id"]] = row["n"]
     reminded = {}
     for entry in AuditEntry.objects.filter(
-        object_type="campaigns.campaign", object_id=str(campaign.pk),
+        object_type="campaigns.campaign",
+        object_id=str(campaign.pk),
         action="nominations.reminder.sent",
-    ).order_by("created_at"):  # fmt: skip
+    ).order_by("created_at"):
         reminded[entry.data.get("unit_id")] = entry.created_at
     rows, totals = [], Counter()
     for unit in units:
@@ -470,23 +496,33 @@ def dashboard(request, campaign_pk: int):
         else:
             state = "not_started"
         totals[state] += 1
-        rows.append({
-            "unit": unit, "dossier": dossier, "extension": extension, "state": state,
-            "late_submission": submitted and dossier.submitted_at
-            and timezone.localdate(dossier.submitted_at) > campaign.dossier_deadline,
-            "counts": [counts[unit.pk].get(f.pk, 0) for f in award_forms],
-            "reminded": reminded.get(unit.pk),
-        })  # fmt: skip
+        rows.append(
+            {
+                "unit": unit,
+                "dossier": dossier,
+                "extension": extension,
+                "state": state,
+                "late_submission": submitted
+                and dossier.submitted_at
+                and timezone.localdate(dossier.submitted_at) > campaign.dossier_deadline,
+                "counts": [counts[unit.pk].get(f.pk, 0) for f in award_forms],
+                "reminded": reminded.get(unit.pk),
+            }
+        )
     form_totals = [sum(r["counts"][i] for r in rows) for i in range(len(award_forms))]
     return render(
         request,
         "nominations/dashboard.html",
         {
-            "campaign": campaign, "rows": rows, "award_forms": award_forms,
-            "form_totals": form_totals, "totals": totals, "today": today,
+            "campaign": campaign,
+            "rows": rows,
+            "award_forms": award_forms,
+            "form_totals": form_totals,
+            "totals": totals,
+            "today": today,
             "extension_form": ExtensionForm(units=expected_units(campaign)),
         },
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -515,8 +551,13 @@ def grant_extension(request, campaign_pk: int):
     else:
         data = form.cleaned_data
         try:
-            services.grant_extension(actor=request.user, campaign=campaign, unit=data["unit"],
-                                     until=data["until"], reason=data["reason"])  # fmt: skip
+            services.grant_extension(
+                actor=request.user,
+                campaign=campaign,
+                unit=data["unit"],
+                until=data["until"],
+                reason=data["reason"],
+            )
         except services.DossierError as error:
             flash_errors(request, error)
         else:

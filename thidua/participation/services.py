@@ -56,13 +56,27 @@ def record_plan(
         )
         _attach(plan, uploaded)
         plan.save()
-        audit.record(actor=actor, action="participation.plan.recorded", obj=campaign,
-                     message=f"{unit}: Kế hoạch {plan.number}", data={"unit_id": unit.pk})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="participation.plan.recorded",
+            obj=campaign,
+            message=f"{unit}: Kế hoạch {plan.number}",
+            data={"unit_id": unit.pk},
+        )
     return plan
 
 
-def submit_report(*, actor, campaign: Campaign, unit, summary: str, collectives_rewarded: int,
-                  individuals_rewarded: int, models_built: int, uploaded=None) -> ResultReport:  # fmt: skip
+def submit_report(
+    *,
+    actor,
+    campaign: Campaign,
+    unit,
+    summary: str,
+    collectives_rewarded: int,
+    individuals_rewarded: int,
+    models_built: int,
+    uploaded=None,
+) -> ResultReport:
     _check(actor, campaign, unit)
     if not summary.strip():
         raise ParticipationError("Nhập tóm tắt kết quả thực hiện phong trào thi đua.")
@@ -78,8 +92,13 @@ def submit_report(*, actor, campaign: Campaign, unit, summary: str, collectives_
         report.models_built = models_built
         _attach(report, uploaded)
         report.save()
-        audit.record(actor=actor, action="participation.report.submitted", obj=campaign,
-                     message=str(unit), data={"unit_id": unit.pk})  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="participation.report.submitted",
+            obj=campaign,
+            message=str(unit),
+            data={"unit_id": unit.pk},
+        )
     return report
 
 
@@ -89,14 +108,20 @@ def launched_campaigns(units, campaign: Campaign) -> tuple[dict, dict]:
     launched (a plan with a launch date)."""
     units = list(units)
     overlapping = list(
-        Campaign.objects.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED],
-                                period_start__lte=campaign.period_end, period_end__gte=campaign.period_start)
-        .select_related("issuer")
-    )  # fmt: skip
+        Campaign.objects.filter(
+            status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED],
+            period_start__lte=campaign.period_end,
+            period_end__gte=campaign.period_start,
+        ).select_related("issuer")
+    )
     asked = {
-        u.pk: [(str(c.pk), c.title) for c in overlapping if u.path.startswith(c.issuer.path) and u.pk != c.issuer_id]
+        u.pk: [
+            (str(c.pk), c.title)
+            for c in overlapping
+            if u.path.startswith(c.issuer.path) and u.pk != c.issuer_id
+        ]
         for u in units
-    }  # fmt: skip
+    }
     launched: dict[int, set[str]] = {u.pk: set() for u in units}
     for unit_id, campaign_id in UnitPlan.objects.filter(
         unit__in=[u.pk for u in units], launched_on__isnull=False

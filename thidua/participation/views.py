@@ -54,15 +54,32 @@ def unit_participation(request, pk: int, unit_pk: int):
     unit = _unit_of(request.user, campaign, unit_pk)
     plan = UnitPlan.objects.filter(campaign=campaign, unit=unit).first()
     report = ResultReport.objects.filter(campaign=campaign, unit=unit).first()
-    plan_form = PlanForm(prefix="kh", initial={"number": plan.number, "signed_on": plan.signed_on,
-                                               "launched_on": plan.launched_on} if plan else None)  # fmt: skip
-    report_form = ReportForm(prefix="bc", initial={
-        "collectives_rewarded": report.collectives_rewarded, "individuals_rewarded": report.individuals_rewarded,
-        "models_built": report.models_built, "summary": report.summary} if report else None)  # fmt: skip
+    plan_form = PlanForm(
+        prefix="kh",
+        initial={
+            "number": plan.number,
+            "signed_on": plan.signed_on,
+            "launched_on": plan.launched_on,
+        }
+        if plan
+        else None,
+    )
+    report_form = ReportForm(
+        prefix="bc",
+        initial={
+            "collectives_rewarded": report.collectives_rewarded,
+            "individuals_rewarded": report.individuals_rewarded,
+            "models_built": report.models_built,
+            "summary": report.summary,
+        }
+        if report
+        else None,
+    )
     if request.method == "POST":
         which = request.POST.get("which")
-        bound = (PlanForm if which == "plan" else ReportForm)(request.POST, request.FILES,
-                                                             prefix="kh" if which == "plan" else "bc")  # fmt: skip
+        bound = (PlanForm if which == "plan" else ReportForm)(
+            request.POST, request.FILES, prefix="kh" if which == "plan" else "bc"
+        )
         if bound.is_valid():
             data = dict(bound.cleaned_data)
             uploaded = data.pop("file")
@@ -72,8 +89,9 @@ def unit_participation(request, pk: int, unit_pk: int):
                         actor=request.user, campaign=campaign, unit=unit, uploaded=uploaded, **data
                     )
                 else:
-                    services.submit_report(actor=request.user, campaign=campaign, unit=unit, uploaded=uploaded,
-                                           **data)  # fmt: skip
+                    services.submit_report(
+                        actor=request.user, campaign=campaign, unit=unit, uploaded=uploaded, **data
+                    )
             except services.ParticipationError as error:
                 bound.add_error(None, error)
             else:
@@ -85,10 +103,18 @@ def unit_participation(request, pk: int, unit_pk: int):
             plan_form = bound
         else:
             report_form = bound
-    return render(request, "participation/unit.html", {
-        "campaign": campaign, "unit": unit, "plan": plan, "report": report,
-        "plan_form": plan_form, "report_form": report_form,
-    })  # fmt: skip
+    return render(
+        request,
+        "participation/unit.html",
+        {
+            "campaign": campaign,
+            "unit": unit,
+            "plan": plan,
+            "report": report,
+            "plan_form": plan_form,
+            "report_form": report_form,
+        },
+    )
 
 
 @login_required
@@ -100,11 +126,16 @@ def overview(request, pk: int):
         {"unit": u, "plan": plans.get(u.pk), "report": reports.get(u.pk)}
         for u in expected_units(campaign)
     ]
-    return render(request, "participation/overview.html", {
-        "campaign": campaign, "rows": rows,
-        "no_plan": sum(1 for r in rows if not r["plan"] or not r["plan"].launched_on),
-        "no_report": sum(1 for r in rows if not r["report"]),
-    })  # fmt: skip
+    return render(
+        request,
+        "participation/overview.html",
+        {
+            "campaign": campaign,
+            "rows": rows,
+            "no_plan": sum(1 for r in rows if not r["plan"] or not r["plan"].launched_on),
+            "no_report": sum(1 for r in rows if not r["report"]),
+        },
+    )
 
 
 @login_required
@@ -118,9 +149,15 @@ def download(request, pk: int, kind: str, record_pk: int):
     )
     if record is None or not record.file:
         raise Http404("Không tìm thấy tệp.")
-    if not (access.in_scope(request.user, record.unit, Perm.EDIT_DOSSIERS)
-            or dossier_policy.can_oversee(request.user, campaign)):  # fmt: skip
+    if not (
+        access.in_scope(request.user, record.unit, Perm.EDIT_DOSSIERS)
+        or dossier_policy.can_oversee(request.user, campaign)
+    ):
         raise Http404("Không tìm thấy tệp.")
     info = KINDS[record.file_kind]
-    return FileResponse(record.file.open("rb"), as_attachment=True, content_type=info.content_type,
-                        filename=f"{kind}-{record.unit.pk}{info.extension}")  # fmt: skip
+    return FileResponse(
+        record.file.open("rb"),
+        as_attachment=True,
+        content_type=info.content_type,
+        filename=f"{kind}-{record.unit.pk}{info.extension}",
+    )

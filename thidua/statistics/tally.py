@@ -82,7 +82,9 @@ def rebuild(apps=global_apps) -> int:
         DossierTally.objects.all().delete()
         DossierCount.objects.all().delete()
         for pk, campaign_id, path, status, candidates, eligible in _figures(None, apps):
-            counts.append(DossierCount(dossier_id=pk, status=status, candidates=candidates, eligible=eligible))  # fmt: skip
+            counts.append(
+                DossierCount(dossier_id=pk, status=status, candidates=candidates, eligible=eligible)
+            )
             for unit_id in path_ids(path):
                 tallies[(unit_id, campaign_id)].update(
                     {status: 1, "candidates": candidates, "eligible": eligible}
