@@ -26,7 +26,6 @@ from thidua.core.bulk import gc_paused
 from thidua.core.errors import ConflictError as BaseConflictError
 from thidua.core.errors import ServiceError
 from thidua.org.models import Person, RoleAssignment, Unit
-from thidua.statistics import tally
 
 from . import policy
 from .models import (
@@ -39,6 +38,7 @@ from .models import (
     Extension,
     SubmissionRound,
 )
+from .signals import dossiers_changed
 
 
 class DossierError(ServiceError):
@@ -79,7 +79,7 @@ def create_dossier(*, actor, campaign: Campaign, unit: Unit) -> Dossier:
         )
         if created:
             audit.record(actor=actor, action="nominations.dossier.created", obj=dossier)
-            tally.recount([dossier.pk])
+            dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
     return dossier
 
 
@@ -150,7 +150,7 @@ def add_candidate(
             raise DossierError(
                 f"{person or unit} đã có trong hồ sơ với hình thức {award_form.name}."
             ) from error
-        tally.recount([dossier.pk])
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         audit.record(
             actor=actor,
             action="nominations.candidate.added",
@@ -186,7 +186,7 @@ def remove_candidate(*, actor, candidate: Candidate, version) -> None:
         name = candidate.name
         files_to_delete = [d.file for d in candidate.documents.all()]
         candidate.delete()
-        tally.recount([dossier.pk])
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         # Files go only once the rows are gone for good.
         transaction.on_commit(lambda: [f.delete(save=False) for f in files_to_delete])
         audit.record(actor=actor, action="nominations.candidate.removed", obj=dossier, message=name)
@@ -348,7 +348,7 @@ def submit(*, actor, dossier: Dossier, today: date | None = None) -> Dossier:
         if not updated:
             raise DossierError("Hồ sơ đã được nộp trước đó.")
         dossier.refresh_from_db()
-        tally.recount([dossier.pk])
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         SubmissionRound.objects.create(
             dossier=dossier,
             number=dossier.round,
@@ -384,7 +384,7 @@ def return_for_supplement(*, actor, dossier: Dossier, reason: str) -> Dossier:
         if not updated:
             raise DossierError("Chỉ trả lại được hồ sơ đã nộp và chưa thẩm định xong.")
         dossier.refresh_from_db()
-        tally.recount([dossier.pk])
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         SubmissionRound.objects.filter(dossier=dossier, number=dossier.round).update(
             returned_at=now, returned_by=actor, return_reason=reason
         )
@@ -408,7 +408,7 @@ def appraise_candidate(*, actor, candidate: Candidate, decision: str, reason: st
             appraisal=decision, appraisal_reason=reason
         )
         candidate.appraisal, candidate.appraisal_reason = decision, reason
-        tally.recount([dossier.pk])
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         audit.record(
             actor=actor,
             action="nominations.candidate.appraised",
@@ -434,7 +434,7 @@ def mark_appraised(*, actor, dossier: Dossier) -> Dossier:
         if not updated:
             raise DossierError("Chỉ hoàn thành thẩm định được hồ sơ đang chờ thẩm định.")
         dossier.refresh_from_db()
-        tally.recount([dossier.pk])
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         audit.record(actor=actor, action="nominations.dossier.appraised", obj=dossier)
     return dossier
 
@@ -527,7 +527,7 @@ def import_candidates(*, actor, dossier: Dossier, version, uploaded, only_clean:
         order = dossier.candidates.aggregate(m=Max("order"))["m"] or 0
         _insert_candidates(dossier, report.rows, start=order + 1)
         report.imported = len(report.rows)
-        tally.recount([dossier.pk])
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         audit.record(
             actor=actor,
             action="nominations.candidate.imported",
