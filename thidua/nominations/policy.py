@@ -6,11 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.workflow import Transition
 from thidua.org import access
 from thidua.org.access import Perm
-from thidua.org.models import Unit
+
+# Who takes part in a campaign and who oversees it: participation's answers, used here too.
+from thidua.participation.policy import can_oversee as can_oversee
+from thidua.participation.policy import get_overseen_campaign_or_404 as get_overseen_campaign_or_404
+from thidua.participation.policy import proposing_units as proposing_units
 
 from .models import Dossier, DossierStatus
 
@@ -84,29 +87,3 @@ def available_actions(user, dossier: Dossier) -> list[tuple[str, Transition]]:
         for name, t in TRANSITIONS.items()
         if dossier.status in t.source and can(user, dossier, t.perm)
     ]
-
-
-def proposing_units(user, campaign: Campaign) -> list[Unit]:
-    """Units for which ``user`` may start a dossier in ``campaign``: their own units inside
-    the issuer's subtree, while the campaign is running."""
-    if campaign.status != CampaignStatus.LAUNCHED:
-        return []
-    return [
-        unit
-        for unit in access.assigned_units(user, Perm.EDIT_DOSSIERS)
-        if unit.path.startswith(campaign.issuer.path)
-    ]
-
-
-def can_oversee(user, campaign: Campaign) -> bool:
-    """Phòng Nội vụ of the issuing unit: the dashboard, reminders and extensions."""
-    return access.in_scope(user, campaign.issuer, Perm.APPRAISE_DOSSIERS)
-
-
-def get_overseen_campaign_or_404(user, pk: int) -> Campaign:
-    from thidua.campaigns.policy import get_campaign_or_404
-
-    campaign = get_campaign_or_404(user, pk)
-    if not can_oversee(user, campaign):
-        raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan phát động.")
-    return campaign

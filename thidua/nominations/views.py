@@ -11,12 +11,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from thidua.campaigns.models import Campaign
 from thidua.core.models import AuditEntry
 from thidua.core.uploads import KINDS
 from thidua.core.web import DOCX, XLSX, download, flash_errors
 from thidua.org.access import Perm
-from thidua.org.models import Unit
+from thidua.participation.policy import expected_units
 
 from . import documents, importing, policy, services
 from .evaluation import evaluate_candidates
@@ -442,21 +441,6 @@ def dossier_action(request, pk: int, action: str):
 
 
 # --- Phòng Nội vụ: the campaign's dossiers at a glance ---------------------------------------
-
-
-def expected_units(campaign: Campaign):
-    """Units asked to submit: the issuer's direct subordinates that exist during the campaign,
-    and any other unit that started a dossier."""
-    day = campaign.period_end
-    return (
-        Unit.objects.filter(
-            Q(parent=campaign.issuer) | Q(dossiers__campaign=campaign),
-        )
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=campaign.period_start))
-        .distinct()
-        .order_by("sort_order", "name")
-    )
 
 
 @login_required

@@ -1,57 +1,24 @@
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from thidua.campaigns.policy import get_campaign_or_404
 from thidua.core.uploads import KINDS
-from thidua.core.web import date_field
-from thidua.nominations import policy as dossier_policy
-from thidua.nominations.views import expected_units
 from thidua.org import access
 from thidua.org.access import Perm
-from thidua.org.models import Unit
 
-from . import services
+from . import policy, services
+from .forms import PlanForm, ReportForm
 from .models import ResultReport, UnitPlan
-
-
-class PlanForm(forms.Form):
-    number = forms.CharField(label="Số, ký hiệu kế hoạch của đơn vị", max_length=50)
-    signed_on = date_field("Ngày ban hành")
-    launched_on = date_field("Ngày tổ chức phát động", required=False)
-    file = forms.FileField(label="Tệp kế hoạch (PDF, DOCX)", required=False)
-
-
-class ReportForm(forms.Form):
-    collectives_rewarded = forms.IntegerField(
-        label="Số tập thể đơn vị đã khen thưởng", min_value=0, initial=0
-    )
-    individuals_rewarded = forms.IntegerField(
-        label="Số cá nhân đơn vị đã khen thưởng", min_value=0, initial=0
-    )
-    models_built = forms.IntegerField(
-        label="Số mô hình, điển hình được xây dựng", min_value=0, initial=0
-    )
-    summary = forms.CharField(label="Tóm tắt kết quả", widget=forms.Textarea(attrs={"rows": 4}))
-    file = forms.FileField(label="Báo cáo (PDF, DOCX)", required=False)
-
-
-def _unit_of(user, campaign, unit_pk: int) -> Unit:
-    units = {u.pk: u for u in dossier_policy.proposing_units(user, campaign)}
-    if unit_pk not in units:
-        raise PermissionDenied("Bạn chỉ ghi được kế hoạch, báo cáo của đơn vị mình.")
-    return units[unit_pk]
 
 
 @login_required
 def unit_participation(request, pk: int, unit_pk: int):
     campaign = get_campaign_or_404(request.user, pk)
-    unit = _unit_of(request.user, campaign, unit_pk)
+    unit = policy.proposing_unit_or_403(request.user, campaign, unit_pk)
     plan = UnitPlan.objects.filter(campaign=campaign, unit=unit).first()
     report = ResultReport.objects.filter(campaign=campaign, unit=unit).first()
     plan_form = PlanForm(
@@ -119,12 +86,12 @@ def unit_participation(request, pk: int, unit_pk: int):
 
 @login_required
 def overview(request, pk: int):
-    campaign = dossier_policy.get_overseen_campaign_or_404(request.user, pk)
+    campaign = policy.get_overseen_campaign_or_404(request.user, pk)
     plans = {p.unit_id: p for p in campaign.unit_plans.all()}
     reports = {r.unit_id: r for r in campaign.result_reports.all()}
     rows = [
         {"unit": u, "plan": plans.get(u.pk), "report": reports.get(u.pk)}
-        for u in expected_units(campaign)
+        for u in policy.expected_units(campaign)
     ]
     return render(
         request,
@@ -151,7 +118,7 @@ def download(request, pk: int, kind: str, record_pk: int):
         raise Http404("Không tìm thấy tệp.")
     if not (
         access.in_scope(request.user, record.unit, Perm.EDIT_DOSSIERS)
-        or dossier_policy.can_oversee(request.user, campaign)
+        or policy.can_oversee(request.user, campaign)
     ):
         raise Http404("Không tìm thấy tệp.")
     info = KINDS[record.file_kind]
