@@ -46,7 +46,7 @@ def figures(row):
 def test_each_action_moves_the_tallies(
     campaign, ward_dossier, commune_dossier, user, client_as, before_deadline
 ):
-    officer, head = user("noivu"), user("phuongsapa")
+    officer, head = user("noivu"), user("phuongsapa.truong")
     assert figures(town_row(campaign)) == counted(campaign)
 
     person = (

@@ -10,6 +10,7 @@ import time_machine
 from thidua.core.audit import history
 from thidua.nominations import services
 from thidua.nominations.models import Extension
+from thidua.org.models import Role, RoleAssignment
 
 from .conftest import VN, complete_documents, pdf
 
@@ -163,7 +164,10 @@ def test_return_for_supplement_then_resubmit_keeps_every_round(client_as, user, 
             version=commune_dossier.version,
             uploaded=pdf("bien-ban-ky.pdf"),
         )
-        services.submit(actor=user("tavan"), dossier=commune_dossier)
+        # Only a unit's head submits; the demo has no account for Xã Tả Van's head.
+        head = user("tavan")
+        RoleAssignment.objects.create(user=head, role=Role.THU_TRUONG, unit=commune_dossier.unit)
+        services.submit(actor=head, dossier=commune_dossier)
     rounds = list(commune_dossier.rounds.all())
     assert [r.number for r in rounds] == [1, 2]
     assert rounds[0].return_reason == "Thiếu chữ ký trong biên bản họp xét"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -13,7 +12,6 @@ from thidua.campaigns.models import AwardForm, RequiredDocument
 from thidua.campaigns.policy import get_campaign_or_404
 from thidua.core.api import Error
 from thidua.core.uploads import KINDS
-from thidua.org.access import Perm
 from thidua.org.api_auth import TokenAuth
 from thidua.org.models import Person, Unit
 
@@ -118,12 +116,10 @@ def list_dossiers(request) -> list[dict]:
 )
 def create_dossier(request, campaign_id: int, payload: DossierIn):
     campaign = get_campaign_or_404(request.user, campaign_id)
-    units = {u.pk: u for u in policy.proposing_units(request.user, campaign)}
-    if payload.unit_id not in units:
-        raise PermissionDenied("Bạn không được lập hồ sơ cho đơn vị này trong đợt thi đua.")
-    dossier = services.create_dossier(
-        actor=request.user, campaign=campaign, unit=units[payload.unit_id]
-    )
+    unit = Unit.objects.filter(pk=payload.unit_id).first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    dossier = services.create_dossier(actor=request.user, campaign=campaign, unit=unit)
     return Status(201, dossier_detail(dossier))
 
 
@@ -148,7 +144,7 @@ def _in_subtree(model, pk: int | None, dossier: Dossier, field: str):
     summary="Thêm một cá nhân hoặc tập thể vào hồ sơ",
 )
 def add_candidate(request, dossier_id: int, payload: CandidateIn):
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, Perm.EDIT_DOSSIERS)
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     award_form = AwardForm.objects.filter(
         pk=payload.award_form_id, campaign=dossier.campaign_id
     ).first()
@@ -179,7 +175,7 @@ def import_candidates(
     version: Form[int],
     only_clean: Form[bool] = False,
 ):
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, Perm.EDIT_DOSSIERS)
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     report = services.import_candidates(
         actor=request.user, dossier=dossier, version=version, uploaded=file, only_clean=only_clean
     )
@@ -226,8 +222,8 @@ def eligibility(request, dossier_id: int) -> list[dict]:
     ]
 
 
-def _candidate(request, dossier_id: int, candidate_id: int, perm: str) -> Candidate:
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, perm)
+def _candidate(request, dossier_id: int, candidate_id: int) -> Candidate:
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     candidate = Candidate.objects.filter(pk=candidate_id, dossier=dossier).first()
     if candidate is None:
         raise Http404("Không tìm thấy người, tập thể trong hồ sơ.")
@@ -241,7 +237,7 @@ def _candidate(request, dossier_id: int, candidate_id: int, perm: str) -> Candid
     summary="Xác nhận một tiêu chuẩn định tính",
 )
 def attest(request, dossier_id: int, candidate_id: int, payload: AttestationIn):
-    candidate = _candidate(request, dossier_id, candidate_id, Perm.EDIT_DOSSIERS)
+    candidate = _candidate(request, dossier_id, candidate_id)
     services.attest(
         actor=request.user,
         candidate=candidate,
@@ -266,7 +262,7 @@ def upload_document(
     required_id: Form[int | None] = None,
     candidate_id: Form[int | None] = None,
 ):
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, Perm.EDIT_DOSSIERS)
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     required = (
         RequiredDocument.objects.filter(pk=required_id, campaign=dossier.campaign_id).first()
         if required_id
@@ -315,21 +311,13 @@ def download_document(request, dossier_id: int, document_id: int):
     )
 
 
-def _transition(request, dossier_id: int, action: str) -> Dossier:
-    dossier = policy.get_dossier_or_404(request.user, dossier_id)
-    transition = policy.TRANSITIONS[action]
-    if not policy.can(request.user, dossier, transition.perm):
-        raise PermissionDenied("Vai trò của bạn không được thực hiện thao tác này.")
-    return dossier
-
-
 @router.post(
     "/dossiers/{dossier_id}/submit",
     response={200: dict, 422: Error},
     summary="Thủ trưởng duyệt và nộp hồ sơ (trong hạn hoặc hạn được gia hạn)",
 )
 def submit(request, dossier_id: int):
-    dossier = _transition(request, dossier_id, "submit")
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     return dossier_summary(services.submit(actor=request.user, dossier=dossier))
 
 
@@ -339,7 +327,7 @@ def submit(request, dossier_id: int):
     summary="Phòng Nội vụ trả lại hồ sơ để bổ sung (kèm lý do)",
 )
 def return_dossier(request, dossier_id: int, payload: ReasonIn):
-    dossier = _transition(request, dossier_id, "return")
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     return dossier_summary(
         services.return_for_supplement(actor=request.user, dossier=dossier, reason=payload.reason)
     )
@@ -351,7 +339,7 @@ def return_dossier(request, dossier_id: int, payload: ReasonIn):
     summary="Phòng Nội vụ hoàn thành thẩm định hồ sơ",
 )
 def appraise(request, dossier_id: int):
-    dossier = _transition(request, dossier_id, "appraise")
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     return dossier_summary(services.mark_appraised(actor=request.user, dossier=dossier))
 
 
@@ -361,7 +349,7 @@ def appraise(request, dossier_id: int):
     summary="Thẩm định một người, tập thể: du / khong_du / can_bo_sung",
 )
 def appraise_candidate(request, dossier_id: int, candidate_id: int, payload: AppraisalIn):
-    candidate = _candidate(request, dossier_id, candidate_id, Perm.APPRAISE_DOSSIERS)
+    candidate = _candidate(request, dossier_id, candidate_id)
     services.appraise_candidate(
         actor=request.user, candidate=candidate, decision=payload.decision, reason=payload.reason
     )
