@@ -54,7 +54,7 @@ BAD_FILES = {
                 "word/document.xml": b"<w/>",
                 "word/vbaProject.bin": b"\x00macro",
             }
-        ),  # fmt: skip
+        ),
         "có chứa macro",
     ),
     "macro renamed docx": (
@@ -64,7 +64,7 @@ BAD_FILES = {
                 "[Content_Types].xml": b"application/vnd.ms-word.document.macroEnabled.main+xml",
                 "word/document.xml": b"<w/>",
             }
-        ),  # fmt: skip
+        ),
         "có chứa macro",
     ),
     "empty": ("trong.pdf", b"", "Tệp rỗng"),
@@ -118,8 +118,9 @@ def test_api_refuses_a_bad_file_with_422(api_as, ward_dossier, before_deadline):
     assert "không được chấp nhận" in str(response.json())
 
 
-def test_good_files_are_accepted_by_content_whatever_their_name(client_as, ward_dossier,
-                                                                before_deadline):  # fmt: skip
+def test_good_files_are_accepted_by_content_whatever_their_name(
+    client_as, ward_dossier, before_deadline
+):
     docx = office_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"})
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 50
     for name, content, kind in [("bien ban.docx", docx, "docx"), ("anh", png, "png")]:

@@ -25,8 +25,9 @@ def test_second_submission_of_the_same_dossier_is_refused(user, ward_dossier, be
     assert ward_dossier.rounds.count() == 1
 
 
-def test_stale_edit_gets_a_conflict_message_and_changes_nothing(client_as, ward_dossier,
-                                                                 before_deadline):  # fmt: skip
+def test_stale_edit_gets_a_conflict_message_and_changes_nothing(
+    client_as, ward_dossier, before_deadline
+):
     candidate = ward_dossier.candidates.first()
     seen_version = ward_dossier.version  # both officers opened the page at this version
     url = f"/ho-so/{ward_dossier.pk}/ung-vien/{candidate.pk}/"
@@ -43,10 +44,15 @@ def test_stale_edit_gets_a_conflict_message_and_changes_nothing(client_as, ward_
 def test_api_reports_a_conflict_as_409(api_as, ward_dossier, before_deadline):
     form = ward_dossier.campaign.award_forms.first()
     unit = ward_dossier.unit.children.order_by("pk").last()
-    body = {"version": ward_dossier.version - 1 if ward_dossier.version > 1 else 999,
-            "award_form_id": form.pk, "summary": "Tập thể tiêu biểu", "unit_id": unit.pk}  # fmt: skip
-    response = api_as("phuongsapa").post(f"/api/v1/dossiers/{ward_dossier.pk}/candidates", body,
-                                         content_type="application/json")  # fmt: skip
+    body = {
+        "version": ward_dossier.version - 1 if ward_dossier.version > 1 else 999,
+        "award_form_id": form.pk,
+        "summary": "Tập thể tiêu biểu",
+        "unit_id": unit.pk,
+    }
+    response = api_as("phuongsapa").post(
+        f"/api/v1/dossiers/{ward_dossier.pk}/candidates", body, content_type="application/json"
+    )
     assert response.status_code == 409
     assert "tải lại trang" in response.json()["detail"]
     assert not ward_dossier.candidates.filter(unit=unit, award_form=form).exists()

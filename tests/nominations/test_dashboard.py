@@ -23,7 +23,8 @@ def test_dashboard_shows_submitted_drafting_late_and_counts(client_as, campaign)
     assert rows["Phường Sa Pa"]["state"] == "drafting"
     assert rows["Phòng Giáo dục và Đào tạo"]["state"] == "not_started"
     gk_town = [f.name for f in response.context["award_forms"]].index(
-        "Giấy khen của Chủ tịch UBND thị xã")  # fmt: skip
+        "Giấy khen của Chủ tịch UBND thị xã"
+    )
     assert rows["Xã Tả Van"]["counts"][gk_town] == 3
     assert rows["Phường Sa Pa"]["counts"][gk_town] == 4
     # After the deadline, units that have not submitted are late.
@@ -40,13 +41,17 @@ def test_reminders_go_to_units_that_have_not_submitted(client_as, campaign, user
     officer = user("phuongsapa")
     officer.email = "phuongsapa@example.vn"
     officer.save()
-    response = client_as("noivu").post(f"/ho-so/dot/{campaign.pk}/nhac-nho/",
-                                       {"unit": [ward.pk, commune.pk]}, follow=True)  # fmt: skip
+    response = client_as("noivu").post(
+        f"/ho-so/dot/{campaign.pk}/nhac-nho/", {"unit": [ward.pk, commune.pk]}, follow=True
+    )
     assert "Đã gửi nhắc nhở tới 1 đơn vị" in response.content.decode()  # Tả Van already submitted
     assert [m.to for m in mail.outbox] == [["phuongsapa@example.vn"]]
     assert "25/10/2020" in mail.outbox[0].body
-    dossier_page = client_as("phuongsapa").get(
-        f"/ho-so/{campaign.dossiers.get(unit=ward).pk}/").content.decode()  # fmt: skip
+    dossier_page = (
+        client_as("phuongsapa")
+        .get(f"/ho-so/{campaign.dossiers.get(unit=ward).pk}/")
+        .content.decode()
+    )
     assert "Nhắc nộp hồ sơ" in dossier_page
 
 

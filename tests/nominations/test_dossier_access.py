@@ -30,9 +30,12 @@ def test_ward_officer_gets_404_for_every_url_of_another_units_dossier(client_as,
     for url in urls:
         assert client.get(url).status_code == 404, url
     candidate = commune_dossier.candidates.first()
-    for url in [f"/ho-so/{commune_dossier.pk}/them/", f"/ho-so/{commune_dossier.pk}/tai-lieu/",
-                f"/ho-so/{commune_dossier.pk}/thao-tac/submit/",
-                f"/ho-so/{commune_dossier.pk}/ung-vien/{candidate.pk}/xoa/"]:  # fmt: skip
+    for url in [
+        f"/ho-so/{commune_dossier.pk}/them/",
+        f"/ho-so/{commune_dossier.pk}/tai-lieu/",
+        f"/ho-so/{commune_dossier.pk}/thao-tac/submit/",
+        f"/ho-so/{commune_dossier.pk}/ung-vien/{candidate.pk}/xoa/",
+    ]:
         assert client.post(url, {"version": commune_dossier.version}).status_code == 404, url
     assert commune_dossier.candidates.count() == 3
 
@@ -118,10 +121,14 @@ def test_candidates_must_come_from_the_units_own_subtree(api_as, ward_dossier, b
     form = ward_dossier.campaign.award_forms.first()
     response = api_as("phuongsapa").post(
         f"/api/v1/dossiers/{ward_dossier.pk}/candidates",
-        {"version": ward_dossier.version, "award_form_id": form.pk, "summary": "x",
-         "person_id": stranger.pk},
+        {
+            "version": ward_dossier.version,
+            "award_form_id": form.pk,
+            "summary": "x",
+            "person_id": stranger.pk,
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 404
     assert not ward_dossier.candidates.filter(person=stranger).exists()
 

@@ -26,8 +26,9 @@ def test_create_dossier_only_for_ones_own_unit(api_as, campaign):
     assert refused.status_code == 403
 
 
-def test_full_flow_add_upload_read_eligibility_submit_return_appraise(api_as, ward_dossier,
-                                                                      before_deadline):  # fmt: skip
+def test_full_flow_add_upload_read_eligibility_submit_return_appraise(
+    api_as, ward_dossier, before_deadline
+):
     officer = api_as("phuongsapa")
     base = f"/api/v1/dossiers/{ward_dossier.pk}"
     detail = officer.get(base).json()
@@ -35,18 +36,25 @@ def test_full_flow_add_upload_read_eligibility_submit_return_appraise(api_as, wa
     assert detail["missing_documents"]
     hamlet = Unit.objects.get(name="Tổ dân phố số 3")
     form_id = detail["candidates"][0]["award_form_id"]
-    added = officer.post(f"{base}/candidates", {
-        "version": detail["version"], "award_form_id": form_id, "unit_id": hamlet.pk,
-        "summary": "Tổ dân phố xanh, sạch, đẹp",
-    }, content_type="application/json")  # fmt: skip
+    added = officer.post(
+        f"{base}/candidates",
+        {
+            "version": detail["version"],
+            "award_form_id": form_id,
+            "unit_id": hamlet.pk,
+            "summary": "Tổ dân phố xanh, sạch, đẹp",
+        },
+        content_type="application/json",
+    )
     assert added.status_code == 201
     version = added.json()["version"]
 
     for required_id in [
         r.pk for r, applies in services.applicable_documents(ward_dossier) if applies
     ]:
-        response = officer.post(f"{base}/documents",
-                                {"version": version, "required_id": required_id, "file": pdf()})  # fmt: skip
+        response = officer.post(
+            f"{base}/documents", {"version": version, "required_id": required_id, "file": pdf()}
+        )
         assert response.status_code == 201, response.json()
         version = response.json()["version"]
     assert officer.get(base).json()["missing_documents"] == []
@@ -62,15 +70,22 @@ def test_full_flow_add_upload_read_eligibility_submit_return_appraise(api_as, wa
     assert api_as("phuongsapa.truong").post(f"{base}/submit").status_code == 422
 
     noivu = api_as("noivu")
-    returned = noivu.post(f"{base}/return", {"reason": "Bổ sung biên bản có chữ ký"},
-                          content_type="application/json")  # fmt: skip
+    returned = noivu.post(
+        f"{base}/return", {"reason": "Bổ sung biên bản có chữ ký"}, content_type="application/json"
+    )
     assert returned.json()["status"] == "returned"
     api_as("phuongsapa.truong").post(f"{base}/submit")
     for candidate in officer.get(base).json()["candidates"]:
-        decision = {"decision": "du"} if candidate["id"] != suspended[0]["candidate_id"] else {
-            "decision": "khong_du", "reason": "Đang xác minh đơn khiếu nại"}  # fmt: skip
-        response = noivu.post(f"{base}/candidates/{candidate['id']}/appraisal", decision,
-                              content_type="application/json")  # fmt: skip
+        decision = (
+            {"decision": "du"}
+            if candidate["id"] != suspended[0]["candidate_id"]
+            else {"decision": "khong_du", "reason": "Đang xác minh đơn khiếu nại"}
+        )
+        response = noivu.post(
+            f"{base}/candidates/{candidate['id']}/appraisal",
+            decision,
+            content_type="application/json",
+        )
         assert response.status_code == 200
     done = noivu.post(f"{base}/appraise")
     assert done.json()["status"] == "appraised"
@@ -80,9 +95,14 @@ def test_full_flow_add_upload_read_eligibility_submit_return_appraise(api_as, wa
 
 def test_openapi_documents_the_dossier_operations(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    for path in ["/api/v1/dossiers/{dossier_id}/candidates/import", "/api/v1/dossiers/{dossier_id}/submit",
-                 "/api/v1/dossiers/{dossier_id}/return", "/api/v1/dossiers/{dossier_id}/eligibility",
-                 "/api/v1/dossiers/{dossier_id}/documents", "/api/v1/campaigns/{campaign_id}/dossiers"]:  # fmt: skip
+    for path in [
+        "/api/v1/dossiers/{dossier_id}/candidates/import",
+        "/api/v1/dossiers/{dossier_id}/submit",
+        "/api/v1/dossiers/{dossier_id}/return",
+        "/api/v1/dossiers/{dossier_id}/eligibility",
+        "/api/v1/dossiers/{dossier_id}/documents",
+        "/api/v1/campaigns/{campaign_id}/dossiers",
+    ]:
         assert path in paths, path
 
 

@@ -28,8 +28,14 @@ def test_template_has_the_campaigns_forms_and_figures(client_as, ward_dossier):
     response = client_as("phuongsapa").get(f"/ho-so/{ward_dossier.pk}/mau-danh-sach.xlsx")
     workbook = load_workbook(io.BytesIO(response.content))
     headers = [c.value for c in workbook.worksheets[0][1]]
-    assert headers[:6] == ["STT", "Loại (Cá nhân/Tập thể)", "Họ và tên / Tên tập thể",
-                           "Ngày sinh (dd/mm/yyyy)", "Hình thức đề nghị khen thưởng", "Tóm tắt thành tích"]  # fmt: skip
+    assert headers[:6] == [
+        "STT",
+        "Loại (Cá nhân/Tập thể)",
+        "Họ và tên / Tên tập thể",
+        "Ngày sinh (dd/mm/yyyy)",
+        "Hình thức đề nghị khen thưởng",
+        "Tóm tắt thành tích",
+    ]
     assert "Số hộ được giúp đỡ thoát nghèo (hộ)" in headers
     forms = [c.value for c in workbook["Hình thức"]["A"]]
     assert GK_TOWN in forms
@@ -49,8 +55,9 @@ def test_wrong_rows_come_back_with_row_column_and_reason_and_nothing_is_imported
     ]
     upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
     before = ward_dossier.candidates.count()
-    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
-                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    response = client_as("phuongsapa").post(
+        f"/ho-so/{ward_dossier.pk}/nhap-excel/", {"version": ward_dossier.version, "file": upload}
+    )
     report = response.context["report"]
     located = {(e.row, e.column) for e in report.errors}
     assert located == {(3, "B"), (4, "C"), (5, "D"), (6, "E"), (7, "F")}
@@ -84,17 +91,41 @@ def test_nfd_text_excel_dates_text_dates_spaces_blank_rows_and_numbers(
     assert nfd != a.full_name
     b_born = b.date_of_birth
     rows = [
-        [1, unicodedata.normalize("NFD", "cá nhân"), nfd, None, f" {GK_TOWN} ", "Thành tích  tốt", 3, "5"],
+        [
+            1,
+            unicodedata.normalize("NFD", "cá nhân"),
+            nfd,
+            None,
+            f" {GK_TOWN} ",
+            "Thành tích  tốt",
+            3,
+            "5",
+        ],
         [None, None, None, None, None, None],
-        [2, "Cá nhân", b.full_name, datetime(b_born.year, b_born.month, b_born.day) if b_born else None,
-         GK_TOWN, "Tốt"],
+        [
+            2,
+            "Cá nhân",
+            b.full_name,
+            datetime(b_born.year, b_born.month, b_born.day) if b_born else None,
+            GK_TOWN,
+            "Tốt",
+        ],
         [3, "Tập thể", "tổ dân phố số 2", None, GK_TOWN, "Tập thể tiêu biểu"],
-        [4, "Cá nhân", c.full_name, b_born.strftime("%d/%m/%Y") if c.date_of_birth == b_born and b_born
-         else (c.date_of_birth.strftime("%d/%m/%Y") if c.date_of_birth else None), GK_TOWN, "Tốt"],
-    ]  # fmt: skip
+        [
+            4,
+            "Cá nhân",
+            c.full_name,
+            b_born.strftime("%d/%m/%Y")
+            if c.date_of_birth == b_born and b_born
+            else (c.date_of_birth.strftime("%d/%m/%Y") if c.date_of_birth else None),
+            GK_TOWN,
+            "Tốt",
+        ],
+    ]
     upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
-    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
-                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    response = client_as("phuongsapa").post(
+        f"/ho-so/{ward_dossier.pk}/nhap-excel/", {"version": ward_dossier.version, "file": upload}
+    )
     assert response.status_code == 302, response.context["report"].errors
     imported = ward_dossier.candidates.get(person=a)
     assert imported.summary == "Thành tích tốt"
@@ -103,20 +134,23 @@ def test_nfd_text_excel_dates_text_dates_spaces_blank_rows_and_numbers(
     assert ward_dossier.candidates.filter(person=c).exists()
 
 
-def test_duplicate_rows_and_people_already_in_the_dossier_are_errors(client_as, ward_dossier,
-                                                                     before_deadline):  # fmt: skip
+def test_duplicate_rows_and_people_already_in_the_dossier_are_errors(
+    client_as, ward_dossier, before_deadline
+):
     existing = ward_dossier.candidates.filter(person__isnull=False).first()
     rows = [[1, "Cá nhân", existing.person.full_name, None, existing.award_form.name, "Tốt"]]
     upload = filled_template(client_as("phuongsapa"), ward_dossier, rows)
-    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
-                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    response = client_as("phuongsapa").post(
+        f"/ho-so/{ward_dossier.pk}/nhap-excel/", {"version": ward_dossier.version, "file": upload}
+    )
     assert "đã có trong hồ sơ" in response.content.decode()
 
 
 def test_a_file_that_is_not_xlsx_is_refused(client_as, ward_dossier, before_deadline):
     upload = SimpleUploadedFile("danh-sach.xlsx", b"%PDF-1.4 not a workbook")
-    response = client_as("phuongsapa").post(f"/ho-so/{ward_dossier.pk}/nhap-excel/",
-                                            {"version": ward_dossier.version, "file": upload})  # fmt: skip
+    response = client_as("phuongsapa").post(
+        f"/ho-so/{ward_dossier.pk}/nhap-excel/", {"version": ward_dossier.version, "file": upload}
+    )
     assert "cần tệp Excel (XLSX)" in response.content.decode()
 
 
@@ -139,6 +173,11 @@ def test_template_never_turns_data_into_formulas(client_as, ward_dossier):
     form.save(update_fields=["name"])
     response = client_as("phuongsapa").get(f"/ho-so/{ward_dossier.pk}/mau-danh-sach.xlsx")
     book = load_workbook(io.BytesIO(response.content))
-    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
-             if isinstance(c.value, str) and "HYPERLINK" in c.value]  # fmt: skip
+    cells = [
+        c
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
     assert len(cells) >= 2 and all(c.data_type == "s" for c in cells)

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def check_of(campaign, candidate):
-    return evaluate_candidates(campaign, Candidate.objects.filter(pk=candidate.pk),
-                               today=date(2020, 10, 20))[0]  # fmt: skip
+    return evaluate_candidates(
+        campaign, Candidate.objects.filter(pk=candidate.pk), today=date(2020, 10, 20)
+    )[0]
 
 
 def codes(check) -> set[str]:
@@ -25,8 +26,9 @@ def codes(check) -> set[str]:
 
 def test_open_complaint_suspends_the_candidate_until_it_is_closed(campaign, ward_dossier):
     candidate = ward_dossier.candidates.get(person__full_name="Hoàng Văn Quý")
-    case = ReviewCase.objects.create(person=candidate.person, kind="ky_luat",
-                                     opened_on=date(2020, 10, 1))  # fmt: skip
+    case = ReviewCase.objects.create(
+        person=candidate.person, kind="ky_luat", opened_on=date(2020, 10, 1)
+    )
     check = check_of(campaign, candidate)
     assert check.status == "tam_hoan" and check.status_label == "Tạm hoãn"
     assert any("đang xem xét kỷ luật từ ngày 01/10/2020" in f.text for f in check.flags)
@@ -59,10 +61,16 @@ def test_already_awarded_in_this_campaign_is_flagged(campaign, ward_dossier):
     candidate = ward_dossier.candidates.get(person__full_name="Hoàng Văn Quý")
     assert "already_awarded" not in codes(check_of(campaign, candidate))
     AwardRecord.objects.create(
-        person=candidate.person, award_name="Giấy khen của Chủ tịch UBND thị xã", award_kind="hinh_thuc",
-        award_type="phong_trao", authority_level="huyen", decision_number="99/QĐ-UBND",
-        decided_on=date(2020, 9, 1), issuer_name="UBND thị xã Sa Pa", campaign=campaign,
-    )  # fmt: skip
+        person=candidate.person,
+        award_name="Giấy khen của Chủ tịch UBND thị xã",
+        award_kind="hinh_thuc",
+        award_type="phong_trao",
+        authority_level="huyen",
+        decision_number="99/QĐ-UBND",
+        decided_on=date(2020, 9, 1),
+        issuer_name="UBND thị xã Sa Pa",
+        campaign=campaign,
+    )
     flags = check_of(campaign, candidate).flags
     assert any("99/QĐ-UBND" in f.text and "một lần" in f.text for f in flags)
 

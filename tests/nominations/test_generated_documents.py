@@ -12,15 +12,27 @@ def test_nomination_list_and_letter_open_in_libreoffice(client_as, commune_dossi
     listing = client.get(f"/ho-so/{commune_dossier.pk}/danh-sach-trich-ngang.docx")
     assert listing["Content-Type"].startswith("application/vnd.openxmlformats")
     text = docx_text(listing.content, "danh-sach.docx")
-    for expected in ["DANH SÁCH TRÍCH NGANG", "Lý Thị Mẩy", "Sùng A Páo", "Thôn Lao Chải",
-                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Giấy khen của Chủ tịch UBND thị xã", "UBND XÃ TẢ VAN"]:  # fmt: skip
+    for expected in [
+        "DANH SÁCH TRÍCH NGANG",
+        "Lý Thị Mẩy",
+        "Sùng A Páo",
+        "Thôn Lao Chải",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Giấy khen của Chủ tịch UBND thị xã",
+        "UBND XÃ TẢ VAN",
+    ]:
         assert expected in text, expected
 
     letter = client.get(f"/ho-so/{commune_dossier.pk}/to-trinh.docx")
     text = docx_text(letter.content, "to-trinh.docx")
-    for expected in ["TỜ TRÌNH", "Kính gửi: Chủ tịch UBND thị xã Sa Pa", "UBND xã Tả Van kính đề nghị",
-                     "Giấy khen của Chủ tịch UBND thị xã: 1 tập thể và 2 cá nhân", "Nơi nhận:"]:  # fmt: skip
+    for expected in [
+        "TỜ TRÌNH",
+        "Kính gửi: Chủ tịch UBND thị xã Sa Pa",
+        "UBND xã Tả Van kính đề nghị",
+        "Giấy khen của Chủ tịch UBND thị xã: 1 tập thể và 2 cá nhân",
+        "Nơi nhận:",
+    ]:
         assert expected in text, expected
 
 

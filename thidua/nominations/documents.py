@@ -49,25 +49,47 @@ def _candidates(dossier: Dossier):
 
 def nomination_list(dossier: Dossier) -> bytes:
     """Danh sách trích ngang: one line per collective or individual proposed."""
-    context = {"dossier": dossier, "campaign": dossier.campaign, "unit": dossier.unit,
-               "candidates": _candidates(dossier)}  # fmt: skip
+    context = {
+        "dossier": dossier,
+        "campaign": dossier.campaign,
+        "unit": dossier.unit,
+        "candidates": _candidates(dossier),
+    }
     return render("danh-sach-trich-ngang", context, _nomination_list)
 
 
 def _nomination_list(ctx: dict) -> bytes:
     campaign, unit, candidates = ctx["campaign"], ctx["unit"], ctx["candidates"]
     document = d.new_document(landscape=True)
-    d.header_block(document, parent=d.agency_name(unit.parent), issuer=d.agency_name(unit),
-                   number_symbol="      /DS-UBND", place=_place(unit), day=None)  # fmt: skip
+    d.header_block(
+        document,
+        parent=d.agency_name(unit.parent),
+        issuer=d.agency_name(unit),
+        number_symbol="      /DS-UBND",
+        place=_place(unit),
+        day=None,
+    )
     d.title_block(
         document,
         "DANH SÁCH TRÍCH NGANG",
         f"Tập thể, cá nhân đề nghị khen thưởng trong {campaign.title[0].lower()}{campaign.title[1:]}",
     )
-    d.paragraph(document, f"(Kèm theo Tờ trình của {d.agency_title(unit)})", italic=True,
-                size=13, align=d.CENTER, space_after=8)  # fmt: skip
-    headers = ["STT", "Tên tập thể / Họ và tên", "Năm sinh, giới tính",
-               "Chức vụ, đơn vị công tác", "Tóm tắt thành tích", "Ghi chú"]  # fmt: skip
+    d.paragraph(
+        document,
+        f"(Kèm theo Tờ trình của {d.agency_title(unit)})",
+        italic=True,
+        size=13,
+        align=d.CENTER,
+        space_after=8,
+    )
+    headers = [
+        "STT",
+        "Tên tập thể / Họ và tên",
+        "Năm sinh, giới tính",
+        "Chức vụ, đơn vị công tác",
+        "Tóm tắt thành tích",
+        "Ghi chú",
+    ]
     table = d.grid(document, headers, LIST_WIDTHS)
     roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
     for g, (award_form, (collectives, individuals)) in enumerate(_grouped(candidates)):
@@ -82,41 +104,77 @@ def _nomination_list(ctx: dict) -> bytes:
                 if c.person_id:
                     p = c.person
                     born = f"{p.date_of_birth.year}, " if p.date_of_birth else ""
-                    values = [str(number), p.full_name, born + p.get_gender_display(),
-                              ", ".join(x for x in (p.position, p.unit.name) if x), c.summary, ""]  # fmt: skip
+                    values = [
+                        str(number),
+                        p.full_name,
+                        born + p.get_gender_display(),
+                        ", ".join(x for x in (p.position, p.unit.name) if x),
+                        c.summary,
+                        "",
+                    ]
                 else:
                     values = [str(number), c.unit.name, "", "", c.summary, ""]
                 d.grid_row(table, values, LIST_WIDTHS)
-    d.paragraph(document, f"Tổng số: {len(candidates)} tập thể, cá nhân.", italic=True,
-                size=13, space_before=8)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Tổng số: {len(candidates)} tập thể, cá nhân.",
+        italic=True,
+        size=13,
+        space_before=8,
+    )
     return d.to_bytes(document)
 
 
 def submission_letter(dossier: Dossier) -> bytes:
     """Tờ trình đề nghị khen thưởng, to the campaign's issuer through its receiving office."""
-    context = {"dossier": dossier, "campaign": dossier.campaign, "unit": dossier.unit,
-               "candidates": _candidates(dossier), "head_name": _head_name(dossier.unit)}  # fmt: skip
+    context = {
+        "dossier": dossier,
+        "campaign": dossier.campaign,
+        "unit": dossier.unit,
+        "candidates": _candidates(dossier),
+        "head_name": _head_name(dossier.unit),
+    }
     return render("to-trinh", context, _submission_letter)
 
 
 def _submission_letter(ctx: dict) -> bytes:
     campaign, unit, candidates = ctx["campaign"], ctx["unit"], ctx["candidates"]
     document = d.new_document()
-    d.header_block(document, parent=d.agency_name(unit.parent), issuer=d.agency_name(unit),
-                   number_symbol="      /TTr-UBND", place=_place(unit), day=None)  # fmt: skip
+    d.header_block(
+        document,
+        parent=d.agency_name(unit.parent),
+        issuer=d.agency_name(unit),
+        number_symbol="      /TTr-UBND",
+        place=_place(unit),
+        day=None,
+    )
     d.title_block(document, "TỜ TRÌNH", f"Về việc đề nghị khen thưởng trong {campaign.title}")
     recipient = f"{campaign.signer_title.capitalize()} {d.agency_title(campaign.issuer)}"
     d.paragraph(document, f"Kính gửi: {recipient}", align=d.CENTER, space_after=6)
     basis = f"Kế hoạch số {campaign.number_symbol}" if campaign.number else "Kế hoạch"
     signed = f" ngày {campaign.signed_on:%d/%m/%Y}" if campaign.signed_on else ""
-    d.paragraph(document, f"Căn cứ {basis}{signed} của {d.agency_title(campaign.issuer)} "
-                f"về {campaign.title[0].lower()}{campaign.title[1:]};", indent_first=True,
-                align=d.JUSTIFY)  # fmt: skip
-    d.paragraph(document, f"Căn cứ kết quả thực hiện phong trào thi đua và biên bản họp xét khen "
-                f"thưởng của {d.agency_title(unit)},", indent_first=True, align=d.JUSTIFY)  # fmt: skip
-    d.paragraph(document, f"{d.agency_title(unit)} kính đề nghị "
-                f"{recipient} xem xét, khen thưởng cho các tập thể, cá nhân sau:",
-                indent_first=True, align=d.JUSTIFY, space_after=4)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Căn cứ {basis}{signed} của {d.agency_title(campaign.issuer)} "
+        f"về {campaign.title[0].lower()}{campaign.title[1:]};",
+        indent_first=True,
+        align=d.JUSTIFY,
+    )
+    d.paragraph(
+        document,
+        f"Căn cứ kết quả thực hiện phong trào thi đua và biên bản họp xét khen "
+        f"thưởng của {d.agency_title(unit)},",
+        indent_first=True,
+        align=d.JUSTIFY,
+    )
+    d.paragraph(
+        document,
+        f"{d.agency_title(unit)} kính đề nghị "
+        f"{recipient} xem xét, khen thưởng cho các tập thể, cá nhân sau:",
+        indent_first=True,
+        align=d.JUSTIFY,
+        space_after=4,
+    )
     for award_form, (collectives, individuals) in _grouped(candidates):
         parts = []
         if collectives:
@@ -124,13 +182,26 @@ def _submission_letter(ctx: dict) -> bytes:
         if individuals:
             parts.append(f"{len(individuals)} cá nhân")
         d.paragraph(document, f"- {award_form.name}: {' và '.join(parts)}.", indent_first=True)
-    d.paragraph(document, "(Có danh sách trích ngang và hồ sơ kèm theo)", italic=True,
-                indent_first=True, space_before=4)  # fmt: skip
+    d.paragraph(
+        document,
+        "(Có danh sách trích ngang và hồ sơ kèm theo)",
+        italic=True,
+        indent_first=True,
+        space_before=4,
+    )
     # The date stays blank: it is the day the head signs.
-    d.paragraph(document, f"Kính trình {recipient} xem xét, quyết định./.", indent_first=True,
-                space_before=6, space_after=12)  # fmt: skip
-    d.signature_block(document, recipients=["Như trên", "Phòng Nội vụ"],
-                      authority="TM. ỦY BAN NHÂN DÂN" if unit.kind == "ubnd_xa" else "",
-                      title="CHỦ TỊCH" if unit.kind == "ubnd_xa" else "THỦ TRƯỞNG",
-                      name=ctx["head_name"])  # fmt: skip
+    d.paragraph(
+        document,
+        f"Kính trình {recipient} xem xét, quyết định./.",
+        indent_first=True,
+        space_before=6,
+        space_after=12,
+    )
+    d.signature_block(
+        document,
+        recipients=["Như trên", "Phòng Nội vụ"],
+        authority="TM. ỦY BAN NHÂN DÂN" if unit.kind == "ubnd_xa" else "",
+        title="CHỦ TỊCH" if unit.kind == "ubnd_xa" else "THỦ TRƯỞNG",
+        name=ctx["head_name"],
+    )
     return d.to_bytes(document)

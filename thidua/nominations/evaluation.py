@@ -209,8 +209,11 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
     applicable: dict[tuple, tuple] = {}
 
     def sets_for(form_id, person_category, unit_kind):
-        found = [(cs, plan, attested) for cs, plan, attested in sets_by_form.get(form_id, ())
-                 if cs.subject_category.fits(person_category, unit_kind)]  # fmt: skip
+        found = [
+            (cs, plan, attested)
+            for cs, plan, attested in sets_by_form.get(form_id, ())
+            if cs.subject_category.fits(person_category, unit_kind)
+        ]
         return tuple((cs, plan) for cs, plan, _a in found), frozenset().union(
             *(a for *_x, a in found)
         )
@@ -229,16 +232,34 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         if is_person:
             key, unit_kind = ("p", person_id), None
             subject_ratings = ratings["p"].get(person_id, empty)
-            facts = engine.Facts("individual", reference, start, subject_ratings,
-                                 initiatives.get(person_id, ()), disciplines_of_person.get(person_id, ()),
-                                 _numbers(raw_facts) if raw_facts else empty, None, no_years,
-                                 attestations.get(pk, empty), maternity.get(person_id, no_years))  # fmt: skip
+            facts = engine.Facts(
+                "individual",
+                reference,
+                start,
+                subject_ratings,
+                initiatives.get(person_id, ()),
+                disciplines_of_person.get(person_id, ()),
+                _numbers(raw_facts) if raw_facts else empty,
+                None,
+                no_years,
+                attestations.get(pk, empty),
+                maternity.get(person_id, no_years),
+            )
         else:
             key, person_category = ("u", unit_id), None
-            facts = engine.Facts("collective", reference, start, ratings["u"].get(unit_id, empty), (),
-                                 disciplines_in_unit.get(unit_id, ()),
-                                 _numbers(raw_facts) if raw_facts else empty, asked.get(unit_id),
-                                 launched.get(unit_id, no_years), attestations.get(pk, empty), no_years)  # fmt: skip
+            facts = engine.Facts(
+                "collective",
+                reference,
+                start,
+                ratings["u"].get(unit_id, empty),
+                (),
+                disciplines_in_unit.get(unit_id, ()),
+                _numbers(raw_facts) if raw_facts else empty,
+                asked.get(unit_id),
+                launched.get(unit_id, no_years),
+                attestations.get(pk, empty),
+                no_years,
+            )
         combination = (form_id, person_category, unit_kind)
         sets = applicable.get(combination)
         if sets is None:

@@ -23,10 +23,13 @@ def _fact_fields(form: forms.Form, campaign, values: dict) -> list[str]:
     for code, label in number_facts(campaign):
         name = f"fact_{code}"
         form.fields[name] = forms.DecimalField(
-            label=label, required=False, min_value=0, decimal_places=2,
+            label=label,
+            required=False,
+            min_value=0,
+            decimal_places=2,
             initial=values.get(code),
             help_text="Số liệu để xét tiêu chuẩn; bỏ trống nếu không áp dụng.",
-        )  # fmt: skip
+        )
         names.append(name)
     return names
 
@@ -41,17 +44,22 @@ def _facts_from(form: forms.Form) -> dict:
 
 class CandidateForm(VersionedForm):
     person = forms.ModelChoiceField(
-        label="Cá nhân", queryset=Person.objects.none(), required=False,
+        label="Cá nhân",
+        queryset=Person.objects.none(),
+        required=False,
         empty_label="— Chọn cá nhân —",
-    )  # fmt: skip
+    )
     unit = forms.ModelChoiceField(
-        label="hoặc tập thể", queryset=Unit.objects.none(), required=False,
+        label="hoặc tập thể",
+        queryset=Unit.objects.none(),
+        required=False,
         empty_label="— Chọn tập thể —",
-    )  # fmt: skip
+    )
     award_form = forms.ModelChoiceField(
-        label="Hình thức đề nghị", queryset=AwardForm.objects.none(),
+        label="Hình thức đề nghị",
+        queryset=AwardForm.objects.none(),
         empty_label="— Chọn hình thức khen thưởng —",
-    )  # fmt: skip
+    )
     summary = forms.CharField(
         label="Tóm tắt thành tích",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -63,9 +71,10 @@ class CandidateForm(VersionedForm):
         super().__init__(*args, **kwargs)
         path = dossier.unit.path
         self.fields["person"].queryset = (
-            Person.objects.filter(unit__path__startswith=path).select_related("unit")
+            Person.objects.filter(unit__path__startswith=path)
+            .select_related("unit")
             .order_by("unit__path", "full_name")
-        )  # fmt: skip
+        )
         self.fields["person"].label_from_instance = (
             lambda p: f"{p.full_name} – {p.position or p.get_category_display()}, {p.unit.name}"
         )
@@ -92,9 +101,12 @@ class CandidateEditForm(VersionedForm):
     def __init__(self, *args, candidate: Candidate, **kwargs):
         kwargs.setdefault(
             "initial",
-            {"award_form": candidate.award_form_id, "summary": candidate.summary,
-             "version": candidate.dossier.version},
-        )  # fmt: skip
+            {
+                "award_form": candidate.award_form_id,
+                "summary": candidate.summary,
+                "version": candidate.dossier.version,
+            },
+        )
         super().__init__(*args, **kwargs)
         self.fields["award_form"].queryset = candidate.dossier.campaign.award_forms.all()
         self.fact_names = _fact_fields(self, candidate.dossier.campaign, candidate.facts)
@@ -108,9 +120,11 @@ class CandidateEditForm(VersionedForm):
 class AttestForm(VersionedForm):
     criterion = forms.IntegerField(widget=forms.HiddenInput)
     confirmed = forms.TypedChoiceField(
-        label="Kết quả", choices=[("1", "Đạt"), ("0", "Không đạt")], coerce=lambda v: v == "1",
+        label="Kết quả",
+        choices=[("1", "Đạt"), ("0", "Không đạt")],
+        coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
-    )  # fmt: skip
+    )
     note = forms.CharField(label="Ghi chú, căn cứ", required=False, max_length=500)
 
 
@@ -121,20 +135,26 @@ class AppraisalForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label="Lý do, ý kiến thẩm định", required=False, max_length=2000,
+        label="Lý do, ý kiến thẩm định",
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
 
 class UploadForm(VersionedForm):
     required = forms.ModelChoiceField(
-        label="Thành phần hồ sơ", queryset=RequiredDocument.objects.none(), required=False,
+        label="Thành phần hồ sơ",
+        queryset=RequiredDocument.objects.none(),
+        required=False,
         empty_label="Tài liệu khác",
-    )  # fmt: skip
+    )
     candidate = forms.ModelChoiceField(
-        label="Của người, tập thể (nếu tài liệu riêng)", queryset=Candidate.objects.none(),
-        required=False, empty_label="— Chung cho cả hồ sơ —",
-    )  # fmt: skip
+        label="Của người, tập thể (nếu tài liệu riêng)",
+        queryset=Candidate.objects.none(),
+        required=False,
+        empty_label="— Chung cho cả hồ sơ —",
+    )
     file = forms.FileField(
         label="Tệp", help_text="PDF, DOCX, XLSX hoặc ảnh PNG/JPEG.", error_messages=FILE_ERRORS
     )

@@ -221,7 +221,7 @@ def parse_workbook(uploaded, dossier, existing: set[tuple] | None = None) -> Imp
                 header_row or 1,
                 "",
                 "Thiếu cột: " + ", ".join(missing) + ". Hãy dùng mẫu tải về từ hệ thống.",
-            )  # fmt: skip
+            )
         )
         workbook.close()
         return report
@@ -263,9 +263,12 @@ def _parse_row(index, cell, letter, lookup: Lookup, facts, errors, seen) -> Pars
         if isinstance(dob, date):
             matches = [p for p in matches if p.date_of_birth == dob]
         if not matches:
-            error("name", f"Không tìm thấy cá nhân “{name}”"
-                  + (f" sinh ngày {dob:%d/%m/%Y}" if isinstance(dob, date) else "")
-                  + " trong đơn vị.")  # fmt: skip
+            error(
+                "name",
+                f"Không tìm thấy cá nhân “{name}”"
+                + (f" sinh ngày {dob:%d/%m/%Y}" if isinstance(dob, date) else "")
+                + " trong đơn vị.",
+            )
         elif len(matches) > 1:
             error("dob", f"Có {len(matches)} người tên “{name}”: ghi ngày sinh để phân biệt.")
         else:

@@ -57,13 +57,15 @@ class SubmissionRound(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField("lần nộp")
     submitted_at = models.DateTimeField()
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                     related_name="+")  # fmt: skip
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     late_with_extension = models.BooleanField(default=False)
     candidate_count = models.PositiveIntegerField()
     returned_at = models.DateTimeField(null=True, blank=True)
-    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     return_reason = models.TextField("lý do trả lại", blank=True)
 
     class Meta:
@@ -155,8 +157,13 @@ def document_path(instance, filename: str) -> str:
 
 class DossierDocument(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="documents")
-    required = models.ForeignKey(RequiredDocument, verbose_name="thành phần hồ sơ", null=True, blank=True,
-                                 on_delete=models.SET_NULL)  # fmt: skip
+    required = models.ForeignKey(
+        RequiredDocument,
+        verbose_name="thành phần hồ sơ",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
     candidate = models.ForeignKey(
         Candidate, null=True, blank=True, on_delete=models.CASCADE, related_name="documents"
     )

@@ -1,6 +1,11 @@
-"""Who may see and act on a dossier, and the dossier's state table."""
+"""Who may see and act on a dossier, and the dossier's state table.
+
+Services call ``check`` before they change anything; pages show the buttons and forms that
+``available_actions`` and ``allows`` read from the same tables."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -9,9 +14,17 @@ from django.http import Http404
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.workflow import Transition
 from thidua.org import access
-from thidua.org.access import Perm
+from thidua.org.access import Actor, Perm
 from thidua.org.models import Unit
 
+# Who takes part in a campaign and who oversees it: participation's answers, used here too.
+from thidua.participation.policy import can_oversee as can_oversee
+from thidua.participation.policy import (
+    get_overseen_campaign_or_404 as get_overseen_campaign_or_404,
+)
+from thidua.participation.policy import proposing_units as proposing_units
+
+from .errors import DossierError
 from .models import Dossier, DossierStatus
 
 EDITABLE = (DossierStatus.DRAFT, DossierStatus.RETURNED)
@@ -44,13 +57,96 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
-def dossiers_visible_to(user) -> QuerySet[Dossier]:
+@dataclass(frozen=True)
+class Rule:
+    """An action on what a dossier holds, which leaves its state as it is."""
+
+    source: tuple[str, ...]  # the states it is allowed in
+    perm: str
+    refused: str  # why not, in another state ({status}: the state's label)
+
+
+# Actions inside a state, one row each; services check them as they check transitions.
+RULES: dict[str, Rule] = {
+    # Candidates, attestations, documents, Excel import: the unit, until it submits.
+    "edit": Rule(
+        source=EDITABLE,
+        perm=Perm.EDIT_DOSSIERS,
+        refused="Hồ sơ đang ở trạng thái “{status}”: đơn vị không sửa được.",
+    ),
+    # One candidate's conclusion: Phòng Nội vụ, while the dossier waits for appraisal.
+    "appraise_candidate": Rule(
+        source=(DossierStatus.SUBMITTED,),
+        perm=Perm.APPRAISE_DOSSIERS,
+        refused="Chỉ thẩm định được hồ sơ đã nộp.",
+    ),
+}
+
+
+def _rule(action: str) -> tuple[tuple[str, ...], str | None, str]:
+    """(states, permission, refusal in another state) of a transition or a rule."""
+    if action in TRANSITIONS:
+        t = TRANSITIONS[action]
+        return t.source, t.perm, f"Hồ sơ đang “{{status}}”: không thể {t.label.lower()}."
+    rule = RULES[action]
+    return rule.source, rule.perm, rule.refused
+
+
+def check(actor: Actor, dossier: Dossier, action: str) -> None:
+    """Refuse ``action`` (a key of TRANSITIONS or RULES) unless the table allows it:
+    PermissionDenied (403) without the permission, DossierError in another state."""
+    source, perm, refused = _rule(action)
+    if perm is not None and not can(actor, dossier, perm):
+        raise PermissionDenied("Vai trò của bạn không được thực hiện thao tác này.")
+    if dossier.status not in source:
+        raise DossierError(refused.format(status=dossier.get_status_display()))
+
+
+def allows(actor: Actor, dossier: Dossier, action: str) -> bool:
+    try:
+        check(actor, dossier, action)
+    except (PermissionDenied, DossierError):
+        return False
+    return True
+
+
+def available_actions(actor: Actor, dossier: Dossier) -> list[tuple[str, Transition]]:
+    """The transitions the page offers as buttons."""
+    return [(name, t) for name, t in TRANSITIONS.items() if allows(actor, dossier, name)]
+
+
+def can(actor: Actor, dossier: Dossier, perm: str) -> bool:
+    if perm == Perm.APPRAISE_DOSSIERS:
+        # Appraisal belongs to the office of the unit that launched the campaign, not to an
+        # emulation officer further down who happens to cover the proposing unit.
+        return access.in_scope(actor, dossier.campaign.issuer, perm)
+    return access.in_scope(actor, dossier.unit, perm)
+
+
+def check_start(actor: Actor, campaign: Campaign, unit: Unit) -> None:
+    """May ``actor`` start ``unit``'s dossier in ``campaign``? Only for a unit of their own,
+    inside the issuer's subtree, while the campaign runs."""
+    if unit not in access.assigned_units(actor, Perm.EDIT_DOSSIERS):
+        raise PermissionDenied("Bạn không được lập hồ sơ cho đơn vị này trong đợt thi đua.")
+    if campaign.status != CampaignStatus.LAUNCHED:
+        raise DossierError("Đợt thi đua chưa phát động hoặc đã kết thúc: không lập hồ sơ được.")
+    if not unit.path.startswith(campaign.issuer.path):
+        raise DossierError("Đơn vị không thuộc phạm vi của đợt thi đua này.")
+
+
+def check_oversight(actor: Actor, campaign: Campaign) -> None:
+    """Extensions and reminders are for Phòng Nội vụ of the issuing unit."""
+    if not can_oversee(actor, campaign):
+        raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan phát động.")
+
+
+def dossiers_visible_to(user: Actor) -> QuerySet[Dossier]:
     return Dossier.objects.filter(
         access.path_q(access.scope_paths(user, Perm.VIEW_DOSSIERS), "unit__path")
     ).select_related("unit", "campaign")
 
 
-def get_dossier_or_404(user, pk: int, perm: str = Perm.VIEW_DOSSIERS) -> Dossier:
+def get_dossier_or_404(user: Actor, pk: int, perm: str = Perm.VIEW_DOSSIERS) -> Dossier:
     """Outside the user's dossier scope the dossier does not exist (404); inside, 403."""
     dossier = (
         Dossier.objects.select_related("unit", "campaign", "campaign__issuer").filter(pk=pk).first()
@@ -60,53 +156,3 @@ def get_dossier_or_404(user, pk: int, perm: str = Perm.VIEW_DOSSIERS) -> Dossier
     if not can(user, dossier, perm):
         raise PermissionDenied("Vai trò của bạn không có quyền thực hiện thao tác này với hồ sơ.")
     return dossier
-
-
-def can(user, dossier: Dossier, perm: str) -> bool:
-    if perm == Perm.APPRAISE_DOSSIERS:
-        # Appraisal belongs to the office of the unit that launched the campaign, not to an
-        # emulation officer further down who happens to cover the proposing unit.
-        return access.in_scope(user, dossier.campaign.issuer, perm)
-    return access.in_scope(user, dossier.unit, perm)
-
-
-def can_edit(user, dossier: Dossier) -> bool:
-    return dossier.status in EDITABLE and can(user, dossier, Perm.EDIT_DOSSIERS)
-
-
-def can_appraise(user, dossier: Dossier) -> bool:
-    return can(user, dossier, Perm.APPRAISE_DOSSIERS)
-
-
-def available_actions(user, dossier: Dossier) -> list[tuple[str, Transition]]:
-    return [
-        (name, t)
-        for name, t in TRANSITIONS.items()
-        if dossier.status in t.source and can(user, dossier, t.perm)
-    ]
-
-
-def proposing_units(user, campaign: Campaign) -> list[Unit]:
-    """Units for which ``user`` may start a dossier in ``campaign``: their own units inside
-    the issuer's subtree, while the campaign is running."""
-    if campaign.status != CampaignStatus.LAUNCHED:
-        return []
-    return [
-        unit
-        for unit in access.assigned_units(user, Perm.EDIT_DOSSIERS)
-        if unit.path.startswith(campaign.issuer.path)
-    ]
-
-
-def can_oversee(user, campaign: Campaign) -> bool:
-    """Phòng Nội vụ of the issuing unit: the dashboard, reminders and extensions."""
-    return access.in_scope(user, campaign.issuer, Perm.APPRAISE_DOSSIERS)
-
-
-def get_overseen_campaign_or_404(user, pk: int) -> Campaign:
-    from thidua.campaigns.policy import get_campaign_or_404
-
-    campaign = get_campaign_or_404(user, pk)
-    if not can_oversee(user, campaign):
-        raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan phát động.")
-    return campaign

@@ -11,7 +11,7 @@ from thidua.campaigns.models import Campaign
 from thidua.org.models import Unit
 
 
-def plan_path(instance, filename: str) -> str:
+def plan_path(instance: UnitPlan | ResultReport, filename: str) -> str:
     return f"participation/{instance.campaign_id}/{instance.unit_id}/{instance.token}"
 
 

@@ -12,3 +12,10 @@ class StatisticsConfig(AppConfig):
         from .tasks import rebuild_when_units_move
 
         unit_moved.connect(rebuild_when_units_move, dispatch_uid="statistics-rebuild")
+
+        # Dossier tallies: nominations announces the dossiers each service changed.
+        from thidua.nominations.signals import dossiers_changed
+
+        from .tally import recount_changed
+
+        dossiers_changed.connect(recount_changed, dispatch_uid="statistics-dossier-tally")

@@ -40,16 +40,46 @@ def workbook(dossiers, awards, shares, caption: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Hồ sơ"
-    table(sheet, f"Hồ sơ đề nghị theo đơn vị – {caption}",
-          ["Đơn vị", "Đang lập", "Đã nộp", "Trả lại", "Đã thẩm định", "Người, tập thể", "Đủ điều kiện"],
-          [[r["unit_name"], r["draft"], r["submitted"], r["returned"], r["appraised"], r["candidates"], r["eligible"]]
-           for r in dossiers], [40, 10, 10, 10, 13, 15, 13])  # fmt: skip
-    table(book.create_sheet("Khen thưởng"), f"Khen thưởng theo hình thức – {caption}",
-          ["Hình thức", "Cấp", "Năm", "Cá nhân", "Tập thể"],
-          [[a["award"], a["level"], a["year"], a["individuals"], a["collectives"]] for a in awards],
-          [45, 30, 8, 10, 10])  # fmt: skip
-    table(book.create_sheet("Tỉ lệ"), f"Cá nhân được khen thưởng – {caption}", ["Nhóm", "Số người", "Tổng", "Tỉ lệ (%)"],
-          [[s.label, s.count, s.total, s.percent] for s in shares], [40, 12, 10, 10])  # fmt: skip
+    table(
+        sheet,
+        f"Hồ sơ đề nghị theo đơn vị – {caption}",
+        [
+            "Đơn vị",
+            "Đang lập",
+            "Đã nộp",
+            "Trả lại",
+            "Đã thẩm định",
+            "Người, tập thể",
+            "Đủ điều kiện",
+        ],
+        [
+            [
+                r["unit_name"],
+                r["draft"],
+                r["submitted"],
+                r["returned"],
+                r["appraised"],
+                r["candidates"],
+                r["eligible"],
+            ]
+            for r in dossiers
+        ],
+        [40, 10, 10, 10, 13, 15, 13],
+    )
+    table(
+        book.create_sheet("Khen thưởng"),
+        f"Khen thưởng theo hình thức – {caption}",
+        ["Hình thức", "Cấp", "Năm", "Cá nhân", "Tập thể"],
+        [[a["award"], a["level"], a["year"], a["individuals"], a["collectives"]] for a in awards],
+        [45, 30, 8, 10, 10],
+    )
+    table(
+        book.create_sheet("Tỉ lệ"),
+        f"Cá nhân được khen thưởng – {caption}",
+        ["Nhóm", "Số người", "Tổng", "Tỉ lệ (%)"],
+        [[s.label, s.count, s.total, s.percent] for s in shares],
+        [40, 12, 10, 10],
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -85,10 +85,15 @@ def awards(
         .order_by("-year", "award_name")
     )
     counts = [
-        {"award": r["award_name"], "level": label(AUTHORITY_LEVELS, r["authority_level"]), "year": r["year"],
-         "individuals": r["individuals"], "collectives": r["collectives"]}
+        {
+            "award": r["award_name"],
+            "level": label(AUTHORITY_LEVELS, r["authority_level"]),
+            "year": r["year"],
+            "individuals": r["individuals"],
+            "collectives": r["collectives"],
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
     total = {f: sum(r[f] for r in rows) for f in FIELDS}
     people = total["individuals"]
     shares = [

@@ -41,8 +41,18 @@ def _rows(records, AwardSummary) -> list:
     ]
 
 
-VALUES = ("person_id", "person__unit__path", "unit__path", "person__gender", "person__ethnicity",
-          "person__is_leader", "decided_on", "campaign_id", "award_name", "authority_level")  # fmt: skip
+VALUES = (
+    "person_id",
+    "person__unit__path",
+    "unit__path",
+    "person__gender",
+    "person__ethnicity",
+    "person__is_leader",
+    "decided_on",
+    "campaign_id",
+    "award_name",
+    "authority_level",
+)
 
 
 def add(records_queryset) -> None:

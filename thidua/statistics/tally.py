@@ -1,7 +1,8 @@
 """Keep ``DossierTally`` in step with dossiers and candidates.
 
 Every service that creates a dossier, moves it through its workflow, or adds, removes or
-appraises candidates calls ``recount`` with the dossiers it touched, inside its transaction.
+appraises candidates sends ``nominations.signals.dossiers_changed`` with the dossiers it
+touched, inside its transaction; ``recount_changed`` (connected in ``apps.py``) recounts them.
 ``recount`` compares each dossier with what the tallies hold for it (``DossierCount``) and adds
 the difference to the rows of the dossier's unit and all its ancestors: a few UPDATEs, however
 many dossiers and candidates the country has."""
@@ -72,6 +73,11 @@ def recount(dossier_ids) -> None:
             )
 
 
+def recount_changed(sender, dossier_ids, **kwargs) -> None:
+    """Receiver of ``dossiers_changed``: runs in the sender's transaction."""
+    recount(dossier_ids)
+
+
 def rebuild(apps=global_apps) -> int:
     """Recount every dossier (``apps``: a migration's historical models)."""
     DossierTally = apps.get_model("statistics", "DossierTally")
@@ -82,7 +88,9 @@ def rebuild(apps=global_apps) -> int:
         DossierTally.objects.all().delete()
         DossierCount.objects.all().delete()
         for pk, campaign_id, path, status, candidates, eligible in _figures(None, apps):
-            counts.append(DossierCount(dossier_id=pk, status=status, candidates=candidates, eligible=eligible))  # fmt: skip
+            counts.append(
+                DossierCount(dossier_id=pk, status=status, candidates=candidates, eligible=eligible)
+            )
             for unit_id in path_ids(path):
                 tallies[(unit_id, campaign_id)].update(
                     {status: 1, "candidates": candidates, "eligible": eligible}

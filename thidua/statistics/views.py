@@ -32,11 +32,19 @@ def dashboard(request):
     roots, year, campaign_id = _filters(request)
     dossiers, awards, shares = _data(roots, year, campaign_id)
     most = max([a["individuals"] + a["collectives"] for a in awards] or [1])
-    return render(request, "statistics/dashboard.html", {
-        "dossiers": dossiers, "awards": awards, "shares": shares, "most": most,
-        "campaigns": queries.campaigns(roots),
-        "year": year or "", "campaign_id": campaign_id or "",
-    })  # fmt: skip
+    return render(
+        request,
+        "statistics/dashboard.html",
+        {
+            "dossiers": dossiers,
+            "awards": awards,
+            "shares": shares,
+            "most": most,
+            "campaigns": queries.campaigns(roots),
+            "year": year or "",
+            "campaign_id": campaign_id or "",
+        },
+    )
 
 
 @login_required

@@ -1,0 +1,159 @@
+"""The dossier's workflow (``policy.TRANSITIONS``): the unit submits, Phòng Nội vụ returns it
+for more or concludes each candidate and the dossier.
+
+Each change of state is a conditional UPDATE on the states the table allows it from, so two
+clicks at once make exactly one submission."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from thidua.campaigns.models import CampaignStatus
+from thidua.core import audit
+from thidua.org.access import Actor
+
+from .. import policy
+from ..errors import DossierError
+from ..models import Appraisal, Candidate, Dossier, SubmissionRound
+from ..signals import dossiers_changed
+from .deadline import submission_deadline
+from .documents import missing_documents
+
+
+def perform(*, actor: Actor, dossier: Dossier, action: str, reason: str = "") -> Dossier:
+    """One transition of the table by its name, as the page's buttons post it."""
+    if action == "submit":
+        return submit(actor=actor, dossier=dossier)
+    if action == "return":
+        return return_for_supplement(actor=actor, dossier=dossier, reason=reason)
+    if action == "appraise":
+        return mark_appraised(actor=actor, dossier=dossier)
+    raise ValueError(f"Unknown dossier action: {action}")
+
+
+def submit(*, actor: Actor, dossier: Dossier, today: date | None = None) -> Dossier:
+    policy.check(actor, dossier, "submit")
+    today = today or timezone.localdate()
+    deadline, extension = submission_deadline(dossier.campaign, dossier.unit)
+    if today > deadline:
+        raise DossierError(
+            f"Đã quá hạn nộp hồ sơ ({deadline:%d/%m/%Y}). Liên hệ Phòng Nội vụ để được gia hạn."
+        )
+    if dossier.campaign.status != CampaignStatus.LAUNCHED:
+        raise DossierError("Đợt thi đua không còn nhận hồ sơ.")
+    candidates = list(dossier.candidates.all())
+    if not candidates:
+        raise DossierError("Hồ sơ chưa có người, tập thể nào được đề nghị.")
+    missing = missing_documents(dossier, candidates)
+    if missing:
+        raise DossierError(["Hồ sơ còn thiếu tài liệu:", *missing])
+    now = timezone.now()
+    transition = policy.TRANSITIONS["submit"]
+    with transaction.atomic():
+        updated = Dossier.objects.filter(pk=dossier.pk, status__in=transition.source).update(
+            status=transition.target,
+            round=F("round") + 1,
+            version=F("version") + 1,
+            submitted_at=now,
+            submitted_by=actor,
+        )
+        if not updated:
+            raise DossierError("Hồ sơ đã được nộp trước đó.")
+        dossier.refresh_from_db()
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
+        late = today > dossier.campaign.dossier_deadline
+        SubmissionRound.objects.create(
+            dossier=dossier,
+            number=dossier.round,
+            submitted_at=now,
+            submitted_by_id=actor.pk,
+            late_with_extension=late,
+            candidate_count=len(candidates),
+        )
+        message = f"Lần nộp thứ {dossier.round}, {len(candidates)} người/tập thể"
+        if extension and late:
+            message += f"; nộp trong thời gian gia hạn đến {extension.until:%d/%m/%Y}"
+        action = "submitted" if dossier.round == 1 else "resubmitted"
+        audit.record(
+            actor=actor, action=f"nominations.dossier.{action}", obj=dossier, message=message
+        )
+    return dossier
+
+
+def return_for_supplement(*, actor: Actor, dossier: Dossier, reason: str) -> Dossier:
+    policy.check(actor, dossier, "return")
+    reason = (reason or "").strip()
+    if not reason:
+        raise DossierError("Nhập lý do trả lại để đơn vị biết cần bổ sung gì.")
+    now = timezone.now()
+    transition = policy.TRANSITIONS["return"]
+    with transaction.atomic():
+        updated = Dossier.objects.filter(pk=dossier.pk, status__in=transition.source).update(
+            status=transition.target, version=F("version") + 1
+        )
+        if not updated:
+            raise DossierError("Chỉ trả lại được hồ sơ đã nộp và chưa thẩm định xong.")
+        dossier.refresh_from_db()
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
+        SubmissionRound.objects.filter(dossier=dossier, number=dossier.round).update(
+            returned_at=now, returned_by=actor, return_reason=reason
+        )
+        audit.record(
+            actor=actor, action="nominations.dossier.returned", obj=dossier, message=reason
+        )
+    return dossier
+
+
+def appraise_candidate(
+    *, actor: Actor, candidate: Candidate, decision: str, reason: str
+) -> Candidate:
+    policy.check(actor, candidate.dossier, "appraise_candidate")
+    if decision not in Appraisal.values or decision == Appraisal.PENDING:
+        raise DossierError("Chọn kết quả thẩm định.")
+    reason = (reason or "").strip()
+    if decision != Appraisal.ELIGIBLE and not reason:
+        raise DossierError("Nhập lý do khi kết luận không đủ điều kiện hoặc cần bổ sung.")
+    with transaction.atomic():
+        # Locked, and checked again: the dossier may have been returned meanwhile.
+        dossier = Dossier.objects.select_for_update().get(pk=candidate.dossier_id)
+        if dossier.status not in policy.RULES["appraise_candidate"].source:
+            raise DossierError(policy.RULES["appraise_candidate"].refused)
+        Candidate.objects.filter(pk=candidate.pk).update(
+            appraisal=decision, appraisal_reason=reason
+        )
+        candidate.appraisal, candidate.appraisal_reason = decision, reason
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
+        audit.record(
+            actor=actor,
+            action="nominations.candidate.appraised",
+            obj=dossier,
+            message=f"{candidate.name}: {Appraisal(decision).label}"
+            f"{' – ' + reason if reason else ''}",
+        )
+    return candidate
+
+
+def mark_appraised(*, actor: Actor, dossier: Dossier) -> Dossier:
+    policy.check(actor, dossier, "appraise")
+    pending = dossier.candidates.filter(appraisal__in=[Appraisal.PENDING, Appraisal.NEEDS_MORE])
+    if pending.exists():
+        names = ", ".join(c.name for c in pending.select_related("person", "unit")[:5])
+        raise DossierError(
+            f"Còn người, tập thể chưa có kết luận thẩm định hoặc cần bổ sung: {names}. "
+            "Kết luận từng trường hợp hoặc trả hồ sơ để bổ sung."
+        )
+    transition = policy.TRANSITIONS["appraise"]
+    with transaction.atomic():
+        updated = Dossier.objects.filter(pk=dossier.pk, status__in=transition.source).update(
+            status=transition.target, appraised_at=timezone.now(), version=F("version") + 1
+        )
+        if not updated:
+            raise DossierError("Chỉ hoàn thành thẩm định được hồ sơ đang chờ thẩm định.")
+        dossier.refresh_from_db()
+        dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
+        audit.record(actor=actor, action="nominations.dossier.appraised", obj=dossier)
+    return dossier
