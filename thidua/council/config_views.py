@@ -70,16 +70,26 @@ def council_config(request, pk: int):
     members = council.members.select_related("user").filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=today)
     )
-    forms_ = AwardForm.objects.filter(campaign__issuer=council.unit, delegated_to_units=False,
-                                      campaign__status__in=[CampaignStatus.DRAFT, CampaignStatus.LAUNCHED])  # fmt: skip
+    forms_ = AwardForm.objects.filter(
+        campaign__issuer=council.unit,
+        delegated_to_units=False,
+        campaign__status__in=[CampaignStatus.DRAFT, CampaignStatus.LAUNCHED],
+    )
     rules = [
         (f, services.rule_for(f, today))
         for f in forms_.select_related("campaign").prefetch_related("voting_rules")
     ]
-    return render(request, "council/config.html", {
-        "council": council, "members": members, "member_form": MemberForm(), "rules": rules,
-        "bases": ThresholdBase.choices,
-    })  # fmt: skip
+    return render(
+        request,
+        "council/config.html",
+        {
+            "council": council,
+            "members": members,
+            "member_form": MemberForm(),
+            "rules": rules,
+            "bases": ThresholdBase.choices,
+        },
+    )
 
 
 @login_required

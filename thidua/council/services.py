@@ -95,16 +95,26 @@ def create_meeting(*, actor, campaign: Campaign, held_on, place: str, mode: str)
             "Chưa có người, tập thể nào đủ điều kiện sau thẩm định để đưa ra họp xét."
         )
     with transaction.atomic():
-        meeting = Meeting.objects.create(council=council, campaign=campaign, held_on=held_on,
-                                         place=place.strip(), mode=mode, created_by=actor)  # fmt: skip
+        meeting = Meeting.objects.create(
+            council=council,
+            campaign=campaign,
+            held_on=held_on,
+            place=place.strip(),
+            mode=mode,
+            created_by=actor,
+        )
         DocketItem.objects.bulk_create(
             DocketItem(meeting=meeting, candidate=c, order=i) for i, c in enumerate(candidates, 1)
         )
         Attendance.objects.bulk_create(
             Attendance(meeting=meeting, member=m) for m in voting_members(council, held_on)
         )
-        audit.record(actor=actor, action="council.meeting.created", obj=meeting,
-                     message=f"{len(candidates)} người, tập thể trong danh sách xét")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="council.meeting.created",
+            obj=meeting,
+            message=f"{len(candidates)} người, tập thể trong danh sách xét",
+        )
     return meeting
 
 
@@ -118,8 +128,12 @@ def set_attendance(*, actor, meeting: Meeting, present_member_ids: set[int]) -> 
             if row.present != present:
                 row.present = present
                 row.save(update_fields=["present"])
-        audit.record(actor=actor, action="council.attendance.recorded", obj=meeting,
-                     message=f"Có mặt {len(present_member_ids)} thành viên")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="council.attendance.recorded",
+            obj=meeting,
+            message=f"Có mặt {len(present_member_ids)} thành viên",
+        )
 
 
 def quorum_problems(meeting: Meeting) -> list[str]:
@@ -185,8 +199,12 @@ def cast_ballot(*, actor, meeting: Meeting, choices: dict[int, bool]) -> int:
                 "Bạn đã bỏ phiếu cho người, tập thể này; mỗi thành viên chỉ bỏ phiếu một lần."
             ) from error
         # Who voted is recorded; how is not.
-        audit.record(actor=actor, action="council.ballot.cast", obj=meeting,
-                     message=f"{member.name} bỏ phiếu {len(choices)} trường hợp")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="council.ballot.cast",
+            obj=meeting,
+            message=f"{member.name} bỏ phiếu {len(choices)} trường hợp",
+        )
     return len(choices)
 
 
@@ -364,8 +382,13 @@ def add_member(*, actor, council: Council, user, position: str, title: str) -> C
         raise CouncilError("Hội đồng đã có Thư ký.")
     try:
         with transaction.atomic():
-            member = CouncilMember.objects.create(council=council, user=user, position=position,
-                                                  title=title.strip(), order=council.members.count())  # fmt: skip
+            member = CouncilMember.objects.create(
+                council=council,
+                user=user,
+                position=position,
+                title=title.strip(),
+                order=council.members.count(),
+            )
     except IntegrityError as error:
         raise CouncilError(
             f"{user.get_full_name() or user.username} đã là thành viên Hội đồng."

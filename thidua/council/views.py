@@ -24,8 +24,12 @@ class MeetingForm(forms.Form):
     campaign = forms.ModelChoiceField(label="Đợt thi đua", queryset=Campaign.objects.none())
     held_on = date_field("Ngày họp")
     place = forms.CharField(label="Địa điểm", max_length=300)
-    mode = forms.ChoiceField(label="Hình thức bỏ phiếu", choices=VotingMode.choices,
-                             widget=forms.RadioSelect, initial=VotingMode.ELECTRONIC)  # fmt: skip
+    mode = forms.ChoiceField(
+        label="Hình thức bỏ phiếu",
+        choices=VotingMode.choices,
+        widget=forms.RadioSelect,
+        initial=VotingMode.ELECTRONIC,
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,8 +62,9 @@ def meeting_list(request):
 
 @login_required
 def meeting_create(request):
-    form = MeetingForm(request.POST or None, user=request.user,
-                       initial={"campaign": request.GET.get("dot")})  # fmt: skip
+    form = MeetingForm(
+        request.POST or None, user=request.user, initial={"campaign": request.GET.get("dot")}
+    )
     if not form.fields["campaign"].queryset.exists():
         raise PermissionDenied("Chỉ Thư ký Hội đồng được tạo phiên họp xét khen thưởng.")
     if request.method == "POST" and form.is_valid():
@@ -191,8 +196,14 @@ def ballot(request, pk: int):
     member = policy.membership(request.user, meeting)
     if member is None:
         raise PermissionDenied("Bạn không phải thành viên của Hội đồng họp phiên này.")
-    items = list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
-                                              "candidate__unit", "candidate__dossier__unit"))  # fmt: skip
+    items = list(
+        meeting.items.select_related(
+            "candidate__award_form",
+            "candidate__person__unit",
+            "candidate__unit",
+            "candidate__dossier__unit",
+        )
+    )
     done = set(
         Vote.objects.filter(item__meeting=meeting, member=member).values_list("item_id", flat=True)
     )
@@ -212,8 +223,11 @@ def ballot(request, pk: int):
                 f"Đã ghi phiếu của bạn cho {count} trường hợp. Phiếu được giữ kín đến khi kết thúc bỏ phiếu.",
             )
         return redirect("council:ballot", pk=pk)
-    return render(request, "council/ballot.html", {"meeting": meeting, "items": items, "done": done,
-                                                   "member": member})  # fmt: skip
+    return render(
+        request,
+        "council/ballot.html",
+        {"meeting": meeting, "items": items, "done": done, "member": member},
+    )
 
 
 @login_required

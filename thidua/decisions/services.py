@@ -88,8 +88,10 @@ def _legal_bases(meeting: Meeting, day: date) -> str:
     lines = [b.text.rstrip(";. ") + ";" for b in campaign.legal_bases.all() if b.is_valid_on(day)]
     plan = f"Kế hoạch số {campaign.number_symbol}" if campaign.number else "Kế hoạch"
     signed = f" ngày {campaign.signed_on:%d/%m/%Y}" if campaign.signed_on else ""
-    lines.append(f"Căn cứ {plan}{signed} của {agency_title(campaign.issuer)} về {campaign.title[0].lower()}"
-                 f"{campaign.title[1:]};")  # fmt: skip
+    lines.append(
+        f"Căn cứ {plan}{signed} của {agency_title(campaign.issuer)} về {campaign.title[0].lower()}"
+        f"{campaign.title[1:]};"
+    )
     lines.append(
         f"Căn cứ Biên bản họp xét của {meeting.council.name} ngày {meeting.held_on:%d/%m/%Y};"
     )
@@ -116,7 +118,7 @@ def prepare_decision(
         i
         for i in meeting.items.select_related(
             "candidate__person__unit", "candidate__unit", "candidate__dossier__unit"
-        )  # fmt: skip
+        )
         if i.selected and i.candidate.award_form_id == award_form.pk
     ]
     # The annex lists collectives first, then individuals, each in the council's ranking.
@@ -124,25 +126,44 @@ def prepare_decision(
     issuer = campaign.issuer
     with transaction.atomic():
         decision = Decision.objects.create(
-            issuer=issuer, issuer_name=agency_title(issuer), campaign=campaign, award_form=award_form,
-            meeting=meeting, year=day.year, signed_on=day, place=issuer.place_name or "",
-            signer_title=campaign.signer_title or "CHỦ TỊCH", signer_name=campaign.signer_name,
+            issuer=issuer,
+            issuer_name=agency_title(issuer),
+            campaign=campaign,
+            award_form=award_form,
+            meeting=meeting,
+            year=day.year,
+            signed_on=day,
+            place=issuer.place_name or "",
+            signer_title=campaign.signer_title or "CHỦ TỊCH",
+            signer_name=campaign.signer_name,
             subject=f"Về việc tặng {award_form.name.split(' của ')[0]} cho các tập thể, cá nhân đã có "
-                    f"thành tích xuất sắc trong {campaign.title[0].lower()}{campaign.title[1:]}",
-            legal_bases=_legal_bases(meeting, day), created_by=actor,
-        )  # fmt: skip
+            f"thành tích xuất sắc trong {campaign.title[0].lower()}{campaign.title[1:]}",
+            legal_bases=_legal_bases(meeting, day),
+            created_by=actor,
+        )
         Recipient.objects.bulk_create(
             Recipient(
-                decision=decision, candidate=i.candidate, person=i.candidate.person, unit=i.candidate.unit,
-                order=n, name=i.candidate.name, search_name=ascii_key(i.candidate.name),
+                decision=decision,
+                candidate=i.candidate,
+                person=i.candidate.person,
+                unit=i.candidate.unit,
+                order=n,
+                name=i.candidate.name,
+                search_name=ascii_key(i.candidate.name),
                 description=_description(i.candidate),
                 achievement=i.candidate.summary,
-                amount=reward_amount(award_form, collective=i.candidate.unit_id is not None, day=day),
+                amount=reward_amount(
+                    award_form, collective=i.candidate.unit_id is not None, day=day
+                ),
             )
             for n, i in enumerate(items, start=1)
-        )  # fmt: skip
-        audit.record(actor=actor, action="decisions.decision.prepared", obj=decision,
-                     message=f"{len(items)} tập thể, cá nhân – {award_form.name}")  # fmt: skip
+        )
+        audit.record(
+            actor=actor,
+            action="decisions.decision.prepared",
+            obj=decision,
+            message=f"{len(items)} tập thể, cá nhân – {award_form.name}",
+        )
     return decision
 
 
@@ -153,15 +174,29 @@ def _description(candidate) -> str:
     return candidate.dossier.unit.name if candidate.unit_id != candidate.dossier.unit_id else ""
 
 
-def update_draft(*, actor, decision: Decision, version, signed_on: date, signer_name: str,
-                 legal_bases: str, subject: str) -> Decision:  # fmt: skip
+def update_draft(
+    *,
+    actor,
+    decision: Decision,
+    version,
+    signed_on: date,
+    signer_name: str,
+    legal_bases: str,
+    subject: str,
+) -> Decision:
     if not can_prepare(actor, decision):
         raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan được sửa dự thảo.")
     with transaction.atomic():
-        updated = Decision.objects.filter(pk=decision.pk, status=DecisionStatus.DRAFT, version=version).update(
-            signed_on=signed_on, year=signed_on.year, signer_name=signer_name.strip(),
-            legal_bases=legal_bases.strip(), subject=subject.strip(), version=F("version") + 1,
-        )  # fmt: skip
+        updated = Decision.objects.filter(
+            pk=decision.pk, status=DecisionStatus.DRAFT, version=version
+        ).update(
+            signed_on=signed_on,
+            year=signed_on.year,
+            signer_name=signer_name.strip(),
+            legal_bases=legal_bases.strip(),
+            subject=subject.strip(),
+            version=F("version") + 1,
+        )
         if not updated:
             raise DecisionError(
                 "Dự thảo vừa được người khác sửa hoặc đã ký ban hành: tải lại trang."
@@ -215,8 +250,12 @@ def approve(*, actor, decision: Decision) -> Decision:
         locked.save()
         _recompute_money(locked)
         _write_history(locked)
-        audit.record(actor=actor, action="decisions.decision.approved", obj=locked,
-                     message=f"Số {locked.number_symbol}, {locked.recipients.count()} tập thể, cá nhân")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="decisions.decision.approved",
+            obj=locked,
+            message=f"Số {locked.number_symbol}, {locked.recipients.count()} tập thể, cá nhân",
+        )
     decision.refresh_from_db()
     return decision
 
@@ -237,8 +276,17 @@ def upward_forms(meeting: Meeting) -> list[tuple[AwardForm, list]]:
     return list(result.items())
 
 
-def record_higher_decision(*, actor, meeting: Meeting, award_form: AwardForm, number: str, signed_on: date,
-                           issuer_name: str, signer_name: str, candidate_ids: set[int]) -> Decision:  # fmt: skip
+def record_higher_decision(
+    *,
+    actor,
+    meeting: Meeting,
+    award_form: AwardForm,
+    number: str,
+    signed_on: date,
+    issuer_name: str,
+    signer_name: str,
+    candidate_ids: set[int],
+) -> Decision:
     """The province decided: record its decision and put the awards into the history."""
     campaign = meeting.campaign
     if not can_prepare(actor, campaign.issuer):
@@ -256,24 +304,49 @@ def record_higher_decision(*, actor, meeting: Meeting, award_form: AwardForm, nu
     issuer = award_form.granting_unit or campaign.issuer
     with transaction.atomic():
         decision = Decision.objects.create(
-            issuer=issuer, issuer_name=issuer_name.strip(), kind=DecisionKind.HIGHER, campaign=campaign,
-            award_form=award_form, meeting=meeting, year=signed_on.year, external_number=number.strip(),
-            signed_on=signed_on, place="", signer_name=signer_name.strip(), status=DecisionStatus.APPROVED,
+            issuer=issuer,
+            issuer_name=issuer_name.strip(),
+            kind=DecisionKind.HIGHER,
+            campaign=campaign,
+            award_form=award_form,
+            meeting=meeting,
+            year=signed_on.year,
+            external_number=number.strip(),
+            signed_on=signed_on,
+            place="",
+            signer_name=signer_name.strip(),
+            status=DecisionStatus.APPROVED,
             subject=f"Tặng {award_form.name.split(' của ')[0]} cho các tập thể, cá nhân trong {campaign.title}",
-            legal_bases="", created_by=actor, approved_by=actor, approved_at=timezone.now(),
-        )  # fmt: skip
+            legal_bases="",
+            created_by=actor,
+            approved_by=actor,
+            approved_at=timezone.now(),
+        )
         chosen.sort(key=lambda i: (i.candidate.person_id is not None, i.rank or 0, i.order))
         Recipient.objects.bulk_create(
-            Recipient(decision=decision, candidate=i.candidate, person=i.candidate.person, unit=i.candidate.unit,
-                      order=n, name=i.candidate.name, search_name=ascii_key(i.candidate.name),
+            Recipient(
+                decision=decision,
+                candidate=i.candidate,
+                person=i.candidate.person,
+                unit=i.candidate.unit,
+                order=n,
+                name=i.candidate.name,
+                search_name=ascii_key(i.candidate.name),
                 description=_description(i.candidate),
-                      achievement=i.candidate.summary,
-                      amount=reward_amount(award_form, collective=i.candidate.unit_id is not None, day=signed_on))
+                achievement=i.candidate.summary,
+                amount=reward_amount(
+                    award_form, collective=i.candidate.unit_id is not None, day=signed_on
+                ),
+            )
             for n, i in enumerate(chosen, start=1)
-        )  # fmt: skip
+        )
         _write_history(decision)
-        audit.record(actor=actor, action="decisions.higher.recorded", obj=decision,
-                     message=f"{decision.external_number}: {len(chosen)} tập thể, cá nhân")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="decisions.higher.recorded",
+            obj=decision,
+            message=f"{decision.external_number}: {len(chosen)} tập thể, cá nhân",
+        )
     return decision
 
 
@@ -282,13 +355,20 @@ def _write_history(decision: Decision) -> None:
 
     created = AwardRecord.objects.bulk_create(
         AwardRecord(
-            person=r.person, unit=None if r.person_id else r.unit, award_name=decision.award_form.name,
-            award_kind=AwardKind.HINH_THUC, award_type=AwardType.PHONG_TRAO,
-            authority_level=decision.award_form.authority.level, decision_number=decision.number_symbol,
-            decided_on=decision.signed_on, issuer_name=decision.issuer_name,
-            campaign_title=decision.campaign.title, campaign=decision.campaign, achievement=r.achievement,
+            person=r.person,
+            unit=None if r.person_id else r.unit,
+            award_name=decision.award_form.name,
+            award_kind=AwardKind.HINH_THUC,
+            award_type=AwardType.PHONG_TRAO,
+            authority_level=decision.award_form.authority.level,
+            decision_number=decision.number_symbol,
+            decided_on=decision.signed_on,
+            issuer_name=decision.issuer_name,
+            campaign_title=decision.campaign.title,
+            campaign=decision.campaign,
+            achievement=r.achievement,
         )
         for r in decision.recipients.all()
-    )  # fmt: skip
+    )
     summaries.add(AwardRecord.objects.filter(pk__in=[r.pk for r in created]))
     Decision.objects.filter(pk=decision.pk).update(recipient_count=len(created))

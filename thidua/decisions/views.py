@@ -67,10 +67,16 @@ def decision_detail(request, pk: int):
     decision = policy.get_decision_or_404(request.user, pk)
     draft = decision.status == DecisionStatus.DRAFT
     can_edit = draft and services.can_prepare(request.user, decision)
-    form = DraftForm(request.POST or None, initial={
-        "version": decision.version, "signed_on": decision.signed_on, "signer_name": decision.signer_name,
-        "subject": decision.subject, "legal_bases": decision.legal_bases,
-    })  # fmt: skip
+    form = DraftForm(
+        request.POST or None,
+        initial={
+            "version": decision.version,
+            "signed_on": decision.signed_on,
+            "signer_name": decision.signer_name,
+            "subject": decision.subject,
+            "legal_bases": decision.legal_bases,
+        },
+    )
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied("Quyết định không sửa được.")
@@ -84,13 +90,20 @@ def decision_detail(request, pk: int):
                 return redirect("decisions:detail", pk=pk)
     recipients = list(decision.recipients.all())
     salary = services.base_salary(decision.signed_on)
-    return render(request, "decisions/detail.html", {
-        "decision": decision, "recipients": recipients, "total": sum(r.amount for r in recipients),
-        "salary": salary, "form": form if can_edit else None,
-        "can_approve": draft and services.can_approve(request.user, decision),
-        "history": history(decision)[:20],
-        "batch": decision.certificate_batches.first(),
-    })  # fmt: skip
+    return render(
+        request,
+        "decisions/detail.html",
+        {
+            "decision": decision,
+            "recipients": recipients,
+            "total": sum(r.amount for r in recipients),
+            "salary": salary,
+            "form": form if can_edit else None,
+            "can_approve": draft and services.can_approve(request.user, decision),
+            "history": history(decision)[:20],
+            "batch": decision.certificate_batches.first(),
+        },
+    )
 
 
 @login_required
@@ -142,8 +155,12 @@ def certificate_pdf(request, pk: int, order: int):
 def batch_start(request, pk: int):
     """Build every certificate in the background; the page shows the progress."""
     decision = _approved(request.user, pk)
-    batch = CertificateBatch.objects.create(decision=decision, token=secrets.token_hex(16),
-                                            total=decision.recipients.count(), requested_by=request.user)  # fmt: skip
+    batch = CertificateBatch.objects.create(
+        decision=decision,
+        token=secrets.token_hex(16),
+        total=decision.recipients.count(),
+        requested_by=request.user,
+    )
     transaction.on_commit(lambda: build_certificates.enqueue(batch.pk))
     messages.info(request, "Đang tạo Giấy khen; có thể rời trang này, tệp sẽ sẵn sàng khi xong.")
     return redirect("decisions:detail", pk=pk)
@@ -166,8 +183,12 @@ def batch_download(request, pk: int, batch_pk: int):
     ).first()
     if batch is None or not batch.file:
         raise Http404("Tệp chưa sẵn sàng.")
-    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=f"giay-khen-{decision.pk}.zip",
-                        content_type="application/zip")  # fmt: skip
+    return FileResponse(
+        batch.file.open("rb"),
+        as_attachment=True,
+        filename=f"giay-khen-{decision.pk}.zip",
+        content_type="application/zip",
+    )
 
 
 def _upward(user, meeting_pk: int, form_pk: int):
@@ -204,8 +225,13 @@ def higher_decision(request, meeting_pk: int, form_pk: int):
     if request.method == "POST" and form.is_valid():
         ids = {int(i) for i in request.POST.getlist("candidate") if i.isdigit()}
         try:
-            decision = services.record_higher_decision(actor=request.user, meeting=meeting, award_form=award_form,
-                                                       candidate_ids=ids, **form.cleaned_data)  # fmt: skip
+            decision = services.record_higher_decision(
+                actor=request.user,
+                meeting=meeting,
+                award_form=award_form,
+                candidate_ids=ids,
+                **form.cleaned_data,
+            )
         except services.DecisionError as error:
             form.add_error(None, error)
         else:
@@ -214,5 +240,8 @@ def higher_decision(request, meeting_pk: int, form_pk: int):
                 f"Đã ghi nhận Quyết định số {decision.number_symbol} và cập nhật lịch sử khen thưởng.",
             )
             return redirect("decisions:detail", pk=decision.pk)
-    return render(request, "decisions/higher.html", {"meeting": meeting, "award_form": award_form, "items": items,
-                                                     "form": form})  # fmt: skip
+    return render(
+        request,
+        "decisions/higher.html",
+        {"meeting": meeting, "award_form": award_form, "items": items, "form": form},
+    )

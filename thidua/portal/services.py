@@ -41,8 +41,12 @@ class StoryError(ServiceError):
 
 
 def sanitize(html: str) -> str:
-    return nh3.clean(html or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes={"http", "https", "mailto"})  # fmt: skip
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+    )
 
 
 def can_write(user, story: Story) -> bool:

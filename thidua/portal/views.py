@@ -40,12 +40,19 @@ def _numbered(request, fetch, most: int, per_page: int = public.PAGE):
 
 
 def portal_home(request):
-    return render(request, "portal/home.html", {
-        "campaigns": Campaign.objects.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
-        .select_related("issuer").order_by("-period_start")[:10],
-        "stories": Story.objects.filter(status=StoryStatus.PUBLISHED)[:6],
-        "decisions": [public.public_decision(r) for r in public.signed_decisions()[:5]],
-    })  # fmt: skip
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "campaigns": Campaign.objects.filter(
+                status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED]
+            )
+            .select_related("issuer")
+            .order_by("-period_start")[:10],
+            "stories": Story.objects.filter(status=StoryStatus.PUBLISHED)[:6],
+            "decisions": [public.public_decision(r) for r in public.signed_decisions()[:5]],
+        },
+    )
 
 
 def award_search(request):
@@ -53,9 +60,14 @@ def award_search(request):
     q = request.GET.get("q", "").strip()[:100]
     campaign_id = request.GET.get("dot", "")
     campaign = int(campaign_id) if campaign_id.isdigit() else None
-    context = {"q": q, "campaign_id": campaign_id,
-               "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED)
-               .distinct().only("pk", "title").order_by("-period_start")}  # fmt: skip
+    context = {
+        "q": q,
+        "campaign_id": campaign_id,
+        "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED)
+        .distinct()
+        .only("pk", "title")
+        .order_by("-period_start"),
+    }
     if q:
         page, rows, total = _numbered(
             request, lambda o, n: public.search_awards(q, campaign, o, n), public.SEARCH_LIMIT
@@ -107,8 +119,9 @@ def photo(request, pk: int):
     if item is None:
         raise Http404("Không tìm thấy ảnh.")
     story = item.story
-    staff = request.user.is_authenticated and (services.can_write(request.user, story)
-                                               or services.can_publish(request.user, story))  # fmt: skip
+    staff = request.user.is_authenticated and (
+        services.can_write(request.user, story) or services.can_publish(request.user, story)
+    )
     if story.status != StoryStatus.PUBLISHED and not staff:
         raise Http404("Không tìm thấy ảnh.")
     content_type = "image/png" if item.kind == "png" else "image/jpeg"
@@ -124,11 +137,15 @@ class StoryForm(forms.Form):
     summary = forms.CharField(
         label="Tóm tắt", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
-    body = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 12}),
-                           help_text="Có thể dùng định dạng đơn giản: <p>, <strong>, <em>, danh sách, liên kết.")  # fmt: skip
+    body = forms.CharField(
+        label="Nội dung",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Có thể dùng định dạng đơn giản: <p>, <strong>, <em>, danh sách, liên kết.",
+    )
     unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
-    person = forms.ModelChoiceField(label="Cá nhân (đã được khen thưởng)", queryset=Person.objects.none(),
-                                    required=False)  # fmt: skip
+    person = forms.ModelChoiceField(
+        label="Cá nhân (đã được khen thưởng)", queryset=Person.objects.none(), required=False
+    )
     campaign = forms.ModelChoiceField(
         label="Đợt thi đua", queryset=Campaign.objects.none(), required=False
     )
@@ -139,9 +156,11 @@ class StoryForm(forms.Form):
             "path"
         )
         self.fields["person"].queryset = (
-            Person.objects.filter(unit__path__startswith=area.path, awardrecord__isnull=False).distinct()
-            .select_related("unit").order_by("full_name")
-        )  # fmt: skip
+            Person.objects.filter(unit__path__startswith=area.path, awardrecord__isnull=False)
+            .distinct()
+            .select_related("unit")
+            .order_by("full_name")
+        )
         self.fields["person"].label_from_instance = lambda p: f"{p.full_name} – {p.unit.name}"
         self.fields["campaign"].queryset = Campaign.objects.filter(
             issuer__path__startswith=area.path
@@ -173,9 +192,14 @@ def _story(user, pk: int) -> Story:
 
 @login_required
 def story_manage(request):
-    return render(request, "portal/manage.html", {
-        "stories": _stories_for(request.user).order_by("-updated_at"), "can_write": bool(_writer_units(request.user)),
-    })  # fmt: skip
+    return render(
+        request,
+        "portal/manage.html",
+        {
+            "stories": _stories_for(request.user).order_by("-updated_at"),
+            "can_write": bool(_writer_units(request.user)),
+        },
+    )
 
 
 @login_required
@@ -207,10 +231,16 @@ def story_edit(request, pk: int | None = None):
 @login_required
 def story_detail(request, pk: int):
     story = _story(request.user, pk)
-    return render(request, "portal/story_detail.html", {
-        "story": story, "photos": story.photos.all(), "can_write": services.can_write(request.user, story),
-        "can_publish": services.can_publish(request.user, story),
-    })  # fmt: skip
+    return render(
+        request,
+        "portal/story_detail.html",
+        {
+            "story": story,
+            "photos": story.photos.all(),
+            "can_write": services.can_write(request.user, story),
+            "can_publish": services.can_publish(request.user, story),
+        },
+    )
 
 
 @login_required
@@ -239,8 +269,12 @@ def photo_upload(request, pk: int):
         messages.error(request, "Chọn ảnh để tải lên.")
     else:
         try:
-            services.add_photo(actor=request.user, story=story, uploaded=uploaded,
-                               caption=request.POST.get("caption", ""))  # fmt: skip
+            services.add_photo(
+                actor=request.user,
+                story=story,
+                uploaded=uploaded,
+                caption=request.POST.get("caption", ""),
+            )
         except services.StoryError as error:
             messages.error(request, " ".join(error.messages))
         else:
