@@ -22,6 +22,7 @@ from thidua.org import access
 from thidua.org.access import Perm
 from thidua.records.models import AwardKind, AwardRecord, AwardType
 
+from . import signals
 from .models import (
     BaseSalary,
     Decision,
@@ -351,8 +352,6 @@ def record_higher_decision(
 
 
 def _write_history(decision: Decision) -> None:
-    from thidua.statistics import summaries
-
     created = AwardRecord.objects.bulk_create(
         AwardRecord(
             person=r.person,
@@ -370,5 +369,6 @@ def _write_history(decision: Decision) -> None:
         )
         for r in decision.recipients.all()
     )
-    summaries.add(AwardRecord.objects.filter(pk__in=[r.pk for r in created]))
+    awards = AwardRecord.objects.filter(pk__in=[r.pk for r in created])
+    signals.awards_recorded.send(sender=Decision, decision=decision, awards=awards)
     Decision.objects.filter(pk=decision.pk).update(recipient_count=len(created))
