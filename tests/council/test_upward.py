@@ -43,7 +43,10 @@ def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_
     meeting = meeting_with_upward
     form = meeting.campaign.award_forms.get(name=BK)
     page = client_as("noivu").get(f"/hoi-dong/{meeting.pk}/").content.decode()
-    assert "Tải Tờ trình đề nghị cấp trên" in page
+    panel_url = f"/quyet-dinh/hop-xet/{meeting.pk}/"
+    assert f'hx-get="{panel_url}"' in page  # the decisions panel, loaded by HTMX
+    panel = client_as("noivu").get(panel_url, headers={"HX-Request": "true"}).content.decode()
+    assert "Tải Tờ trình đề nghị cấp trên" in panel
     letter = client_as("noivu").get(f"/quyet-dinh/de-nghi/{meeting.pk}/{form.pk}.docx")
     text = docx_text(letter.content, "to-trinh-tinh.docx")
     for expected in [

@@ -3,7 +3,6 @@ results appear only once the ballot is closed."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
 from thidua.core.api import Error
@@ -99,12 +98,8 @@ def get_meeting(request, meeting_id: int) -> dict:
 )
 def cast_ballot(request, meeting_id: int, payload: BallotIn):
     meeting = policy.get_meeting_or_404(request.user, meeting_id)
-    if policy.membership(request.user, meeting) is None:
-        raise PermissionDenied("Bạn không phải thành viên của Hội đồng họp phiên này.")
-    count = services.cast_ballot(
-        actor=request.user, meeting=meeting, choices={c.item_id: c.approve for c in payload.choices}
-    )
-    return {"votes": count}
+    choices = {c.item_id: c.approve for c in payload.choices}
+    return {"votes": services.cast_ballot(actor=request.user, meeting=meeting, choices=choices)}
 
 
 @router.post(
@@ -113,13 +108,6 @@ def cast_ballot(request, meeting_id: int, payload: BallotIn):
     summary="Thư ký: open (bắt đầu bỏ phiếu) hoặc close (kết thúc, kiểm phiếu)",
 )
 def meeting_action(request, meeting_id: int, action: str):
-    from django.http import Http404
-
     meeting = policy.get_meeting_or_404(request.user, meeting_id)
-    handlers = {"open": services.open_ballot, "close": services.close_ballot}
-    if action not in handlers:
-        raise Http404("Thao tác không tồn tại.")
-    policy.require_secretary(request.user, meeting)
-    handlers[action](actor=request.user, meeting=meeting)
-    meeting.refresh_from_db()
+    meeting = services.move(actor=request.user, meeting=meeting, action=action)
     return meeting_out(meeting, request.user)

@@ -51,11 +51,7 @@ def meeting_list(request):
             "is_secretary": Council.objects.filter(
                 members__user=request.user, members__position="thu_ky"
             ).exists(),
-            "configurable": [
-                c
-                for c in Council.objects.select_related("unit")
-                if services.can_configure(request.user, c)
-            ],
+            "configurable": policy.configurable_councils(request.user),
         },
     )
 
@@ -133,27 +129,8 @@ def meeting_detail(request, pk: int):
             "present": present,
             "closed": meeting.status == MeetingStatus.CLOSED,
             "history": history(meeting)[:30],
-            **decision_links(request.user, meeting),
         },
     )
-
-
-def decision_links(user, meeting) -> dict:
-    """After the ballot: the emulation office drafts one decision per form within authority."""
-    from thidua.decisions import services as decisions
-    from thidua.decisions.models import Decision
-
-    if meeting.status != MeetingStatus.CLOSED:
-        return {"decidable": [], "decisions": [], "upward": []}
-    existing = {d.award_form_id: d for d in Decision.objects.filter(meeting=meeting)}
-    can_prepare = decisions.can_prepare(user, meeting.campaign.issuer)
-    return {
-        "decidable": [(f, existing.get(f.pk)) for f in decisions.decidable_forms(meeting)]
-        if can_prepare
-        else [],
-        "decisions": list(Decision.objects.filter(meeting=meeting)),
-        "upward": decisions.upward_forms(meeting) if can_prepare else [],
-    }
 
 
 @login_required
@@ -170,18 +147,12 @@ def meeting_attendance(request, pk: int):
     return redirect("council:meeting", pk=pk)
 
 
-ACTIONS = {"open": services.open_ballot, "close": services.close_ballot}
-
-
 @login_required
 @require_POST
 def meeting_action(request, pk: int, action: str):
     meeting = policy.get_meeting_or_404(request.user, pk)
-    if action not in ACTIONS:
-        raise Http404("Thao tác không tồn tại.")
-    policy.require_secretary(request.user, meeting)
     try:
-        ACTIONS[action](actor=request.user, meeting=meeting)
+        services.move(actor=request.user, meeting=meeting, action=action)
     except services.CouncilError as error:
         flash_errors(request, error)
     else:
