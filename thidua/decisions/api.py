@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from ninja import Router
 
 from thidua.core.api import Error
 from thidua.org.api_auth import TokenAuth
 
 from . import certificates, policy, services
-from .models import DecisionKind, DecisionStatus
+from .models import DecisionKind
 
 router = Router(tags=["Quyết định khen thưởng"], auth=TokenAuth())
 
@@ -76,6 +76,5 @@ def approve(request, decision_id: int):
 )
 def certificates_pdf(request, decision_id: int):
     decision = policy.get_decision_or_404(request.user, decision_id)
-    if decision.status != DecisionStatus.APPROVED or decision.kind != DecisionKind.ISSUED:
-        raise Http404("Giấy khen có sau khi quyết định được ký ban hành.")
+    policy.require_certificates(decision)
     return HttpResponse(certificates.certificates_pdf(decision), content_type="application/pdf")
