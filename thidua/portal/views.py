@@ -12,11 +12,9 @@ from django.views.decorators.http import require_POST
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.text import ascii_key
 from thidua.decisions.models import DecisionStatus
-from thidua.org import access
-from thidua.org.access import Perm
 from thidua.org.models import Person, Unit
 
-from . import public, services
+from . import policy, public, services
 from .models import Story, StoryKind, StoryPhoto, StoryStatus
 
 
@@ -120,7 +118,7 @@ def photo(request, pk: int):
         raise Http404("Không tìm thấy ảnh.")
     story = item.story
     staff = request.user.is_authenticated and (
-        services.can_write(request.user, story) or services.can_publish(request.user, story)
+        policy.can_write(request.user, story) or policy.can_publish(request.user, story)
     )
     if story.status != StoryStatus.PUBLISHED and not staff:
         raise Http404("Không tìm thấy ảnh.")
@@ -172,45 +170,27 @@ def _area(owner: Unit) -> Unit:
     return owner.parent or owner
 
 
-def _writer_units(user) -> list[Unit]:
-    return access.assigned_units(user, Perm.WRITE_STORIES)
-
-
-def _stories_for(user):
-    paths = access.scope_paths(user, Perm.WRITE_STORIES) + access.scope_paths(
-        user, Perm.PUBLISH_STORIES
-    )
-    return Story.objects.filter(access.path_q(paths, "owner_unit__path"))
-
-
-def _story(user, pk: int) -> Story:
-    story = _stories_for(user).filter(pk=pk).first()
-    if story is None:
-        raise Http404("Không tìm thấy bài viết.")
-    return story
-
-
 @login_required
 def story_manage(request):
     return render(
         request,
         "portal/manage.html",
         {
-            "stories": _stories_for(request.user).order_by("-updated_at"),
-            "can_write": bool(_writer_units(request.user)),
+            "stories": policy.stories_for(request.user).order_by("-updated_at"),
+            "can_write": bool(policy.writer_units(request.user)),
         },
     )
 
 
 @login_required
 def story_edit(request, pk: int | None = None):
-    story = _story(request.user, pk) if pk else None
+    story = policy.get_story_or_404(request.user, pk) if pk else None
     if story is None:
-        units = _writer_units(request.user)
+        units = policy.writer_units(request.user)
         if not units:
             raise PermissionDenied("Chỉ Trung tâm Truyền thông được viết bài.")
         story = Story(owner_unit=units[0])
-    elif not services.can_write(request.user, story):
+    elif not policy.can_write(request.user, story):
         raise PermissionDenied("Chỉ Trung tâm Truyền thông được sửa bài.")
     initial = {
         f: getattr(story, f)
@@ -230,15 +210,16 @@ def story_edit(request, pk: int | None = None):
 
 @login_required
 def story_detail(request, pk: int):
-    story = _story(request.user, pk)
+    story = policy.get_story_or_404(request.user, pk)
     return render(
         request,
         "portal/story_detail.html",
         {
             "story": story,
             "photos": story.photos.all(),
-            "can_write": services.can_write(request.user, story),
-            "can_publish": services.can_publish(request.user, story),
+            "can_write": policy.can_write(request.user, story),
+            "can_publish": policy.can_publish(request.user, story),
+            "actions": policy.available_actions(request.user, story),
         },
     )
 
@@ -246,9 +227,7 @@ def story_detail(request, pk: int):
 @login_required
 @require_POST
 def story_action(request, pk: int, action: str):
-    story = _story(request.user, pk)
-    if action not in services.TRANSITIONS:
-        raise Http404("Thao tác không tồn tại.")
+    story = policy.get_story_or_404(request.user, pk)
     try:
         services.move(
             actor=request.user, story=story, action=action, note=request.POST.get("note", "")
@@ -256,14 +235,14 @@ def story_action(request, pk: int, action: str):
     except services.StoryError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Đã thực hiện: {services.TRANSITIONS[action][3]}.")
+        messages.success(request, f"Đã thực hiện: {policy.TRANSITIONS[action].label}.")
     return redirect("portal:story_detail", pk=pk)
 
 
 @login_required
 @require_POST
 def photo_upload(request, pk: int):
-    story = _story(request.user, pk)
+    story = policy.get_story_or_404(request.user, pk)
     uploaded = request.FILES.get("image")
     if uploaded is None:
         messages.error(request, "Chọn ảnh để tải lên.")
