@@ -24,8 +24,13 @@ def appraised(db):
 def meeting(appraised, user):
     from thidua.council import services as council
 
-    meeting = council.create_meeting(actor=user("thuky"), campaign=appraised, held_on=date(2020, 10, 28),
-                                     place="Phòng họp số 1, UBND thị xã", mode="electronic")  # fmt: skip
+    meeting = council.create_meeting(
+        actor=user("thuky"),
+        campaign=appraised,
+        held_on=date(2020, 10, 28),
+        place="Phòng họp số 1, UBND thị xã",
+        mode="electronic",
+    )
     return meeting
 
 
@@ -35,10 +40,16 @@ def present(meeting, *usernames):
     from thidua.council import services as council
     from thidua.council.models import CouncilMember
 
-    ids = set(CouncilMember.objects.filter(council=meeting.council, user__username__in=usernames)
-              .values_list("pk", flat=True))  # fmt: skip
-    council.set_attendance(actor=get_user_model().objects.get(username="thuky"), meeting=meeting,
-                           present_member_ids=ids)  # fmt: skip
+    ids = set(
+        CouncilMember.objects.filter(
+            council=meeting.council, user__username__in=usernames
+        ).values_list("pk", flat=True)
+    )
+    council.set_attendance(
+        actor=get_user_model().objects.get(username="thuky"),
+        meeting=meeting,
+        present_member_ids=ids,
+    )
 
 
 def close_with_votes(meeting, voters=("thuky", "hoidong1", "chutich", "hoidong2"), approve=True):
@@ -49,8 +60,11 @@ def close_with_votes(meeting, voters=("thuky", "hoidong1", "chutich", "hoidong2"
     from thidua.council.models import CouncilMember
 
     users = {u.username: u for u in get_user_model().objects.filter(username__in=voters)}
-    ids = set(CouncilMember.objects.filter(council=meeting.council, user__in=users.values())
-              .values_list("pk", flat=True))  # fmt: skip
+    ids = set(
+        CouncilMember.objects.filter(council=meeting.council, user__in=users.values()).values_list(
+            "pk", flat=True
+        )
+    )
     council.set_attendance(actor=users["thuky"], meeting=meeting, present_member_ids=ids)
     council.open_ballot(actor=users["thuky"], meeting=meeting)
     for member in users.values():
@@ -73,8 +87,12 @@ def draft_decision(closed_meeting, user):
     """The town's Giấy khen decision drafted from the closed meeting, dated 30/10/2020."""
     from thidua.decisions import services
 
-    return services.prepare_decision(actor=user("noivu"), meeting=closed_meeting, signed_on=date(2020, 10, 30),
-                                     award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN))  # fmt: skip
+    return services.prepare_decision(
+        actor=user("noivu"),
+        meeting=closed_meeting,
+        signed_on=date(2020, 10, 30),
+        award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
+    )
 
 
 @pytest.fixture

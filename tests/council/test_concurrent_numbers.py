@@ -33,7 +33,7 @@ def test_concurrent_approvals_get_distinct_numbers():
             place="Sa Pa",
             subject=f"Khen thưởng {n}",
             legal_bases="Căn cứ …",
-        )  # fmt: skip
+        )
         for n in range(4)
     ]
     chairman = get_user_model().objects.get(username="chutich")
@@ -55,8 +55,11 @@ def test_concurrent_approvals_get_distinct_numbers():
         t.start()
     for t in threads:
         t.join()
-    numbers = list(Decision.objects.filter(pk__in=[d.pk for d in drafts], number__isnull=False)
-                   .values_list("number", flat=True))  # fmt: skip
+    numbers = list(
+        Decision.objects.filter(pk__in=[d.pk for d in drafts], number__isnull=False).values_list(
+            "number", flat=True
+        )
+    )
     assert len(numbers) == len(set(numbers)), f"duplicate numbers: {numbers}"
     assert outcomes == ["ok"] * 4, outcomes  # SQLite: writers wait for each other (IMMEDIATE)
     assert sorted(numbers) == [1, 2, 3, 4]

@@ -21,15 +21,28 @@ def council():
 def test_officer_adds_and_ends_members(client_as, council):
     newcomer = get_user_model().objects.create_user("uyvien3", first_name="Vàng Thị Mai")
     client = client_as("noivu")
-    response = client.post(f"/hoi-dong/cau-hinh/{council.pk}/thanh-vien/", {
-        "user": newcomer.pk, "position": "uy_vien", "title": "Chủ tịch Hội Phụ nữ thị xã"}, follow=True)  # fmt: skip
+    response = client.post(
+        f"/hoi-dong/cau-hinh/{council.pk}/thanh-vien/",
+        {"user": newcomer.pk, "position": "uy_vien", "title": "Chủ tịch Hội Phụ nữ thị xã"},
+        follow=True,
+    )
     assert "Đã thêm thành viên" in response.content.decode()
     member = council.members.get(user=newcomer)
-    again = client.post(f"/hoi-dong/cau-hinh/{council.pk}/thanh-vien/", {
-        "user": newcomer.pk, "position": "uy_vien", "title": "x"}, follow=True)  # fmt: skip
+    again = client.post(
+        f"/hoi-dong/cau-hinh/{council.pk}/thanh-vien/",
+        {"user": newcomer.pk, "position": "uy_vien", "title": "x"},
+        follow=True,
+    )
     assert "đã là thành viên Hội đồng" in again.content.decode()
-    second_secretary = client.post(f"/hoi-dong/cau-hinh/{council.pk}/thanh-vien/", {
-        "user": get_user_model().objects.get(username="noivu").pk, "position": "thu_ky", "title": "x"}, follow=True)  # fmt: skip
+    second_secretary = client.post(
+        f"/hoi-dong/cau-hinh/{council.pk}/thanh-vien/",
+        {
+            "user": get_user_model().objects.get(username="noivu").pk,
+            "position": "thu_ky",
+            "title": "x",
+        },
+        follow=True,
+    )
     assert "đã có Thư ký" in second_secretary.content.decode()
     client.post(f"/hoi-dong/cau-hinh/{council.pk}/thanh-vien/{member.pk}/thoi/")
     member.refresh_from_db()
@@ -40,14 +53,25 @@ def test_officer_adds_and_ends_members(client_as, council):
 
 def test_voting_rule_is_data_and_drives_the_tally(client_as, council, appraised, user):
     form = appraised.award_forms.get(name="Giấy khen của Chủ tịch UBND thị xã")
-    client_as("noivu").post(f"/hoi-dong/cau-hinh/{council.pk}/quy-tac/{form.pk}/", {
-        "quorum_percent": 80, "threshold_percent": 80, "base": "all_members", "secret_ballot": "on",
-        "legal_basis": "Như bỏ phiếu danh hiệu CSTĐCS",
-    })  # fmt: skip
+    client_as("noivu").post(
+        f"/hoi-dong/cau-hinh/{council.pk}/quy-tac/{form.pk}/",
+        {
+            "quorum_percent": 80,
+            "threshold_percent": 80,
+            "base": "all_members",
+            "secret_ballot": "on",
+            "legal_basis": "Như bỏ phiếu danh hiệu CSTĐCS",
+        },
+    )
     rule = VotingRule.objects.get(award_form=form, valid_to__isnull=True)
     assert (rule.threshold_percent, rule.strictly_more, rule.quorum_percent) == (80, False, 80)
-    meeting = services.create_meeting(actor=user("thuky"), campaign=appraised, held_on=date(2020, 10, 28),
-                                      place="Hội trường", mode="electronic")  # fmt: skip
+    meeting = services.create_meeting(
+        actor=user("thuky"),
+        campaign=appraised,
+        held_on=date(2020, 10, 28),
+        place="Hội trường",
+        mode="electronic",
+    )
     from .conftest import close_with_votes, present
 
     present(meeting, "thuky", "hoidong1", "chutich")  # 3 of 4 = 75 %: below the 80 % quorum

@@ -17,7 +17,15 @@ def test_decision_from_a_replaced_template(
     text = docx_text(
         client_as("noivu").get(f"/quyet-dinh/{decision.pk}/quyet-dinh.docx").content, "qd.docx"
     )
-    for expected in ["QUYẾT ĐỊNH", "1/QĐ-UBND", "Sa Pa, ngày 30 tháng 10 năm 2020", "2 tập thể và 4 cá nhân",
-                     "Sùng A Páo", "Lý Thị Mẩy", "900.000 đ", "3.600.000 đ"]:  # fmt: skip
+    for expected in [
+        "QUYẾT ĐỊNH",
+        "1/QĐ-UBND",
+        "Sa Pa, ngày 30 tháng 10 năm 2020",
+        "2 tập thể và 4 cá nhân",
+        "Sùng A Páo",
+        "Lý Thị Mẩy",
+        "900.000 đ",
+        "3.600.000 đ",
+    ]:
         assert expected in text, expected
     assert "{%" not in text and "{{" not in text

@@ -48,10 +48,16 @@ def test_officer_prepares_chairman_signs_and_the_history_shows_the_award(client_
         True,
     ]  # collectives first in the annex
     noivu = client_as("noivu")
-    noivu.post(f"/quyet-dinh/{decision.pk}/", {
-        "version": decision.version, "signed_on": "30/10/2020", "signer_name": "Lê Tân Phong",
-        "subject": decision.subject, "legal_bases": decision.legal_bases,
-    })  # fmt: skip
+    noivu.post(
+        f"/quyet-dinh/{decision.pk}/",
+        {
+            "version": decision.version,
+            "signed_on": "30/10/2020",
+            "signer_name": "Lê Tân Phong",
+            "subject": decision.subject,
+            "legal_bases": decision.legal_bases,
+        },
+    )
     decision.refresh_from_db()
     assert decision.signed_on == date(2020, 10, 30)
     assert decision.total == 2 * 900_000 + 4 * 450_000
@@ -86,16 +92,26 @@ def test_officer_prepares_chairman_signs_and_the_history_shows_the_award(client_
 
 
 def test_numbers_follow_each_other_per_issuer_and_year_and_never_repeat(closed_meeting, user):
-    first = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                      award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
-                                      signed_on=date(2020, 10, 30))  # fmt: skip
+    first = services.prepare_decision(
+        actor=user("noivu"),
+        meeting=closed_meeting,
+        award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
+        signed_on=date(2020, 10, 30),
+    )
     services.approve(actor=user("chutich"), decision=first)
     with pytest.raises(services.DecisionError, match="đã được ký ban hành"):
         services.approve(actor=user("chutich"), decision=first)
     second = Decision.objects.create(
-        issuer=first.issuer, issuer_name=first.issuer_name, campaign=first.campaign, award_form=first.award_form,
-        year=2020, signed_on=date(2020, 11, 2), place="Sa Pa", subject="Khen thưởng đột xuất", legal_bases="x",
-    )  # fmt: skip
+        issuer=first.issuer,
+        issuer_name=first.issuer_name,
+        campaign=first.campaign,
+        award_form=first.award_form,
+        year=2020,
+        signed_on=date(2020, 11, 2),
+        place="Sa Pa",
+        subject="Khen thưởng đột xuất",
+        legal_bases="x",
+    )
     services.approve(actor=user("chutich"), decision=second)
     assert (first.number, second.number) == (1, 2)
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -107,8 +123,17 @@ def test_decision_document_opens_and_reads_right(client_as, signed_decision, doc
     text = docx_text(
         client_as("noivu").get(f"/quyet-dinh/{decision.pk}/quyet-dinh.docx").content, "qd.docx"
     )
-    for expected in ["QUYẾT ĐỊNH", "Số: 1/QĐ-UBND", "Sa Pa, ngày 30 tháng 10 năm 2020", "Điều 1",
-                     "2 tập thể và 4 cá nhân", "Sùng A Páo", "Hoàng Văn Quý", "450.000 đ", "3.600.000 đ"]:  # fmt: skip
+    for expected in [
+        "QUYẾT ĐỊNH",
+        "Số: 1/QĐ-UBND",
+        "Sa Pa, ngày 30 tháng 10 năm 2020",
+        "Điều 1",
+        "2 tập thể và 4 cá nhân",
+        "Sùng A Páo",
+        "Hoàng Văn Quý",
+        "450.000 đ",
+        "3.600.000 đ",
+    ]:
         assert expected in text, expected
 
 
@@ -116,9 +141,12 @@ def test_certificates_carry_the_exact_names(client_as, closed_meeting, user, tmp
     import shutil
     import subprocess
 
-    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                         award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
-                                         signed_on=date(2020, 10, 30))  # fmt: skip
+    decision = services.prepare_decision(
+        actor=user("noivu"),
+        meeting=closed_meeting,
+        award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
+        signed_on=date(2020, 10, 30),
+    )
     assert (
         client_as("noivu").get(f"/quyet-dinh/{decision.pk}/giay-khen.pdf").status_code == 404
     )  # not signed
@@ -140,24 +168,34 @@ def test_certificates_carry_the_exact_names(client_as, closed_meeting, user, tmp
         "Thôn Lao Chải",
     ]:
         assert name in text, name
-    for expected in ["CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ SA PA", "TẶNG", "GIẤY KHEN",
-                     "Quyết định số 1/QĐ-UBND ngày 30/10/2020", "Số sổ vàng: 6", "Lê Tân Phong"]:  # fmt: skip
+    for expected in [
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ SA PA",
+        "TẶNG",
+        "GIẤY KHEN",
+        "Quyết định số 1/QĐ-UBND ngày 30/10/2020",
+        "Số sổ vàng: 6",
+        "Lê Tân Phong",
+    ]:
         assert expected in text, expected
     assert text.count("GIẤY KHEN") == 6  # one page per recipient
     one = client_as("noivu").get(f"/quyet-dinh/{decision.pk}/giay-khen/3.pdf")
     assert one.status_code == 200
 
 
-def test_all_certificates_in_the_background_with_progress(client_as, closed_meeting, user,
-                                                          django_capture_on_commit_callbacks):  # fmt: skip
+def test_all_certificates_in_the_background_with_progress(
+    client_as, closed_meeting, user, django_capture_on_commit_callbacks
+):
     import io
     import zipfile
 
     from thidua.decisions.models import CertificateBatch
 
-    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                         award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
-                                         signed_on=date(2020, 10, 30))  # fmt: skip
+    decision = services.prepare_decision(
+        actor=user("noivu"),
+        meeting=closed_meeting,
+        award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
+        signed_on=date(2020, 10, 30),
+    )
     client = client_as("noivu")
     assert (
         client.post(f"/quyet-dinh/{decision.pk}/giay-khen/tao/").status_code == 404
@@ -187,8 +225,11 @@ def test_all_certificates_in_the_background_with_progress(client_as, closed_meet
 
 @pytest.mark.parametrize("username", ["phuongsapa", "tavan", "hoidong1"])
 def test_decisions_are_hidden_from_units_and_members(client_as, closed_meeting, user, username):
-    decision = services.prepare_decision(actor=user("noivu"), meeting=closed_meeting,
-                                         award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN))  # fmt: skip
+    decision = services.prepare_decision(
+        actor=user("noivu"),
+        meeting=closed_meeting,
+        award_form=closed_meeting.campaign.award_forms.get(name=GK_TOWN),
+    )
     client = client_as(username)
     for url in [f"/quyet-dinh/{decision.pk}/", f"/quyet-dinh/{decision.pk}/quyet-dinh.docx"]:
         assert client.get(url).status_code == 404, url

@@ -20,10 +20,16 @@ def vote_all(client, meeting, approve: bool = True):
 
 
 def test_secretary_creates_the_meeting_from_the_appraised_candidates(client_as, appraised):
-    response = client_as("thuky").post("/hoi-dong/tao/", {
-        "campaign": appraised.pk, "held_on": "28/10/2020", "place": "Hội trường UBND thị xã",
-        "mode": "electronic",
-    }, follow=True)  # fmt: skip
+    response = client_as("thuky").post(
+        "/hoi-dong/tao/",
+        {
+            "campaign": appraised.pk,
+            "held_on": "28/10/2020",
+            "place": "Hội trường UBND thị xã",
+            "mode": "electronic",
+        },
+        follow=True,
+    )
     page = response.content.decode()
     assert "Đã tạo phiên họp" in page
     meeting = response.context["meeting"]
@@ -42,8 +48,10 @@ def test_secretary_creates_the_meeting_from_the_appraised_candidates(client_as, 
 
 @pytest.mark.parametrize("username", ["hoidong1", "noivu", "phuongsapa"])
 def test_only_the_secretary_creates_meetings(client_as, appraised, username):
-    response = client_as(username).post("/hoi-dong/tao/", {"campaign": appraised.pk, "held_on": "28/10/2020",
-                                                           "place": "x", "mode": "electronic"})  # fmt: skip
+    response = client_as(username).post(
+        "/hoi-dong/tao/",
+        {"campaign": appraised.pk, "held_on": "28/10/2020", "place": "x", "mode": "electronic"},
+    )
     assert response.status_code == 403
 
 
@@ -104,8 +112,11 @@ def test_women_first_when_tied_for_the_last_place_of_a_quota(client_as, meeting,
     for username in ("thuky", "hoidong1", "chutich", "hoidong2"):
         vote_all(client_as(username), meeting)
     services.close_ballot(actor=user("thuky"), meeting=meeting)
-    individuals = list(meeting.items.filter(candidate__person__isnull=False, candidate__award_form=form)
-                       .select_related("candidate__person").order_by("rank"))  # fmt: skip
+    individuals = list(
+        meeting.items.filter(candidate__person__isnull=False, candidate__award_form=form)
+        .select_related("candidate__person")
+        .order_by("rank")
+    )
     assert len(individuals) == 4 and all(i.passed for i in individuals)
     chosen = [i for i in individuals if i.within_quota]
     assert {i.candidate.person.gender for i in chosen} == {"nu"} and len(chosen) == 2
@@ -122,8 +133,13 @@ def test_women_first_when_tied_for_the_last_place_of_a_quota(client_as, meeting,
 
 
 def test_paper_ballots_entered_as_counts(client_as, appraised, user):
-    meeting = services.create_meeting(actor=user("thuky"), campaign=appraised, held_on=date(2020, 10, 28),
-                                      place="Hội trường", mode="paper")  # fmt: skip
+    meeting = services.create_meeting(
+        actor=user("thuky"),
+        campaign=appraised,
+        held_on=date(2020, 10, 28),
+        place="Hội trường",
+        mode="paper",
+    )
     present(meeting, "thuky", "hoidong1", "chutich")
     services.open_ballot(actor=user("thuky"), meeting=meeting)
     items = list(meeting.items.all())

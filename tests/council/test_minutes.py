@@ -16,13 +16,25 @@ def test_minutes_after_the_ballot(client_as, meeting, user, docx_text):
     present(meeting, "thuky", "hoidong1", "chutich")
     services.open_ballot(actor=user("thuky"), meeting=meeting)
     for username in ("thuky", "hoidong1", "chutich"):
-        client_as(username).post(f"/hoi-dong/{meeting.pk}/phieu/",
-                                 {f"item_{i.pk}": "1" for i in meeting.items.all()})  # fmt: skip
+        client_as(username).post(
+            f"/hoi-dong/{meeting.pk}/phieu/", {f"item_{i.pk}": "1" for i in meeting.items.all()}
+        )
     services.close_ballot(actor=user("thuky"), meeting=meeting)
     response = client_as("thuky").get(f"/hoi-dong/{meeting.pk}/bien-ban.docx")
     text = docx_text(response.content, "bien-ban.docx")
-    for expected in ["BIÊN BẢN", "Họp xét khen thưởng", "3/4 thành viên Hội đồng có mặt", "Lê Tân Phong",
-                     "Vắng mặt: Hoàng Thị Yến", "Sùng A Páo", "Lý Thị Mẩy", "Nguyễn Thị Thu Hương",
-                     "Kết luận", "Đề nghị khen thưởng", "THƯ KÝ", "CHỦ TRÌ"]:  # fmt: skip
+    for expected in [
+        "BIÊN BẢN",
+        "Họp xét khen thưởng",
+        "3/4 thành viên Hội đồng có mặt",
+        "Lê Tân Phong",
+        "Vắng mặt: Hoàng Thị Yến",
+        "Sùng A Páo",
+        "Lý Thị Mẩy",
+        "Nguyễn Thị Thu Hương",
+        "Kết luận",
+        "Đề nghị khen thưởng",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+    ]:
         assert expected in text, expected
     assert client_as("phuongsapa").get(f"/hoi-dong/{meeting.pk}/bien-ban.docx").status_code == 404

@@ -20,8 +20,12 @@ def test_awards_are_public_only_once_signed_and_found_without_diacritics(draft_d
     public = Client()
     assert "Lý Thị Mẩy" not in public.get("/cong-khai/khen-thuong/?q=ly thi may").content.decode()
     services.approve(actor=user("chutich"), decision=draft_decision)
-    for query, name in [("ly thi may", "Lý Thị Mẩy"), ("SUNG A PAO", "Sùng A Páo"), ("hoàng văn", "Hoàng Văn Quý"),
-                        ("thon lao chai", "Thôn Lao Chải")]:  # fmt: skip
+    for query, name in [
+        ("ly thi may", "Lý Thị Mẩy"),
+        ("SUNG A PAO", "Sùng A Páo"),
+        ("hoàng văn", "Hoàng Văn Quý"),
+        ("thon lao chai", "Thôn Lao Chải"),
+    ]:
         page = public.get("/cong-khai/khen-thuong/", {"q": query}).content.decode()
         assert name in page, query
         assert "Giấy khen của Chủ tịch UBND thị xã" in page and "1/QĐ-UBND" in page
@@ -39,12 +43,17 @@ def test_awards_are_public_only_once_signed_and_found_without_diacritics(draft_d
 
 def test_story_is_sanitised_reviewed_then_published(client_as):
     writer = client_as("truyenthong")
-    saved = writer.post("/dien-hinh/viet/", {
-        "kind": "mo_hinh", "title": "Mô hình du lịch cộng đồng ở Lao Chải",
-        "summary": "Người dân giữ gìn bản sắc, tăng thu nhập.",
-        "body": '<p onclick="steal()">Gia đình anh <strong>Sùng A Páo</strong></p><script>alert(1)</script>'
-                '<a href="javascript:alert(1)">xem</a>',
-    }, follow=True)  # fmt: skip
+    saved = writer.post(
+        "/dien-hinh/viet/",
+        {
+            "kind": "mo_hinh",
+            "title": "Mô hình du lịch cộng đồng ở Lao Chải",
+            "summary": "Người dân giữ gìn bản sắc, tăng thu nhập.",
+            "body": '<p onclick="steal()">Gia đình anh <strong>Sùng A Páo</strong></p><script>alert(1)</script>'
+            '<a href="javascript:alert(1)">xem</a>',
+        },
+        follow=True,
+    )
     assert "Đã lưu bài viết" in saved.content.decode()
     story = Story.objects.get(title__startswith="Mô hình du lịch")
     assert (
@@ -56,13 +65,18 @@ def test_story_is_sanitised_reviewed_then_published(client_as):
     public = Client()
     assert public.get(f"/cong-khai/dien-hinh/{story.pk}/").status_code == 404
 
-    bad = writer.post(f"/dien-hinh/{story.pk}/anh/", {"image": SimpleUploadedFile("anh.jpg", b"MZ\x90\x00exe")},
-                      follow=True)  # fmt: skip
+    bad = writer.post(
+        f"/dien-hinh/{story.pk}/anh/",
+        {"image": SimpleUploadedFile("anh.jpg", b"MZ\x90\x00exe")},
+        follow=True,
+    )
     assert "không được chấp nhận" in bad.content.decode() or "cần tệp" in bad.content.decode()
     png = io.BytesIO()
     png.write(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    writer.post(f"/dien-hinh/{story.pk}/anh/", {"image": SimpleUploadedFile("anh.png", png.getvalue()),
-                                                "caption": "Homestay"})  # fmt: skip
+    writer.post(
+        f"/dien-hinh/{story.pk}/anh/",
+        {"image": SimpleUploadedFile("anh.png", png.getvalue()), "caption": "Homestay"},
+    )
     photo = story.photos.get()
     assert public.get(f"/cong-khai/anh/{photo.pk}/").status_code == 404  # not published yet
 
@@ -136,10 +150,17 @@ def _recipients(decision, count: int, name: str):
     start = decision.recipients.count() + 1
     people = list(Person.objects.values_list("pk", flat=True)[:50])
     Recipient.objects.bulk_create(
-        Recipient(decision=decision, order=start + n, person_id=people[n % 50], name=f"{name} {n}", search_name=ascii_key(f"{name} {n}"),
-                  achievement="Hoàn thành xuất sắc nhiệm vụ", amount=0)
+        Recipient(
+            decision=decision,
+            order=start + n,
+            person_id=people[n % 50],
+            name=f"{name} {n}",
+            search_name=ascii_key(f"{name} {n}"),
+            achievement="Hoàn thành xuất sắc nhiệm vụ",
+            amount=0,
+        )
         for n in range(count)
-    )  # fmt: skip
+    )
     # As signing would have counted them.
     type(decision).objects.filter(pk=decision.pk).update(
         recipient_count=decision.recipients.count()
@@ -152,8 +173,12 @@ def test_public_pages_read_a_fixed_number_of_queries_and_page_through(draft_deci
 
     services.approve(actor=user("chutich"), decision=draft_decision)
     public = Client()
-    urls = ["/cong-khai/khen-thuong/", "/cong-khai/khen-thuong/?q=kiem+thu",
-            f"/cong-khai/quyet-dinh/{draft_decision.pk}/", "/api/v1/public/awards?q=kiem+thu"]  # fmt: skip
+    urls = [
+        "/cong-khai/khen-thuong/",
+        "/cong-khai/khen-thuong/?q=kiem+thu",
+        f"/cong-khai/quyet-dinh/{draft_decision.pk}/",
+        "/api/v1/public/awards?q=kiem+thu",
+    ]
 
     def queries():
         counts = []

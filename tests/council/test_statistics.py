@@ -49,11 +49,18 @@ def test_queries_do_not_grow_with_the_data(client_as, signed_decision):
     before = count()
     ward = Unit.objects.get(name="Phường Sa Pa")
     AwardRecord.objects.bulk_create(
-        AwardRecord(unit=ward, award_name=f"Giấy khen thử {n}", award_kind="hinh_thuc", award_type="phong_trao",
-                    authority_level="xa", decision_number=f"{n}/QĐ", decided_on=date(2019, 5, 1),
-                    issuer_name="UBND phường")
+        AwardRecord(
+            unit=ward,
+            award_name=f"Giấy khen thử {n}",
+            award_kind="hinh_thuc",
+            award_type="phong_trao",
+            authority_level="xa",
+            decision_number=f"{n}/QĐ",
+            decided_on=date(2019, 5, 1),
+            issuer_name="UBND phường",
+        )
         for n in range(200)
-    )  # fmt: skip
+    )
     assert count() == before
 
 
@@ -62,15 +69,32 @@ def test_export_is_formatted_and_never_runs_a_formula(client_as, signed_decision
     response = client_as("noivu").get("/thong-ke/thong-ke.xlsx")
     book = load_workbook(io.BytesIO(response.content))
     sheet = book["Hồ sơ"]
-    cells = [c for row in sheet.iter_rows(min_row=4) for c in row if isinstance(c.value, str)
-             and c.value.startswith("=")]  # fmt: skip
+    cells = [
+        c
+        for row in sheet.iter_rows(min_row=4)
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    ]
     assert cells and all(c.data_type == "s" for c in cells)
     assert sheet["A3"].font.bold and sheet.freeze_panes == "A4"
     if shutil.which("soffice"):
         path = tmp_path / "tk.xlsx"
         path.write_bytes(response.content)
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to",
-                        "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=120)  # fmt: skip
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp_path}/p",
+                "--headless",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76",
+                "--outdir",
+                str(tmp_path),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         text = (tmp_path / "tk.csv").read_text()
         assert '=HYPERLINK(""http://x.example"",""Bấm"")' in text or "=HYPERLINK(" in text
 
@@ -143,6 +167,12 @@ def test_a_ward_officer_sees_only_the_ward(client_as, signed_decision):
         io.BytesIO(client_as("tdkt.phuongsapa").get("/thong-ke/thong-ke.xlsx").content)
     )
     cells = {c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row}
-    town_cells = {c.value for sheet in load_workbook(io.BytesIO(client_as("noivu").get(
-        "/thong-ke/thong-ke.xlsx").content)).worksheets for row in sheet.iter_rows() for c in row}  # fmt: skip
+    town_cells = {
+        c.value
+        for sheet in load_workbook(
+            io.BytesIO(client_as("noivu").get("/thong-ke/thong-ke.xlsx").content)
+        ).worksheets
+        for row in sheet.iter_rows()
+        for c in row
+    }
     assert "Xã Tả Van" in town_cells and "Xã Tả Van" not in cells

@@ -21,11 +21,21 @@ BK = "Bằng khen của Chủ tịch UBND tỉnh"
 def meeting_with_upward(appraised, user):
     commune = Dossier.objects.get(campaign=appraised, unit__name="Xã Tả Van")
     pao = commune.candidates.get(person__full_name="Sùng A Páo")
-    Candidate.objects.create(dossier=commune, person=pao.person, award_form=appraised.award_forms.get(name=BK),
-                             summary="Điển hình tiêu biểu xuất sắc về phát triển du lịch cộng đồng",
-                             appraisal="du", order=10)  # fmt: skip
-    meeting = council.create_meeting(actor=user("thuky"), campaign=appraised, held_on=date(2020, 10, 28),
-                                     place="Hội trường", mode="electronic")  # fmt: skip
+    Candidate.objects.create(
+        dossier=commune,
+        person=pao.person,
+        award_form=appraised.award_forms.get(name=BK),
+        summary="Điển hình tiêu biểu xuất sắc về phát triển du lịch cộng đồng",
+        appraisal="du",
+        order=10,
+    )
+    meeting = council.create_meeting(
+        actor=user("thuky"),
+        campaign=appraised,
+        held_on=date(2020, 10, 28),
+        place="Hội trường",
+        mode="electronic",
+    )
     return close_with_votes(meeting)
 
 
@@ -33,7 +43,10 @@ def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_
     meeting = meeting_with_upward
     form = meeting.campaign.award_forms.get(name=BK)
     page = client_as("noivu").get(f"/hoi-dong/{meeting.pk}/").content.decode()
-    assert "Tải Tờ trình đề nghị cấp trên" in page
+    panel_url = f"/quyet-dinh/hop-xet/{meeting.pk}/"
+    assert f'hx-get="{panel_url}"' in page  # the decisions panel, loaded by HTMX
+    panel = client_as("noivu").get(panel_url, headers={"HX-Request": "true"}).content.decode()
+    assert "Tải Tờ trình đề nghị cấp trên" in panel
     letter = client_as("noivu").get(f"/quyet-dinh/de-nghi/{meeting.pk}/{form.pk}.docx")
     text = docx_text(letter.content, "to-trinh-tinh.docx")
     for expected in [
@@ -50,14 +63,24 @@ def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_
     )
 
     pao = meeting.items.get(candidate__award_form=form).candidate
-    response = client_as("noivu").post(f"/quyet-dinh/cap-tren/{meeting.pk}/{form.pk}/", {
-        "number": "3456/QĐ-UBND", "signed_on": "20/11/2020", "issuer_name": "UBND tỉnh Lào Cai",
-        "signer_name": "Đặng Xuân Phong", "candidate": [pao.pk],
-    }, follow=True)  # fmt: skip
+    response = client_as("noivu").post(
+        f"/quyet-dinh/cap-tren/{meeting.pk}/{form.pk}/",
+        {
+            "number": "3456/QĐ-UBND",
+            "signed_on": "20/11/2020",
+            "issuer_name": "UBND tỉnh Lào Cai",
+            "signer_name": "Đặng Xuân Phong",
+            "candidate": [pao.pk],
+        },
+        follow=True,
+    )
     assert "Đã ghi nhận Quyết định số 3456/QĐ-UBND" in response.content.decode()
     award = AwardRecord.objects.get(person=pao.person, award_name=BK)
-    assert (award.decision_number, award.authority_level, award.decided_on) == ("3456/QĐ-UBND", "tinh",
-                                                                                 date(2020, 11, 20))  # fmt: skip
+    assert (award.decision_number, award.authority_level, award.decided_on) == (
+        "3456/QĐ-UBND",
+        "tinh",
+        date(2020, 11, 20),
+    )
     decision = response.context["decision"]
     assert client_as("noivu").get(f"/quyet-dinh/{decision.pk}/giay-khen.pdf").status_code == 404
 
@@ -65,8 +88,13 @@ def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_
 def test_recording_needs_a_number_and_a_recipient(client_as, meeting_with_upward):
     meeting = meeting_with_upward
     form = meeting.campaign.award_forms.get(name=BK)
-    response = client_as("noivu").post(f"/quyet-dinh/cap-tren/{meeting.pk}/{form.pk}/", {
-        "number": "3456/QĐ-UBND", "signed_on": "20/11/2020", "issuer_name": "UBND tỉnh Lào Cai",
-    })  # fmt: skip
+    response = client_as("noivu").post(
+        f"/quyet-dinh/cap-tren/{meeting.pk}/{form.pk}/",
+        {
+            "number": "3456/QĐ-UBND",
+            "signed_on": "20/11/2020",
+            "issuer_name": "UBND tỉnh Lào Cai",
+        },
+    )
     assert "Chọn ít nhất một tập thể, cá nhân" in response.content.decode()
     assert not AwardRecord.objects.filter(award_name=BK).exists()

@@ -3,7 +3,6 @@ results appear only once the ballot is closed."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
 from thidua.core.api import Error
@@ -40,19 +39,41 @@ def meeting_out(meeting, user) -> dict:
         "candidate__award_form", "candidate__person", "candidate__unit"
     )
     return {
-        "id": meeting.pk, "campaign_id": meeting.campaign_id, "council": meeting.council.name,
-        "held_on": meeting.held_on, "place": meeting.place, "mode": meeting.mode, "status": meeting.status,
+        "id": meeting.pk,
+        "campaign_id": meeting.campaign_id,
+        "council": meeting.council.name,
+        "held_on": meeting.held_on,
+        "place": meeting.place,
+        "mode": meeting.mode,
+        "status": meeting.status,
         "status_label": meeting.get_status_display(),
-        "present": meeting.attendance.filter(present=True).count(), "members": meeting.attendance.count(),
+        "present": meeting.attendance.filter(present=True).count(),
+        "members": meeting.attendance.count(),
         "docket": [
-            {"item_id": i.pk, "candidate_id": i.candidate_id, "name": i.candidate.name,
-             "award_form": i.candidate.award_form.name, "summary": i.candidate.summary,
-             "i_voted": i.pk in voted,
-             **({"yes": i.yes, "no": i.no, "passed": i.passed, "within_quota": i.within_quota,
-                 "rank": i.rank, "selected": i.selected, "note": i.result_note} if closed else {})}
+            {
+                "item_id": i.pk,
+                "candidate_id": i.candidate_id,
+                "name": i.candidate.name,
+                "award_form": i.candidate.award_form.name,
+                "summary": i.candidate.summary,
+                "i_voted": i.pk in voted,
+                **(
+                    {
+                        "yes": i.yes,
+                        "no": i.no,
+                        "passed": i.passed,
+                        "within_quota": i.within_quota,
+                        "rank": i.rank,
+                        "selected": i.selected,
+                        "note": i.result_note,
+                    }
+                    if closed
+                    else {}
+                ),
+            }
             for i in items
         ],
-    }  # fmt: skip
+    }
 
 
 @router.get("/meetings", summary="Các phiên họp xét người dùng được xem")
@@ -70,27 +91,23 @@ def get_meeting(request, meeting_id: int) -> dict:
     return meeting_out(policy.get_meeting_or_404(request.user, meeting_id), request.user)
 
 
-@router.post("/meetings/{meeting_id}/ballot", response={200: dict, 403: Error, 422: Error},
-             summary="Thành viên có mặt bỏ phiếu (mỗi trường hợp một lần, giữ kín)")  # fmt: skip
+@router.post(
+    "/meetings/{meeting_id}/ballot",
+    response={200: dict, 403: Error, 422: Error},
+    summary="Thành viên có mặt bỏ phiếu (mỗi trường hợp một lần, giữ kín)",
+)
 def cast_ballot(request, meeting_id: int, payload: BallotIn):
     meeting = policy.get_meeting_or_404(request.user, meeting_id)
-    if policy.membership(request.user, meeting) is None:
-        raise PermissionDenied("Bạn không phải thành viên của Hội đồng họp phiên này.")
-    count = services.cast_ballot(actor=request.user, meeting=meeting,
-                                 choices={c.item_id: c.approve for c in payload.choices})  # fmt: skip
-    return {"votes": count}
+    choices = {c.item_id: c.approve for c in payload.choices}
+    return {"votes": services.cast_ballot(actor=request.user, meeting=meeting, choices=choices)}
 
 
-@router.post("/meetings/{meeting_id}/{action}", response={200: dict, 403: Error, 404: Error, 422: Error},
-             summary="Thư ký: open (bắt đầu bỏ phiếu) hoặc close (kết thúc, kiểm phiếu)")  # fmt: skip
+@router.post(
+    "/meetings/{meeting_id}/{action}",
+    response={200: dict, 403: Error, 404: Error, 422: Error},
+    summary="Thư ký: open (bắt đầu bỏ phiếu) hoặc close (kết thúc, kiểm phiếu)",
+)
 def meeting_action(request, meeting_id: int, action: str):
-    from django.http import Http404
-
     meeting = policy.get_meeting_or_404(request.user, meeting_id)
-    handlers = {"open": services.open_ballot, "close": services.close_ballot}
-    if action not in handlers:
-        raise Http404("Thao tác không tồn tại.")
-    policy.require_secretary(request.user, meeting)
-    handlers[action](actor=request.user, meeting=meeting)
-    meeting.refresh_from_db()
+    meeting = services.move(actor=request.user, meeting=meeting, action=action)
     return meeting_out(meeting, request.user)

@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import AwardForm, CampaignStatus
 from thidua.core.web import flash_errors
-from thidua.org import access
-from thidua.org.access import Perm
 
-from . import services
-from .models import Council, CouncilMember, Position, ThresholdBase, VotingRule
+from . import config_services, policy
+from .counting import rule_for
+from .models import CouncilMember, Position, ThresholdBase, VotingRule
+from .policy import CouncilError
 
 
 class MemberForm(forms.Form):
@@ -52,45 +51,45 @@ class RuleForm(forms.ModelForm):
         ]
 
 
-def _council(user, pk: int) -> Council:
-    council = Council.objects.select_related("unit").filter(pk=pk).first()
-    if council is None or not access.in_scope(user, council.unit, Perm.VIEW_UNITS):
-        raise Http404("Không tìm thấy hội đồng.")
-    if not services.can_configure(user, council):
-        raise PermissionDenied(
-            "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được cấu hình Hội đồng."
-        )
-    return council
-
-
 @login_required
 def council_config(request, pk: int):
-    council = _council(request.user, pk)
+    council = policy.get_council_or_404(request.user, pk)
+    policy.require_configure(request.user, council)
     today = timezone.localdate()
     members = council.members.select_related("user").filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=today)
     )
-    forms_ = AwardForm.objects.filter(campaign__issuer=council.unit, delegated_to_units=False,
-                                      campaign__status__in=[CampaignStatus.DRAFT, CampaignStatus.LAUNCHED])  # fmt: skip
+    forms_ = AwardForm.objects.filter(
+        campaign__issuer=council.unit,
+        delegated_to_units=False,
+        campaign__status__in=[CampaignStatus.DRAFT, CampaignStatus.LAUNCHED],
+    )
     rules = [
-        (f, services.rule_for(f, today))
+        (f, rule_for(f, today))
         for f in forms_.select_related("campaign").prefetch_related("voting_rules")
     ]
-    return render(request, "council/config.html", {
-        "council": council, "members": members, "member_form": MemberForm(), "rules": rules,
-        "bases": ThresholdBase.choices,
-    })  # fmt: skip
+    return render(
+        request,
+        "council/config.html",
+        {
+            "council": council,
+            "members": members,
+            "member_form": MemberForm(),
+            "rules": rules,
+            "bases": ThresholdBase.choices,
+        },
+    )
 
 
 @login_required
 @require_POST
 def member_add(request, pk: int):
-    council = _council(request.user, pk)
+    council = policy.get_council_or_404(request.user, pk)
     form = MemberForm(request.POST)
     if form.is_valid():
         try:
-            services.add_member(actor=request.user, council=council, **form.cleaned_data)
-        except services.CouncilError as error:
+            config_services.add_member(actor=request.user, council=council, **form.cleaned_data)
+        except CouncilError as error:
             flash_errors(request, error)
         else:
             messages.success(request, "Đã thêm thành viên.")
@@ -102,11 +101,11 @@ def member_add(request, pk: int):
 @login_required
 @require_POST
 def member_end(request, pk: int, member_pk: int):
-    council = _council(request.user, pk)
+    council = policy.get_council_or_404(request.user, pk)
     member = CouncilMember.objects.filter(pk=member_pk, council=council).first()
     if member is None:
         raise Http404("Không tìm thấy thành viên.")
-    services.end_membership(actor=request.user, member=member, day=timezone.localdate())
+    config_services.end_membership(actor=request.user, member=member, day=timezone.localdate())
     messages.success(request, f"{member.name} thôi là thành viên Hội đồng từ hôm nay.")
     return redirect("council:config", pk=pk)
 
@@ -114,17 +113,17 @@ def member_end(request, pk: int, member_pk: int):
 @login_required
 @require_POST
 def rule_save(request, pk: int, form_pk: int):
-    council = _council(request.user, pk)
+    council = policy.get_council_or_404(request.user, pk)
     award_form = AwardForm.objects.filter(pk=form_pk, campaign__issuer=council.unit).first()
     if award_form is None:
         raise Http404("Không tìm thấy hình thức khen thưởng.")
     form = RuleForm(request.POST)
     if form.is_valid():
         try:
-            services.save_rule(
+            config_services.save_rule(
                 actor=request.user, award_form=award_form, council=council, **form.cleaned_data
             )
-        except services.CouncilError as error:
+        except CouncilError as error:
             flash_errors(request, error)
         else:
             messages.success(request, f"Đã lưu quy tắc biểu quyết: {award_form.name}.")

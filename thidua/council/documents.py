@@ -12,11 +12,18 @@ WIDTHS = [12, 55, 17, 19, 17, 45]  # 165 mm: A4 portrait inside the margins
 
 def minutes(meeting) -> bytes:
     attendance = list(meeting.attendance.select_related("member__user").order_by("member__order"))
-    context = {"meeting": meeting, "council": meeting.council, "campaign": meeting.campaign,
-               "present": [a.member for a in attendance if a.present],
-               "absent": [a.member for a in attendance if not a.present],
-               "items": list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
-                                                          "candidate__unit"))}  # fmt: skip
+    context = {
+        "meeting": meeting,
+        "council": meeting.council,
+        "campaign": meeting.campaign,
+        "present": [a.member for a in attendance if a.present],
+        "absent": [a.member for a in attendance if not a.present],
+        "items": list(
+            meeting.items.select_related(
+                "candidate__award_form", "candidate__person__unit", "candidate__unit"
+            )
+        ),
+    }
     return render("bien-ban-hop-xet", context, _minutes)
 
 
@@ -30,31 +37,55 @@ def _minutes(ctx: dict) -> bytes:
     )
     secretary = next((m for m in present + absent if m.position == Position.THU_KY), None)
     document = d.new_document()
-    d.header_block(document, parent=d.agency_name(unit), issuer=council.name.upper(),
-                   number_symbol="      /BB-HĐTĐKT", place=unit.place_name or "", day=meeting.held_on)  # fmt: skip
+    d.header_block(
+        document,
+        parent=d.agency_name(unit),
+        issuer=council.name.upper(),
+        number_symbol="      /BB-HĐTĐKT",
+        place=unit.place_name or "",
+        day=meeting.held_on,
+    )
     d.title_block(document, "BIÊN BẢN", f"Họp xét khen thưởng {campaign.title}")
-    d.paragraph(document, f"Thời gian: ngày {meeting.held_on:%d/%m/%Y}. Địa điểm: {meeting.place}.",
-                indent_first=True, align=d.JUSTIFY)  # fmt: skip
-    d.paragraph(document, f"Thành phần: {len(present)}/{len(present) + len(absent)} thành viên Hội đồng có mặt:",
-                indent_first=True)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Thời gian: ngày {meeting.held_on:%d/%m/%Y}. Địa điểm: {meeting.place}.",
+        indent_first=True,
+        align=d.JUSTIFY,
+    )
+    d.paragraph(
+        document,
+        f"Thành phần: {len(present)}/{len(present) + len(absent)} thành viên Hội đồng có mặt:",
+        indent_first=True,
+    )
     for member in present:
-        d.paragraph(document, f"- {member.name}, {member.title}, {member.get_position_display()};",
-                    indent_first=True)  # fmt: skip
+        d.paragraph(
+            document,
+            f"- {member.name}, {member.title}, {member.get_position_display()};",
+            indent_first=True,
+        )
     if absent:
         d.paragraph(
             document, "Vắng mặt: " + ", ".join(m.name for m in absent) + ".", indent_first=True
         )
     if chair:
-        d.paragraph(document, f"Chủ trì: {chair.name}. Thư ký: {secretary.name if secretary else ''}.",
-                    indent_first=True)  # fmt: skip
+        d.paragraph(
+            document,
+            f"Chủ trì: {chair.name}. Thư ký: {secretary.name if secretary else ''}.",
+            indent_first=True,
+        )
     mode = (
         "bỏ phiếu trên hệ thống, giữ kín đến khi kết thúc"
         if meeting.mode == "electronic"
         else "bỏ phiếu kín bằng phiếu giấy"
     )
-    d.paragraph(document, f"Hội đồng xem xét danh sách các tập thể, cá nhân đủ điều kiện sau thẩm định "
-                f"và biểu quyết bằng hình thức {mode}. Kết quả:", indent_first=True, align=d.JUSTIFY,
-                space_after=6)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Hội đồng xem xét danh sách các tập thể, cá nhân đủ điều kiện sau thẩm định "
+        f"và biểu quyết bằng hình thức {mode}. Kết quả:",
+        indent_first=True,
+        align=d.JUSTIFY,
+        space_after=6,
+    )
     items = ctx["items"]
     forms = []
     for item in items:
@@ -88,12 +119,24 @@ def _minutes(ctx: dict) -> bytes:
                 and "Hội đồng quyết định" in item.result_note
             ):
                 verdict = "Hội đồng quyết định"
-            d.grid_row(table, [str(n), name, str(item.yes), str(item.no), str(item.rank or ""), verdict],
-                       WIDTHS)  # fmt: skip
+            d.grid_row(
+                table,
+                [str(n), name, str(item.yes), str(item.no), str(item.rank or ""), verdict],
+                WIDTHS,
+            )
     selected = sum(1 for i in items if i.selected)
-    d.paragraph(document, f"Hội đồng thống nhất đề nghị khen thưởng {selected} trường hợp theo kết quả trên. "
-                f"Biên bản lập xong và thông qua tại cuộc họp./.", indent_first=True, align=d.JUSTIFY,
-                space_before=8, space_after=12)  # fmt: skip
-    d.two_signatures(document, ("THƯ KÝ", secretary.name if secretary else ""),
-                     ("CHỦ TRÌ", chair.name if chair else ""))  # fmt: skip
+    d.paragraph(
+        document,
+        f"Hội đồng thống nhất đề nghị khen thưởng {selected} trường hợp theo kết quả trên. "
+        f"Biên bản lập xong và thông qua tại cuộc họp./.",
+        indent_first=True,
+        align=d.JUSTIFY,
+        space_before=8,
+        space_after=12,
+    )
+    d.two_signatures(
+        document,
+        ("THƯ KÝ", secretary.name if secretary else ""),
+        ("CHỦ TRÌ", chair.name if chair else ""),
+    )
     return d.to_bytes(document)

@@ -34,8 +34,12 @@ class Position(models.TextChoices):
 
 class CouncilMember(Dated):
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="tài khoản", on_delete=models.PROTECT,
-                             related_name="council_memberships")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.PROTECT,
+        related_name="council_memberships",
+    )
     position = models.CharField("chức danh trong hội đồng", max_length=20, choices=Position.choices)
     title = models.CharField(
         "chức vụ", max_length=200, help_text="Ví dụ: Trưởng phòng Nội vụ thị xã."
@@ -67,15 +71,17 @@ class VotingRule(Dated):
 
     award_form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="voting_rules")
     quorum_percent = models.PositiveSmallIntegerField(
-        "số thành viên có mặt tối thiểu (%)", default=67,
+        "số thành viên có mặt tối thiểu (%)",
+        default=67,
         help_text="Phần trăm tổng số thành viên phải có mặt để họp xét hình thức này.",
-    )  # fmt: skip
+    )
     threshold_percent = models.PositiveSmallIntegerField("tỉ lệ đồng ý (%)", default=50)
     strictly_more = models.BooleanField(
         "phải trên tỉ lệ", default=True, help_text="Bỏ chọn khi chỉ cần đạt đúng tỉ lệ (≥)."
     )
-    base = models.CharField("tính trên", max_length=20, choices=ThresholdBase.choices,
-                            default=ThresholdBase.ALL_MEMBERS)  # fmt: skip
+    base = models.CharField(
+        "tính trên", max_length=20, choices=ThresholdBase.choices, default=ThresholdBase.ALL_MEMBERS
+    )
     secret_ballot = models.BooleanField("bỏ phiếu kín", default=True)
     legal_basis = models.CharField("căn cứ", max_length=300, blank=True)
 
@@ -104,8 +110,12 @@ class Meeting(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="meetings")
     held_on = models.DateField("ngày họp")
     place = models.CharField("địa điểm", max_length=300)
-    mode = models.CharField("hình thức bỏ phiếu", max_length=20, choices=VotingMode.choices,
-                            default=VotingMode.ELECTRONIC)  # fmt: skip
+    mode = models.CharField(
+        "hình thức bỏ phiếu",
+        max_length=20,
+        choices=VotingMode.choices,
+        default=VotingMode.ELECTRONIC,
+    )
     status = models.CharField(
         max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PREPARING
     )

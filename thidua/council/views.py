@@ -24,8 +24,12 @@ class MeetingForm(forms.Form):
     campaign = forms.ModelChoiceField(label="Đợt thi đua", queryset=Campaign.objects.none())
     held_on = date_field("Ngày họp")
     place = forms.CharField(label="Địa điểm", max_length=300)
-    mode = forms.ChoiceField(label="Hình thức bỏ phiếu", choices=VotingMode.choices,
-                             widget=forms.RadioSelect, initial=VotingMode.ELECTRONIC)  # fmt: skip
+    mode = forms.ChoiceField(
+        label="Hình thức bỏ phiếu",
+        choices=VotingMode.choices,
+        widget=forms.RadioSelect,
+        initial=VotingMode.ELECTRONIC,
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,19 +51,16 @@ def meeting_list(request):
             "is_secretary": Council.objects.filter(
                 members__user=request.user, members__position="thu_ky"
             ).exists(),
-            "configurable": [
-                c
-                for c in Council.objects.select_related("unit")
-                if services.can_configure(request.user, c)
-            ],
+            "configurable": policy.configurable_councils(request.user),
         },
     )
 
 
 @login_required
 def meeting_create(request):
-    form = MeetingForm(request.POST or None, user=request.user,
-                       initial={"campaign": request.GET.get("dot")})  # fmt: skip
+    form = MeetingForm(
+        request.POST or None, user=request.user, initial={"campaign": request.GET.get("dot")}
+    )
     if not form.fields["campaign"].queryset.exists():
         raise PermissionDenied("Chỉ Thư ký Hội đồng được tạo phiên họp xét khen thưởng.")
     if request.method == "POST" and form.is_valid():
@@ -128,27 +129,8 @@ def meeting_detail(request, pk: int):
             "present": present,
             "closed": meeting.status == MeetingStatus.CLOSED,
             "history": history(meeting)[:30],
-            **decision_links(request.user, meeting),
         },
     )
-
-
-def decision_links(user, meeting) -> dict:
-    """After the ballot: the emulation office drafts one decision per form within authority."""
-    from thidua.decisions import services as decisions
-    from thidua.decisions.models import Decision
-
-    if meeting.status != MeetingStatus.CLOSED:
-        return {"decidable": [], "decisions": [], "upward": []}
-    existing = {d.award_form_id: d for d in Decision.objects.filter(meeting=meeting)}
-    can_prepare = decisions.can_prepare(user, meeting.campaign.issuer)
-    return {
-        "decidable": [(f, existing.get(f.pk)) for f in decisions.decidable_forms(meeting)]
-        if can_prepare
-        else [],
-        "decisions": list(Decision.objects.filter(meeting=meeting)),
-        "upward": decisions.upward_forms(meeting) if can_prepare else [],
-    }
 
 
 @login_required
@@ -165,18 +147,12 @@ def meeting_attendance(request, pk: int):
     return redirect("council:meeting", pk=pk)
 
 
-ACTIONS = {"open": services.open_ballot, "close": services.close_ballot}
-
-
 @login_required
 @require_POST
 def meeting_action(request, pk: int, action: str):
     meeting = policy.get_meeting_or_404(request.user, pk)
-    if action not in ACTIONS:
-        raise Http404("Thao tác không tồn tại.")
-    policy.require_secretary(request.user, meeting)
     try:
-        ACTIONS[action](actor=request.user, meeting=meeting)
+        services.move(actor=request.user, meeting=meeting, action=action)
     except services.CouncilError as error:
         flash_errors(request, error)
     else:
@@ -191,8 +167,14 @@ def ballot(request, pk: int):
     member = policy.membership(request.user, meeting)
     if member is None:
         raise PermissionDenied("Bạn không phải thành viên của Hội đồng họp phiên này.")
-    items = list(meeting.items.select_related("candidate__award_form", "candidate__person__unit",
-                                              "candidate__unit", "candidate__dossier__unit"))  # fmt: skip
+    items = list(
+        meeting.items.select_related(
+            "candidate__award_form",
+            "candidate__person__unit",
+            "candidate__unit",
+            "candidate__dossier__unit",
+        )
+    )
     done = set(
         Vote.objects.filter(item__meeting=meeting, member=member).values_list("item_id", flat=True)
     )
@@ -212,8 +194,11 @@ def ballot(request, pk: int):
                 f"Đã ghi phiếu của bạn cho {count} trường hợp. Phiếu được giữ kín đến khi kết thúc bỏ phiếu.",
             )
         return redirect("council:ballot", pk=pk)
-    return render(request, "council/ballot.html", {"meeting": meeting, "items": items, "done": done,
-                                                   "member": member})  # fmt: skip
+    return render(
+        request,
+        "council/ballot.html",
+        {"meeting": meeting, "items": items, "done": done, "member": member},
+    )
 
 
 @login_required

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from ninja import Router
 
 from thidua.core.api import Error
 from thidua.org.api_auth import TokenAuth
 
 from . import certificates, policy, services
-from .models import DecisionKind, DecisionStatus
+from .models import DecisionKind
 
 router = Router(tags=["Quyết định khen thưởng"], auth=TokenAuth())
 
@@ -17,16 +17,29 @@ router = Router(tags=["Quyết định khen thưởng"], auth=TokenAuth())
 def decision_out(d) -> dict:
     recipients = list(d.recipients.all())
     return {
-        "id": d.pk, "number_symbol": d.number_symbol if (d.number or d.kind == DecisionKind.HIGHER) else None,
-        "kind": d.kind, "status": d.status, "issuer": d.issuer_name, "signed_on": d.signed_on,
-        "signer": f"{d.signer_title} {d.signer_name}".strip(), "subject": d.subject,
-        "award_form": d.award_form.name, "total": sum(r.amount for r in recipients),
+        "id": d.pk,
+        "number_symbol": d.number_symbol if (d.number or d.kind == DecisionKind.HIGHER) else None,
+        "kind": d.kind,
+        "status": d.status,
+        "issuer": d.issuer_name,
+        "signed_on": d.signed_on,
+        "signer": f"{d.signer_title} {d.signer_name}".strip(),
+        "subject": d.subject,
+        "award_form": d.award_form.name,
+        "total": sum(r.amount for r in recipients),
         "recipients": [
-            {"order": r.order, "name": r.name, "description": r.description, "collective": r.is_collective,
-             "person_id": r.person_id, "unit_id": r.unit_id, "amount": r.amount}
+            {
+                "order": r.order,
+                "name": r.name,
+                "description": r.description,
+                "collective": r.is_collective,
+                "person_id": r.person_id,
+                "unit_id": r.unit_id,
+                "amount": r.amount,
+            }
             for r in recipients
         ],
-    }  # fmt: skip
+    }
 
 
 @router.get("/decisions", summary="Quyết định khen thưởng người dùng được xem")
@@ -48,8 +61,11 @@ def get_decision(request, decision_id: int) -> dict:
     return decision_out(policy.get_decision_or_404(request.user, decision_id))
 
 
-@router.post("/decisions/{decision_id}/approve", response={200: dict, 403: Error, 422: Error},
-             summary="Chủ tịch ký ban hành: cấp số, ghi vào lịch sử khen thưởng")  # fmt: skip
+@router.post(
+    "/decisions/{decision_id}/approve",
+    response={200: dict, 403: Error, 422: Error},
+    summary="Chủ tịch ký ban hành: cấp số, ghi vào lịch sử khen thưởng",
+)
 def approve(request, decision_id: int):
     decision = policy.get_decision_or_404(request.user, decision_id)
     return decision_out(services.approve(actor=request.user, decision=decision))
@@ -60,6 +76,5 @@ def approve(request, decision_id: int):
 )
 def certificates_pdf(request, decision_id: int):
     decision = policy.get_decision_or_404(request.user, decision_id)
-    if decision.status != DecisionStatus.APPROVED or decision.kind != DecisionKind.ISSUED:
-        raise Http404("Giấy khen có sau khi quyết định được ký ban hành.")
+    policy.require_certificates(decision)
     return HttpResponse(certificates.certificates_pdf(decision), content_type="application/pdf")

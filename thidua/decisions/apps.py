@@ -6,6 +6,7 @@ AUDIT_ACTIONS = {
     "decisions.decision.updated": "Sửa dự thảo quyết định",
     "decisions.decision.approved": "Ký ban hành quyết định",
     "decisions.higher.recorded": "Ghi nhận quyết định của cấp trên",
+    "decisions.certificates.requested": "Tạo tệp Giấy khen (ZIP)",
 }
 
 

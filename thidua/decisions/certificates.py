@@ -12,15 +12,20 @@ prints the same Vietnamese text. The emblem is a file an administrator sets
 from __future__ import annotations
 
 import math
+import tempfile
+import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
+from django.utils import timezone
 from django.utils.text import slugify
 from fpdf import FPDF
 
 from thidua.core.text import ascii_key
 
-from .models import Decision, Recipient
+from .models import BatchStatus, CertificateBatch, Decision, Recipient
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 RED = (200, 16, 46)
@@ -41,7 +46,7 @@ def signer_line(decision: Decision) -> str:
 
 
 class CertificatePDF(FPDF):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(orientation="L", unit="mm", format="A4")
         for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "BoldItalic")):
             self.add_font("Serif", style, str(FONTS / f"LiberationSerif-{name}.ttf"))
@@ -51,8 +56,14 @@ class CertificatePDF(FPDF):
         self.set_creator("Thi đua – Khen thưởng")
 
     def centred(
-        self, y: float, text: str, size: float, style: str = "", color=BLACK, width: float = 230
-    ):
+        self,
+        y: float,
+        text: str,
+        size: float,
+        style: str = "",
+        color: tuple[int, int, int] = BLACK,
+        width: float = 230,
+    ) -> float:
         self.set_font("Serif", style, size)
         self.set_text_color(*color)
         self.set_xy((W - width) / 2, y)
@@ -130,7 +141,7 @@ class CertificatePDF(FPDF):
         self.cell(110, 6, decision.signer_name, align="C")
 
 
-def certificates_pdf(decision: Decision, recipients=None) -> bytes:
+def certificates_pdf(decision: Decision, recipients: Iterable[Recipient] | None = None) -> bytes:
     """One page per recipient: the combined print file, or one certificate."""
     pdf = CertificatePDF()
     for recipient in recipients if recipients is not None else decision.recipients.all():
@@ -141,3 +152,41 @@ def certificates_pdf(decision: Decision, recipients=None) -> bytes:
 def _slug(name: str) -> str:
     """ "Sùng A Páo" → "sung-a-pao", for file names inside the ZIP."""
     return slugify(ascii_key(name))
+
+
+PROGRESS_EVERY = 25  # recipients between two progress updates of a batch
+
+
+def build_certificate_batch(batch: CertificateBatch) -> None:
+    """Every certificate of the batch's decision into one ZIP (one PDF each and one to print
+    them all), writing the progress on the batch row for its page. Run by the background task
+    that ``services.start_certificate_batch`` queued."""
+    decision = batch.decision
+    recipients = list(decision.recipients.all())
+    rows = CertificateBatch.objects.filter(pk=batch.pk)
+    rows.update(status=BatchStatus.RUNNING, total=len(recipients))
+    try:
+        with tempfile.TemporaryFile() as handle:
+            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+                combined = CertificatePDF()
+                for n, recipient in enumerate(recipients, start=1):
+                    single = CertificatePDF()
+                    single.page_for(decision, recipient)
+                    archive.writestr(
+                        f"{recipient.order:04d}-{_slug(recipient.name)}.pdf", bytes(single.output())
+                    )
+                    combined.page_for(decision, recipient)
+                    if n % PROGRESS_EVERY == 0:
+                        rows.update(done=n)
+                archive.writestr("tat-ca-giay-khen.pdf", bytes(combined.output()))
+            handle.seek(0)
+            batch.file.save("giay-khen.zip", File(handle), save=False)
+        rows.update(
+            status=BatchStatus.DONE,
+            done=len(recipients),
+            file=batch.file.name,
+            finished_at=timezone.now(),
+        )
+    except Exception as error:  # recorded for the user, then re-raised for the worker's log
+        rows.update(status=BatchStatus.FAILED, error=str(error)[:500])
+        raise

@@ -16,14 +16,17 @@ def decision_docx(decision: Decision) -> bytes:
     day = decision.signed_on
     total = sum(r.amount for r in recipients)
     context = {
-        "decision": decision, "campaign": decision.campaign, "recipients": recipients,
+        "decision": decision,
+        "campaign": decision.campaign,
+        "recipients": recipients,
         "collectives": [r for r in recipients if r.is_collective],
         "individuals": [r for r in recipients if not r.is_collective],
         "issuer": d.agency_name(decision.issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
-        "award": decision.award_form.name.split(" của ")[0], "total": money(total),
+        "award": decision.award_form.name.split(" của ")[0],
+        "total": money(total),
         "date_line": d.vn_date_line(decision.place, day),
         "amounts": {r.pk: money(r.amount) for r in recipients},
-    }  # fmt: skip
+    }
     return render("quyet-dinh", context, _decision_docx)
 
 
@@ -31,33 +34,69 @@ def _decision_docx(ctx: dict) -> bytes:
     decision, total = ctx["decision"], ctx["total"]
     issuer = decision.issuer
     document = d.new_document()
-    d.header_block(document, parent="", issuer=d.agency_name(issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
-                   number_symbol=decision.number_symbol, place=decision.place, day=decision.signed_on)  # fmt: skip
+    d.header_block(
+        document,
+        parent="",
+        issuer=d.agency_name(issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
+        number_symbol=decision.number_symbol,
+        place=decision.place,
+        day=decision.signed_on,
+    )
     d.title_block(document, "QUYẾT ĐỊNH", decision.subject)
-    d.paragraph(document, f"{decision.signer_title.upper()} {d.agency_name(issuer).replace('UBND', 'ỦY BAN NHÂN DÂN')}",
-                bold=True, align=d.CENTER, space_after=6)  # fmt: skip
+    d.paragraph(
+        document,
+        f"{decision.signer_title.upper()} {d.agency_name(issuer).replace('UBND', 'ỦY BAN NHÂN DÂN')}",
+        bold=True,
+        align=d.CENTER,
+        space_after=6,
+    )
     for line in decision.legal_bases.splitlines():
         if line.strip():
             d.paragraph(document, line.strip(), italic=True, indent_first=True, align=d.JUSTIFY)
     d.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, space_before=6, space_after=6)
     collectives, individuals, award = len(ctx["collectives"]), len(ctx["individuals"]), ctx["award"]
-    d.paragraph(document, f"Điều 1. Tặng {award} của {decision.signer_title} {decision.issuer_name} cho "
-                f"{collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc "
-                f"trong {decision.campaign.title[0].lower()}{decision.campaign.title[1:]}.",
-                indent_first=True, align=d.JUSTIFY)  # fmt: skip
-    d.paragraph(document, f"Điều 2. Tiền thưởng kèm theo {award} thực hiện theo quy định hiện hành; tổng số "
-                f"tiền: {total}, từ {decision.fund_note}.", indent_first=True, align=d.JUSTIFY)  # fmt: skip
-    d.paragraph(document, "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, "
-                "thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
-                "trách nhiệm thi hành Quyết định này./.", indent_first=True, align=d.JUSTIFY, space_after=10)  # fmt: skip
-    d.signature_block(document, recipients=["Như Điều 3", "Phòng Nội vụ"], authority="",
-                      title=decision.signer_title, name=decision.signer_name)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Điều 1. Tặng {award} của {decision.signer_title} {decision.issuer_name} cho "
+        f"{collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc "
+        f"trong {decision.campaign.title[0].lower()}{decision.campaign.title[1:]}.",
+        indent_first=True,
+        align=d.JUSTIFY,
+    )
+    d.paragraph(
+        document,
+        f"Điều 2. Tiền thưởng kèm theo {award} thực hiện theo quy định hiện hành; tổng số "
+        f"tiền: {total}, từ {decision.fund_note}.",
+        indent_first=True,
+        align=d.JUSTIFY,
+    )
+    d.paragraph(
+        document,
+        "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, "
+        "thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
+        "trách nhiệm thi hành Quyết định này./.",
+        indent_first=True,
+        align=d.JUSTIFY,
+        space_after=10,
+    )
+    d.signature_block(
+        document,
+        recipients=["Như Điều 3", "Phòng Nội vụ"],
+        authority="",
+        title=decision.signer_title,
+        name=decision.signer_name,
+    )
     document.add_page_break()
     d.paragraph(document, "DANH SÁCH", bold=True, align=d.CENTER)
     d.paragraph(document, f"Tập thể, cá nhân được tặng {award}", bold=True, align=d.CENTER)
-    d.paragraph(document, f"(Kèm theo Quyết định số {decision.number_symbol} ngày {decision.signed_on:%d/%m/%Y} "
-                f"của {decision.signer_title} {decision.issuer_name})", italic=True, align=d.CENTER,
-                space_after=6)  # fmt: skip
+    d.paragraph(
+        document,
+        f"(Kèm theo Quyết định số {decision.number_symbol} ngày {decision.signed_on:%d/%m/%Y} "
+        f"của {decision.signer_title} {decision.issuer_name})",
+        italic=True,
+        align=d.CENTER,
+        space_after=6,
+    )
     table = d.grid(
         document, ["STT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Tiền thưởng"], ANNEX_WIDTHS
     )
@@ -73,8 +112,13 @@ def _decision_docx(ctx: dict) -> bytes:
 
 
 def upward_letter(meeting, award_form, items) -> bytes:
-    context = {"meeting": meeting, "campaign": meeting.campaign, "award_form": award_form, "items": items,
-               "authority": award_form.authority.name}  # fmt: skip
+    context = {
+        "meeting": meeting,
+        "campaign": meeting.campaign,
+        "award_form": award_form,
+        "items": items,
+        "authority": award_form.authority.name,
+    }
     return render(
         "to-trinh-de-nghi-cap-tren",
         context,
@@ -89,26 +133,51 @@ def _upward_letter(meeting, award_form, items) -> bytes:
     authority = award_form.authority.name
     award = award_form.name.split(" của ")[0]
     document = d.new_document()
-    d.header_block(document, parent="", issuer=d.agency_name(issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
-                   number_symbol="      /TTr-UBND", place=issuer.place_name or "", day=None)  # fmt: skip
+    d.header_block(
+        document,
+        parent="",
+        issuer=d.agency_name(issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
+        number_symbol="      /TTr-UBND",
+        place=issuer.place_name or "",
+        day=None,
+    )
     d.title_block(
         document, "TỜ TRÌNH", f"Đề nghị {authority} tặng {award} cho các tập thể, cá nhân"
     )
     d.paragraph(document, f"Kính gửi: {authority}", align=d.CENTER, space_after=6)
-    d.paragraph(document, f"Thực hiện {campaign.title[0].lower()}{campaign.title[1:]}; căn cứ kết quả họp xét của "
-                f"{meeting.council.name} ngày {meeting.held_on:%d/%m/%Y},", indent_first=True, align=d.JUSTIFY)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Thực hiện {campaign.title[0].lower()}{campaign.title[1:]}; căn cứ kết quả họp xét của "
+        f"{meeting.council.name} ngày {meeting.held_on:%d/%m/%Y},",
+        indent_first=True,
+        align=d.JUSTIFY,
+    )
     collectives = [i for i in items if i.candidate.unit_id]
     individuals = [i for i in items if not i.candidate.unit_id]
-    d.paragraph(document, f"{d.agency_title(issuer)} kính đề nghị {authority} xem xét, tặng {award} cho "
-                f"{len(collectives)} tập thể và {len(individuals)} cá nhân đã có thành tích xuất sắc (có danh "
-                "sách, biên bản họp xét và báo cáo thành tích của từng trường hợp kèm theo).", indent_first=True,
-                align=d.JUSTIFY)  # fmt: skip
+    d.paragraph(
+        document,
+        f"{d.agency_title(issuer)} kính đề nghị {authority} xem xét, tặng {award} cho "
+        f"{len(collectives)} tập thể và {len(individuals)} cá nhân đã có thành tích xuất sắc (có danh "
+        "sách, biên bản họp xét và báo cáo thành tích của từng trường hợp kèm theo).",
+        indent_first=True,
+        align=d.JUSTIFY,
+    )
     widths = [12, 70, 83]
     table = d.grid(document, ["STT", "Tập thể, cá nhân", "Tóm tắt thành tích"], widths)
     for n, item in enumerate(collectives + individuals, start=1):
         d.grid_row(table, [str(n), item.candidate.name, item.candidate.summary], widths)
-    d.paragraph(document, f"Kính trình {authority} xem xét, quyết định./.", indent_first=True, space_before=8,
-                space_after=10)  # fmt: skip
-    d.signature_block(document, recipients=["Như trên", "Sở Nội vụ"], authority="TM. ỦY BAN NHÂN DÂN",
-                      title=campaign.signer_title or "CHỦ TỊCH", name=campaign.signer_name)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Kính trình {authority} xem xét, quyết định./.",
+        indent_first=True,
+        space_before=8,
+        space_after=10,
+    )
+    d.signature_block(
+        document,
+        recipients=["Như trên", "Sở Nội vụ"],
+        authority="TM. ỦY BAN NHÂN DÂN",
+        title=campaign.signer_title or "CHỦ TỊCH",
+        name=campaign.signer_name,
+    )
     return d.to_bytes(document)

@@ -51,8 +51,9 @@ class DecisionKind(models.TextChoices):
 
 
 class Decision(models.Model):
-    issuer = models.ForeignKey(Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT,
-                               related_name="decisions")  # fmt: skip
+    issuer = models.ForeignKey(
+        Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="decisions"
+    )
     issuer_name = models.CharField("tên cơ quan ban hành", max_length=200)
     kind = models.CharField(
         max_length=10, choices=DecisionKind.choices, default=DecisionKind.ISSUED
@@ -73,8 +74,9 @@ class Decision(models.Model):
     signer_name = models.CharField("người ký", max_length=100, blank=True)
     subject = models.CharField("trích yếu", max_length=500)
     legal_bases = models.TextField("căn cứ ban hành", help_text="Mỗi căn cứ một dòng.")
-    fund_note = models.CharField("nguồn tiền thưởng", max_length=300,
-                                 default="Quỹ thi đua, khen thưởng của thị xã")  # fmt: skip
+    fund_note = models.CharField(
+        "nguồn tiền thưởng", max_length=300, default="Quỹ thi đua, khen thưởng của thị xã"
+    )
     status = models.CharField(
         max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT
     )
@@ -82,8 +84,9 @@ class Decision(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")  # fmt: skip
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
     # Written once the decision is signed (its recipients no longer change), so that the public
     # pages show how many were awarded without counting them.
@@ -98,7 +101,7 @@ class Decision(models.Model):
                 fields=["issuer", "year", "number", "symbol"],
                 name="unique_decision_number",
                 condition=Q(number__isnull=False),
-            ),  # fmt: skip
+            ),
         ]
 
     def __str__(self) -> str:
@@ -151,7 +154,7 @@ class Recipient(models.Model):
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | Q(unit__isnull=False),
                 name="recipient_has_subject",
-            ),  # fmt: skip
+            ),
         ]
 
     @property

@@ -1,18 +1,54 @@
-"""Who sees a decision: the issuer's emulation office, its chairman, its council secretary."""
+"""Who sees a decision (the issuer's emulation office, its chairman, its council secretary), who
+acts on it (the office drafts, the chairman signs), and the decision's state table."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
+from thidua.core.errors import ServiceError
+from thidua.core.workflow import Transition
 from thidua.org import access
-from thidua.org.access import Perm
+from thidua.org.access import Actor, Perm
+from thidua.org.models import Unit
 
-from .models import Decision
+from .models import Decision, DecisionKind, DecisionStatus
 
 VIEW_PERMS = (Perm.MANAGE_CAMPAIGNS, Perm.APPROVE_DECISIONS, Perm.VIEW_DOSSIERS)
 
 
-def can_view(user, decision: Decision) -> bool:
+class DecisionError(ServiceError):
+    pass
+
+
+# The decision's workflow, one row per action: the buttons of the decision's page and the
+# services' checks both read it. A signed decision is read-only.
+TRANSITIONS: dict[str, Transition] = {
+    "edit": Transition(
+        source=(DecisionStatus.DRAFT,),
+        target=DecisionStatus.DRAFT,
+        perm=Perm.MANAGE_CAMPAIGNS,
+        label="Lưu dự thảo",
+        confirm="",
+    ),
+    "approve": Transition(
+        source=(DecisionStatus.DRAFT,),
+        target=DecisionStatus.APPROVED,
+        perm=Perm.APPROVE_DECISIONS,
+        label="Ký ban hành",
+        confirm="Ký ban hành quyết định? Quyết định sẽ được cấp số và không sửa được nữa.",
+    ),
+}
+
+# What each action says to a role without its permission.
+REFUSED = {
+    "edit": "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được sửa dự thảo.",
+    "approve": "Chỉ Chủ tịch (hoặc người được ủy quyền) ký ban hành quyết định.",
+}
+
+
+def can_view(user: Actor, decision: Decision) -> bool:
     # A higher authority's decision recorded by the campaign's issuer is seen there too.
     return any(
         access.in_scope(user, unit, perm)
@@ -21,14 +57,49 @@ def can_view(user, decision: Decision) -> bool:
     )
 
 
-def decisions_visible_to(user):
+def can_prepare(user: Actor, issuer: Unit) -> bool:
+    """The issuer's emulation office drafts decisions and records the higher ones."""
+    return access.in_scope(user, issuer, Perm.MANAGE_CAMPAIGNS)
+
+
+def can(user: Actor, decision: Decision, perm: str | None) -> bool:
+    return access.in_scope(user, decision.issuer, perm)
+
+
+def available_actions(user: Actor, decision: Decision) -> list[tuple[str, Transition]]:
+    return [
+        (name, t)
+        for name, t in TRANSITIONS.items()
+        if decision.status in t.source and can(user, decision, t.perm)
+    ]
+
+
+def check(user: Actor, decision: Decision, action: str) -> Transition:
+    """The row of ``action`` if ``user`` may take it now: 403 without the permission,
+    DecisionError in the wrong state."""
+    transition = TRANSITIONS[action]
+    if not can(user, decision, transition.perm):
+        raise PermissionDenied(REFUSED[action])
+    if decision.status not in transition.source:
+        raise DecisionError("Quyết định đã được ký ban hành.")  # drafts are the only source
+    return transition
+
+
+def require_certificates(decision: Decision) -> None:
+    """Certificates exist once the issuer's own decision is signed; before, they are not
+    found, like any page that does not exist."""
+    if decision.status != DecisionStatus.APPROVED or decision.kind != DecisionKind.ISSUED:
+        raise Http404("Giấy khen có sau khi quyết định của cơ quan được ký ban hành.")
+
+
+def decisions_visible_to(user: Actor) -> QuerySet[Decision]:
     paths = sorted({p for perm in VIEW_PERMS for p in access.scope_paths(user, perm)})
     return Decision.objects.filter(
         access.path_q(paths, "issuer__path") | access.path_q(paths, "campaign__issuer__path")
     ).select_related("award_form", "campaign", "issuer")
 
 
-def get_decision_or_404(user, pk: int) -> Decision:
+def get_decision_or_404(user: Actor, pk: int) -> Decision:
     decision = (
         Decision.objects.select_related("award_form__authority", "campaign", "issuer")
         .filter(pk=pk)

@@ -1,86 +1,40 @@
 """Prepare a decision from the council's result, compute the money, approve and number it,
-and write every recipient's award into the history."""
+write every recipient's award into the history, build the certificates. Each action checks
+permission and state, writes in one transaction and records the audit entry."""
 
 from __future__ import annotations
 
-import math
+import secrets
 from datetime import date
-from decimal import Decimal
+from functools import partial
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from thidua.campaigns.models import AwardForm
 from thidua.core import audit
 from thidua.core.docx import agency_title
-from thidua.core.errors import ServiceError
 from thidua.core.text import ascii_key
-from thidua.council.models import Meeting, MeetingStatus
-from thidua.org import access
-from thidua.org.access import Perm
+from thidua.council.models import DocketItem, Meeting
+from thidua.nominations.models import Candidate
+from thidua.org.models import Unit
 from thidua.records.models import AwardKind, AwardRecord, AwardType
 
+from . import policy, signals, tasks
+from .meeting_results import decidable_forms, upward_forms
 from .models import (
-    BaseSalary,
+    CertificateBatch,
     Decision,
     DecisionKind,
     DecisionStatus,
     NumberSequence,
     Recipient,
 )
-
-
-class DecisionError(ServiceError):
-    pass
-
-
-def _valid_on(queryset, day):
-    return (
-        queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from")
-        .first()
-    )
-
-
-def base_salary(day: date) -> BaseSalary | None:
-    return _valid_on(BaseSalary.objects.all(), day)
-
-
-def reward_amount(award_form: AwardForm, *, collective: bool, day: date) -> int:
-    """Coefficient × the base salary in force on ``day``, rounded UP to the next 10.000 đ
-    (NĐ 152/2025/NĐ-CP Điều 49). 0 when the form has no coefficient or no salary is known."""
-    coefficient = _valid_on(award_form.coefficients.all(), day)
-    salary = base_salary(day)
-    if coefficient is None or salary is None:
-        return 0
-    raw = (coefficient.collective if collective else coefficient.individual) * Decimal(
-        salary.amount
-    )
-    return math.ceil(raw / 10_000) * 10_000  # Decimal: exact, and ceil, not truncation
-
-
-def can_prepare(user, decision_or_issuer) -> bool:
-    issuer = getattr(decision_or_issuer, "issuer", decision_or_issuer)
-    return access.in_scope(user, issuer, Perm.MANAGE_CAMPAIGNS)
-
-
-def can_approve(user, decision) -> bool:
-    return access.in_scope(user, decision.issuer, Perm.APPROVE_DECISIONS)
-
-
-def decidable_forms(meeting: Meeting) -> list[AwardForm]:
-    """Forms within the issuer's own authority that have selected candidates."""
-    if meeting.status != MeetingStatus.CLOSED:
-        return []
-    forms = []
-    for item in meeting.items.select_related("candidate__award_form"):
-        form = item.candidate.award_form
-        if item.selected and not form.is_proposal_upward and form not in forms:
-            forms.append(form)
-    return forms
+from .money import base_salary, reward_amount
+from .policy import DecisionError
 
 
 def _legal_bases(meeting: Meeting, day: date) -> str:
@@ -88,8 +42,10 @@ def _legal_bases(meeting: Meeting, day: date) -> str:
     lines = [b.text.rstrip(";. ") + ";" for b in campaign.legal_bases.all() if b.is_valid_on(day)]
     plan = f"Kế hoạch số {campaign.number_symbol}" if campaign.number else "Kế hoạch"
     signed = f" ngày {campaign.signed_on:%d/%m/%Y}" if campaign.signed_on else ""
-    lines.append(f"Căn cứ {plan}{signed} của {agency_title(campaign.issuer)} về {campaign.title[0].lower()}"
-                 f"{campaign.title[1:]};")  # fmt: skip
+    lines.append(
+        f"Căn cứ {plan}{signed} của {agency_title(campaign.issuer)} về {campaign.title[0].lower()}"
+        f"{campaign.title[1:]};"
+    )
     lines.append(
         f"Căn cứ Biên bản họp xét của {meeting.council.name} ngày {meeting.held_on:%d/%m/%Y};"
     )
@@ -98,10 +54,10 @@ def _legal_bases(meeting: Meeting, day: date) -> str:
 
 
 def prepare_decision(
-    *, actor, meeting: Meeting, award_form: AwardForm, signed_on: date | None = None
+    *, actor: User, meeting: Meeting, award_form: AwardForm, signed_on: date | None = None
 ) -> Decision:
     campaign = meeting.campaign
-    if not can_prepare(actor, campaign.issuer):
+    if not policy.can_prepare(actor, campaign.issuer):
         raise PermissionDenied(
             "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được lập dự thảo quyết định."
         )
@@ -116,52 +72,93 @@ def prepare_decision(
         i
         for i in meeting.items.select_related(
             "candidate__person__unit", "candidate__unit", "candidate__dossier__unit"
-        )  # fmt: skip
+        )
         if i.selected and i.candidate.award_form_id == award_form.pk
     ]
-    # The annex lists collectives first, then individuals, each in the council's ranking.
-    items.sort(key=lambda i: (i.candidate.person_id is not None, i.rank or 0, i.order))
     issuer = campaign.issuer
     with transaction.atomic():
         decision = Decision.objects.create(
-            issuer=issuer, issuer_name=agency_title(issuer), campaign=campaign, award_form=award_form,
-            meeting=meeting, year=day.year, signed_on=day, place=issuer.place_name or "",
-            signer_title=campaign.signer_title or "CHỦ TỊCH", signer_name=campaign.signer_name,
+            issuer=issuer,
+            issuer_name=agency_title(issuer),
+            campaign=campaign,
+            award_form=award_form,
+            meeting=meeting,
+            year=day.year,
+            signed_on=day,
+            place=issuer.place_name or "",
+            signer_title=campaign.signer_title or "CHỦ TỊCH",
+            signer_name=campaign.signer_name,
             subject=f"Về việc tặng {award_form.name.split(' của ')[0]} cho các tập thể, cá nhân đã có "
-                    f"thành tích xuất sắc trong {campaign.title[0].lower()}{campaign.title[1:]}",
-            legal_bases=_legal_bases(meeting, day), created_by=actor,
-        )  # fmt: skip
-        Recipient.objects.bulk_create(
-            Recipient(
-                decision=decision, candidate=i.candidate, person=i.candidate.person, unit=i.candidate.unit,
-                order=n, name=i.candidate.name, search_name=ascii_key(i.candidate.name),
-                description=_description(i.candidate),
-                achievement=i.candidate.summary,
-                amount=reward_amount(award_form, collective=i.candidate.unit_id is not None, day=day),
-            )
-            for n, i in enumerate(items, start=1)
-        )  # fmt: skip
-        audit.record(actor=actor, action="decisions.decision.prepared", obj=decision,
-                     message=f"{len(items)} tập thể, cá nhân – {award_form.name}")  # fmt: skip
+            f"thành tích xuất sắc trong {campaign.title[0].lower()}{campaign.title[1:]}",
+            legal_bases=_legal_bases(meeting, day),
+            created_by=actor,
+        )
+        _add_recipients(decision, items)
+        audit.record(
+            actor=actor,
+            action="decisions.decision.prepared",
+            obj=decision,
+            message=f"{len(items)} tập thể, cá nhân – {award_form.name}",
+        )
     return decision
 
 
-def _description(candidate) -> str:
-    if candidate.person_id:
-        person = candidate.person
+def _add_recipients(decision: Decision, items: list[DocketItem]) -> None:
+    """The annex: collectives first, then individuals, each in the council's ranking, with the
+    money of the decision's date."""
+    items = sorted(items, key=lambda i: (i.candidate.person_id is not None, i.rank or 0, i.order))
+    Recipient.objects.bulk_create(
+        Recipient(
+            decision=decision,
+            candidate=i.candidate,
+            person=i.candidate.person,
+            unit=i.candidate.unit,
+            order=n,
+            name=i.candidate.name,
+            search_name=ascii_key(i.candidate.name),
+            description=_description(i.candidate),
+            achievement=i.candidate.summary,
+            amount=reward_amount(
+                decision.award_form,
+                collective=i.candidate.unit_id is not None,
+                day=decision.signed_on,
+            ),
+        )
+        for n, i in enumerate(items, start=1)
+    )
+
+
+def _description(candidate: Candidate) -> str:
+    person = candidate.person
+    if person is not None:
         return ", ".join(x for x in (person.position, person.unit.name) if x)
     return candidate.dossier.unit.name if candidate.unit_id != candidate.dossier.unit_id else ""
 
 
-def update_draft(*, actor, decision: Decision, version, signed_on: date, signer_name: str,
-                 legal_bases: str, subject: str) -> Decision:  # fmt: skip
-    if not can_prepare(actor, decision):
-        raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan được sửa dự thảo.")
+def update_draft(
+    *,
+    actor: User,
+    decision: Decision,
+    version: int,
+    signed_on: date,
+    signer_name: str,
+    legal_bases: str,
+    subject: str,
+) -> Decision:
+    policy.check(actor, decision, "edit")
     with transaction.atomic():
-        updated = Decision.objects.filter(pk=decision.pk, status=DecisionStatus.DRAFT, version=version).update(
-            signed_on=signed_on, year=signed_on.year, signer_name=signer_name.strip(),
-            legal_bases=legal_bases.strip(), subject=subject.strip(), version=F("version") + 1,
-        )  # fmt: skip
+        # Conditional on the version the user saw and on the draft state: a concurrent edit
+        # or signature wins, this one is refused.
+        updated = Decision.objects.filter(
+            pk=decision.pk, status=DecisionStatus.DRAFT, version=version
+        ).update(
+            signed_on=signed_on,
+            year=signed_on.year,
+            signer_name=signer_name.strip(),
+            legal_bases=legal_bases.strip(),
+            subject=subject.strip(),
+            version=F("version") + 1,
+        )
         if not updated:
             raise DecisionError(
                 "Dự thảo vừa được người khác sửa hoặc đã ký ban hành: tải lại trang."
@@ -181,7 +178,7 @@ def _recompute_money(decision: Decision) -> None:
     Recipient.objects.bulk_update(recipients, ["amount"])
 
 
-def next_number(issuer, year: int, symbol: str) -> int:
+def next_number(issuer: Unit, year: int, symbol: str) -> int:
     """Inside a transaction: lock the issuer's counter for the year and take the next number."""
     try:
         with transaction.atomic():
@@ -196,17 +193,16 @@ def next_number(issuer, year: int, symbol: str) -> int:
     return sequence.last
 
 
-def approve(*, actor, decision: Decision) -> Decision:
+def approve(*, actor: User, decision: Decision) -> Decision:
     """The chairman signs: the decision gets its number, becomes read-only, and every
     recipient's award enters the history."""
-    if not can_approve(actor, decision):
-        raise PermissionDenied("Chỉ Chủ tịch (hoặc người được ủy quyền) ký ban hành quyết định.")
-    if base_salary(decision.signed_on) is None:
-        raise DecisionError(f"Chưa có mức lương cơ sở áp dụng ngày {decision.signed_on:%d/%m/%Y}.")
     with transaction.atomic():
         locked = Decision.objects.select_for_update().get(pk=decision.pk)
-        if locked.status != DecisionStatus.DRAFT:
-            raise DecisionError("Quyết định đã được ký ban hành.")
+        policy.check(actor, locked, "approve")
+        if base_salary(locked.signed_on) is None:
+            raise DecisionError(
+                f"Chưa có mức lương cơ sở áp dụng ngày {locked.signed_on:%d/%m/%Y}."
+            )
         locked.number = next_number(locked.issuer, locked.year, locked.symbol)
         locked.status = DecisionStatus.APPROVED
         locked.approved_by, locked.approved_at = actor, timezone.now()
@@ -215,8 +211,12 @@ def approve(*, actor, decision: Decision) -> Decision:
         locked.save()
         _recompute_money(locked)
         _write_history(locked)
-        audit.record(actor=actor, action="decisions.decision.approved", obj=locked,
-                     message=f"Số {locked.number_symbol}, {locked.recipients.count()} tập thể, cá nhân")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="decisions.decision.approved",
+            obj=locked,
+            message=f"Số {locked.number_symbol}, {locked.recipients.count()} tập thể, cá nhân",
+        )
     decision.refresh_from_db()
     return decision
 
@@ -224,24 +224,20 @@ def approve(*, actor, decision: Decision) -> Decision:
 # --- awards above the issuer's authority: proposed upward, then recorded -------------------
 
 
-def upward_forms(meeting: Meeting) -> list[tuple[AwardForm, list]]:
-    """Forms the council proposes to a higher authority, with the selected candidates."""
-    if meeting.status != MeetingStatus.CLOSED:
-        return []
-    result: dict[AwardForm, list] = {}
-    for item in meeting.items.select_related(
-        "candidate__award_form", "candidate__person__unit", "candidate__unit"
-    ):
-        if item.selected and item.candidate.award_form.is_proposal_upward:
-            result.setdefault(item.candidate.award_form, []).append(item)
-    return list(result.items())
-
-
-def record_higher_decision(*, actor, meeting: Meeting, award_form: AwardForm, number: str, signed_on: date,
-                           issuer_name: str, signer_name: str, candidate_ids: set[int]) -> Decision:  # fmt: skip
+def record_higher_decision(
+    *,
+    actor: User,
+    meeting: Meeting,
+    award_form: AwardForm,
+    number: str,
+    signed_on: date,
+    issuer_name: str,
+    signer_name: str,
+    candidate_ids: set[int],
+) -> Decision:
     """The province decided: record its decision and put the awards into the history."""
     campaign = meeting.campaign
-    if not can_prepare(actor, campaign.issuer):
+    if not policy.can_prepare(actor, campaign.issuer):
         raise PermissionDenied(
             "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được ghi nhận quyết định."
         )
@@ -256,39 +252,79 @@ def record_higher_decision(*, actor, meeting: Meeting, award_form: AwardForm, nu
     issuer = award_form.granting_unit or campaign.issuer
     with transaction.atomic():
         decision = Decision.objects.create(
-            issuer=issuer, issuer_name=issuer_name.strip(), kind=DecisionKind.HIGHER, campaign=campaign,
-            award_form=award_form, meeting=meeting, year=signed_on.year, external_number=number.strip(),
-            signed_on=signed_on, place="", signer_name=signer_name.strip(), status=DecisionStatus.APPROVED,
+            issuer=issuer,
+            issuer_name=issuer_name.strip(),
+            kind=DecisionKind.HIGHER,
+            campaign=campaign,
+            award_form=award_form,
+            meeting=meeting,
+            year=signed_on.year,
+            external_number=number.strip(),
+            signed_on=signed_on,
+            place="",
+            signer_name=signer_name.strip(),
+            status=DecisionStatus.APPROVED,
             subject=f"Tặng {award_form.name.split(' của ')[0]} cho các tập thể, cá nhân trong {campaign.title}",
-            legal_bases="", created_by=actor, approved_by=actor, approved_at=timezone.now(),
-        )  # fmt: skip
-        chosen.sort(key=lambda i: (i.candidate.person_id is not None, i.rank or 0, i.order))
-        Recipient.objects.bulk_create(
-            Recipient(decision=decision, candidate=i.candidate, person=i.candidate.person, unit=i.candidate.unit,
-                      order=n, name=i.candidate.name, search_name=ascii_key(i.candidate.name),
-                description=_description(i.candidate),
-                      achievement=i.candidate.summary,
-                      amount=reward_amount(award_form, collective=i.candidate.unit_id is not None, day=signed_on))
-            for n, i in enumerate(chosen, start=1)
-        )  # fmt: skip
+            legal_bases="",
+            created_by=actor,
+            approved_by=actor,
+            approved_at=timezone.now(),
+        )
+        _add_recipients(decision, chosen)
         _write_history(decision)
-        audit.record(actor=actor, action="decisions.higher.recorded", obj=decision,
-                     message=f"{decision.external_number}: {len(chosen)} tập thể, cá nhân")  # fmt: skip
+        audit.record(
+            actor=actor,
+            action="decisions.higher.recorded",
+            obj=decision,
+            message=f"{decision.external_number}: {len(chosen)} tập thể, cá nhân",
+        )
     return decision
 
 
 def _write_history(decision: Decision) -> None:
-    from thidua.statistics import summaries
-
     created = AwardRecord.objects.bulk_create(
         AwardRecord(
-            person=r.person, unit=None if r.person_id else r.unit, award_name=decision.award_form.name,
-            award_kind=AwardKind.HINH_THUC, award_type=AwardType.PHONG_TRAO,
-            authority_level=decision.award_form.authority.level, decision_number=decision.number_symbol,
-            decided_on=decision.signed_on, issuer_name=decision.issuer_name,
-            campaign_title=decision.campaign.title, campaign=decision.campaign, achievement=r.achievement,
+            person=r.person,
+            unit=None if r.person_id else r.unit,
+            award_name=decision.award_form.name,
+            award_kind=AwardKind.HINH_THUC,
+            award_type=AwardType.PHONG_TRAO,
+            authority_level=decision.award_form.authority.level,
+            decision_number=decision.number_symbol,
+            decided_on=decision.signed_on,
+            issuer_name=decision.issuer_name,
+            campaign_title=decision.campaign.title,
+            campaign=decision.campaign,
+            achievement=r.achievement,
         )
         for r in decision.recipients.all()
-    )  # fmt: skip
-    summaries.add(AwardRecord.objects.filter(pk__in=[r.pk for r in created]))
+    )
+    awards = AwardRecord.objects.filter(pk__in=[r.pk for r in created])
+    signals.awards_recorded.send(sender=Decision, decision=decision, awards=awards)
     Decision.objects.filter(pk=decision.pk).update(recipient_count=len(created))
+
+
+# --- every certificate of a decision, built in the background --------------------------------
+
+
+def start_certificate_batch(*, actor: User, decision: Decision) -> CertificateBatch:
+    """Queue the ZIP of every certificate of a signed decision; its page shows the progress."""
+    if not policy.can_view(actor, decision):
+        raise PermissionDenied("Bạn không được xem quyết định này.")
+    policy.require_certificates(decision)
+    with transaction.atomic():
+        batch = CertificateBatch.objects.create(
+            decision=decision,
+            token=secrets.token_hex(16),
+            total=decision.recipients.count(),
+            requested_by=actor,
+        )
+        audit.record(
+            actor=actor,
+            action="decisions.certificates.requested",
+            obj=decision,
+            message=f"{batch.total} Giấy khen",
+        )
+        # Queued once the row is committed, so that the worker finds it.
+        transaction.on_commit(partial(tasks.build_certificates.enqueue, batch.pk))
+    return batch

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import panels, views
 
 app_name = "decisions"
 urlpatterns = [
     path("", views.decision_list, name="list"),
+    path("hop-xet/<int:meeting_pk>/", panels.meeting_panel, name="meeting_panel"),
     path("lap/<int:meeting_pk>/<int:form_pk>/", views.decision_prepare, name="prepare"),
     path("de-nghi/<int:meeting_pk>/<int:form_pk>.docx", views.upward_letter, name="upward_letter"),
     path("cap-tren/<int:meeting_pk>/<int:form_pk>/", views.higher_decision, name="higher"),

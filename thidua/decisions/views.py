@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-import secrets
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -15,10 +12,12 @@ from thidua.campaigns.models import AwardForm
 from thidua.core.audit import history
 from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
+from thidua.org.access import Actor
 
 from . import certificates, documents, policy, services
-from .models import BatchStatus, CertificateBatch, DecisionKind, DecisionStatus
-from .tasks import build_certificates
+from .meeting_results import upward_forms
+from .models import BatchStatus, CertificateBatch, Decision
+from .money import base_salary
 
 PDF = "application/pdf"
 
@@ -65,14 +64,19 @@ def decision_prepare(request, meeting_pk: int, form_pk: int):
 @login_required
 def decision_detail(request, pk: int):
     decision = policy.get_decision_or_404(request.user, pk)
-    draft = decision.status == DecisionStatus.DRAFT
-    can_edit = draft and services.can_prepare(request.user, decision)
-    form = DraftForm(request.POST or None, initial={
-        "version": decision.version, "signed_on": decision.signed_on, "signer_name": decision.signer_name,
-        "subject": decision.subject, "legal_bases": decision.legal_bases,
-    })  # fmt: skip
+    actions = dict(policy.available_actions(request.user, decision))
+    form = DraftForm(
+        request.POST or None,
+        initial={
+            "version": decision.version,
+            "signed_on": decision.signed_on,
+            "signer_name": decision.signer_name,
+            "subject": decision.subject,
+            "legal_bases": decision.legal_bases,
+        },
+    )
     if request.method == "POST":
-        if not can_edit:
+        if "edit" not in actions:  # the form is not there: a signed decision is read-only
             raise PermissionDenied("Quyết định không sửa được.")
         if form.is_valid():
             try:
@@ -83,14 +87,21 @@ def decision_detail(request, pk: int):
                 messages.success(request, "Đã lưu dự thảo; tiền thưởng đã tính lại theo ngày ký.")
                 return redirect("decisions:detail", pk=pk)
     recipients = list(decision.recipients.all())
-    salary = services.base_salary(decision.signed_on)
-    return render(request, "decisions/detail.html", {
-        "decision": decision, "recipients": recipients, "total": sum(r.amount for r in recipients),
-        "salary": salary, "form": form if can_edit else None,
-        "can_approve": draft and services.can_approve(request.user, decision),
-        "history": history(decision)[:20],
-        "batch": decision.certificate_batches.first(),
-    })  # fmt: skip
+    salary = base_salary(decision.signed_on)
+    return render(
+        request,
+        "decisions/detail.html",
+        {
+            "decision": decision,
+            "recipients": recipients,
+            "total": sum(r.amount for r in recipients),
+            "salary": salary,
+            "form": form if "edit" in actions else None,
+            "approve": actions.get("approve"),
+            "history": history(decision)[:20],
+            "batch": decision.certificate_batches.first(),
+        },
+    )
 
 
 @login_required
@@ -112,16 +123,15 @@ def decision_docx(request, pk: int):
     return download(documents.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx", DOCX)
 
 
-def _approved(user, pk: int):
+def _with_certificates(user: Actor, pk: int) -> Decision:
     decision = policy.get_decision_or_404(user, pk)
-    if decision.status != DecisionStatus.APPROVED or decision.kind != DecisionKind.ISSUED:
-        raise Http404("Giấy khen có sau khi quyết định của cơ quan được ký ban hành.")
+    policy.require_certificates(decision)
     return decision
 
 
 @login_required
 def certificates_pdf(request, pk: int):
-    decision = _approved(request.user, pk)
+    decision = _with_certificates(request.user, pk)
     return download(
         certificates.certificates_pdf(decision), f"giay-khen-{decision.pk}.pdf", PDF, inline=True
     )
@@ -129,7 +139,7 @@ def certificates_pdf(request, pk: int):
 
 @login_required
 def certificate_pdf(request, pk: int, order: int):
-    decision = _approved(request.user, pk)
+    decision = _with_certificates(request.user, pk)
     recipient = decision.recipients.filter(order=order).first()
     if recipient is None:
         raise Http404("Không tìm thấy người, tập thể trong quyết định.")
@@ -141,17 +151,15 @@ def certificate_pdf(request, pk: int, order: int):
 @require_POST
 def batch_start(request, pk: int):
     """Build every certificate in the background; the page shows the progress."""
-    decision = _approved(request.user, pk)
-    batch = CertificateBatch.objects.create(decision=decision, token=secrets.token_hex(16),
-                                            total=decision.recipients.count(), requested_by=request.user)  # fmt: skip
-    transaction.on_commit(lambda: build_certificates.enqueue(batch.pk))
+    decision = policy.get_decision_or_404(request.user, pk)
+    services.start_certificate_batch(actor=request.user, decision=decision)
     messages.info(request, "Đang tạo Giấy khen; có thể rời trang này, tệp sẽ sẵn sàng khi xong.")
     return redirect("decisions:detail", pk=pk)
 
 
 @login_required
 def batch_progress(request, pk: int, batch_pk: int):
-    decision = _approved(request.user, pk)
+    decision = _with_certificates(request.user, pk)
     batch = CertificateBatch.objects.filter(pk=batch_pk, decision=decision).first()
     if batch is None:
         raise Http404("Không tìm thấy.")
@@ -160,23 +168,28 @@ def batch_progress(request, pk: int, batch_pk: int):
 
 @login_required
 def batch_download(request, pk: int, batch_pk: int):
-    decision = _approved(request.user, pk)
+    decision = _with_certificates(request.user, pk)
     batch = CertificateBatch.objects.filter(
         pk=batch_pk, decision=decision, status=BatchStatus.DONE
     ).first()
     if batch is None or not batch.file:
         raise Http404("Tệp chưa sẵn sàng.")
-    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=f"giay-khen-{decision.pk}.zip",
-                        content_type="application/zip")  # fmt: skip
+    return FileResponse(
+        batch.file.open("rb"),
+        as_attachment=True,
+        filename=f"giay-khen-{decision.pk}.zip",
+        content_type="application/zip",
+    )
 
 
-def _upward(user, meeting_pk: int, form_pk: int):
+def _upward(user: Actor, meeting_pk: int, form_pk: int):
+    """A form the meeting proposes upward, with its candidates: the office's own page."""
     meeting = council_policy.get_meeting_or_404(user, meeting_pk)
-    forms = dict(services.upward_forms(meeting))
+    forms = dict(upward_forms(meeting))
     award_form = next((f for f in forms if f.pk == form_pk), None)
     if award_form is None:
         raise Http404("Không có đề nghị cấp trên cho hình thức này.")
-    if not services.can_prepare(user, meeting.campaign.issuer):
+    if not policy.can_prepare(user, meeting.campaign.issuer):
         raise PermissionDenied("Chỉ chuyên viên thi đua, khen thưởng của cơ quan.")
     return meeting, award_form, forms[award_form]
 
@@ -204,8 +217,13 @@ def higher_decision(request, meeting_pk: int, form_pk: int):
     if request.method == "POST" and form.is_valid():
         ids = {int(i) for i in request.POST.getlist("candidate") if i.isdigit()}
         try:
-            decision = services.record_higher_decision(actor=request.user, meeting=meeting, award_form=award_form,
-                                                       candidate_ids=ids, **form.cleaned_data)  # fmt: skip
+            decision = services.record_higher_decision(
+                actor=request.user,
+                meeting=meeting,
+                award_form=award_form,
+                candidate_ids=ids,
+                **form.cleaned_data,
+            )
         except services.DecisionError as error:
             form.add_error(None, error)
         else:
@@ -214,5 +232,8 @@ def higher_decision(request, meeting_pk: int, form_pk: int):
                 f"Đã ghi nhận Quyết định số {decision.number_symbol} và cập nhật lịch sử khen thưởng.",
             )
             return redirect("decisions:detail", pk=decision.pk)
-    return render(request, "decisions/higher.html", {"meeting": meeting, "award_form": award_form, "items": items,
-                                                     "form": form})  # fmt: skip
+    return render(
+        request,
+        "decisions/higher.html",
+        {"meeting": meeting, "award_form": award_form, "items": items, "form": form},
+    )

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 # The Vietnamese label of each audit action this app records.
 AUDIT_ACTIONS = {
     "portal.story.saved": "Lưu bài viết",
+    "portal.story.photo_added": "Thêm ảnh",
     "portal.story.submit": "Gửi duyệt",
     "portal.story.publish": "Duyệt và đăng",
     "portal.story.return": "Trả lại để sửa",

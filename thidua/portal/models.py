@@ -23,20 +23,39 @@ class StoryStatus(models.TextChoices):
 
 
 class Story(models.Model):
-    owner_unit = models.ForeignKey(Unit, verbose_name="đơn vị viết bài", on_delete=models.PROTECT,
-                                   related_name="+")  # fmt: skip
+    owner_unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị viết bài", on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField("loại", max_length=20, choices=StoryKind.choices)
     title = models.CharField("tiêu đề", max_length=300)
     summary = models.CharField("tóm tắt", max_length=500)
     body = models.TextField(
         "nội dung", help_text="Được làm sạch khi lưu: chỉ giữ định dạng đơn giản."
     )
-    unit = models.ForeignKey(Unit, verbose_name="tập thể", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="stories")  # fmt: skip
-    person = models.ForeignKey(Person, verbose_name="cá nhân", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="stories")  # fmt: skip
-    campaign = models.ForeignKey(Campaign, verbose_name="đợt thi đua", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="stories")  # fmt: skip
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="tập thể",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name="cá nhân",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name="đợt thi đua",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
     status = models.CharField(max_length=10, choices=StoryStatus.choices, default=StoryStatus.DRAFT)
     review_note = models.CharField("ý kiến duyệt", max_length=500, blank=True)
     search_text = models.TextField(blank=True, editable=False)  # title + summary without diacritics

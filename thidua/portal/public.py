@@ -28,8 +28,10 @@ def _name_condition(words: list[str]) -> tuple[str, list]:
     answers from its FTS5 index, PostgreSQL from its trigram index."""
     if connection.vendor == "sqlite":
         match = " AND ".join(f'"{w}"*' for w in words)
-        return ("r0.id IN (SELECT rowid FROM decisions_recipient_fts WHERE decisions_recipient_fts "
-                "MATCH %s)"), [match]  # fmt: skip
+        return (
+            "r0.id IN (SELECT rowid FROM decisions_recipient_fts WHERE decisions_recipient_fts "
+            "MATCH %s)"
+        ), [match]
     # Letters and digits only: nothing to escape in a LIKE pattern. The trigram index is on
     # " " || search_name (decisions migration 0006), so the first word needs no second test.
     conditions = ["(' ' || r0.search_name) LIKE %s"] * len(words)
@@ -65,8 +67,18 @@ def _number(kind: str, number, symbol: str, external: str) -> str:
     return external if kind == DecisionKind.HIGHER else f"{number}/{symbol}"
 
 
-DECISION_FIELDS = ("pk", "kind", "number", "symbol", "external_number", "signed_on", "issuer_name",
-                   "award_form__name", "campaign__title", "recipient_count")  # fmt: skip
+DECISION_FIELDS = (
+    "pk",
+    "kind",
+    "number",
+    "symbol",
+    "external_number",
+    "signed_on",
+    "issuer_name",
+    "award_form__name",
+    "campaign__title",
+    "recipient_count",
+)
 
 
 def signed_decisions(campaign_id: int | None = None):
@@ -78,8 +90,15 @@ def signed_decisions(campaign_id: int | None = None):
 
 def public_decision(row) -> PublicDecision:
     pk, kind, number, symbol, external, signed_on, issuer, award, campaign, awarded = row
-    return PublicDecision(id=pk, number=_number(kind, number, symbol, external), decided_on=signed_on,
-                          issuer=issuer, award=award, campaign=campaign, awarded=awarded)  # fmt: skip
+    return PublicDecision(
+        id=pk,
+        number=_number(kind, number, symbol, external),
+        decided_on=signed_on,
+        issuer=issuer,
+        award=award,
+        campaign=campaign,
+        awarded=awarded,
+    )
 
 
 def signed_decision(pk: int) -> PublicDecision | None:
@@ -104,10 +123,15 @@ def public_award(row) -> PublicAward:
         issuer,
     ) = row[:12]
     return PublicAward(
-        order=order, name=name, unit=(person_unit if person_id else parent) or "", award=award,
-        collective=not person_id, decision=_number(kind, number, symbol, external), decided_on=signed_on,
+        order=order,
+        name=name,
+        unit=(person_unit if person_id else parent) or "",
+        award=award,
+        collective=not person_id,
+        decision=_number(kind, number, symbol, external),
+        decided_on=signed_on,
         issuer=issuer,
-    )  # fmt: skip
+    )
 
 
 # A name search lists at most this many matches (the newest); past it, the visitor is asked
@@ -186,8 +210,15 @@ def decision_page(
         return signed_decision(pk), []
     decision = public_decision(rows[0][:10])
     return decision, [
-        PublicAward(order=order, name=name, unit=(person_unit if person_id else parent) or "", award=decision.award,
-                    collective=not person_id, decision=decision.number, decided_on=decision.decided_on,
-                    issuer=decision.issuer)
+        PublicAward(
+            order=order,
+            name=name,
+            unit=(person_unit if person_id else parent) or "",
+            award=decision.award,
+            collective=not person_id,
+            decision=decision.number,
+            decided_on=decision.decided_on,
+            issuer=decision.issuer,
+        )
         for *_, order, name, person_unit, parent, person_id in rows
-    ]  # fmt: skip
+    ]

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 import nh3
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from thidua.core import audit, uploads
-from thidua.core.errors import ServiceError
 from thidua.core.text import ascii_key
-from thidua.org import access
-from thidua.org.access import Perm
 
+from . import policy
 from .models import Story, StoryPhoto, StoryStatus
+from .policy import StoryError
 
 ALLOWED_TAGS = {
     "p",
@@ -36,26 +38,23 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
-class StoryError(ServiceError):
-    pass
-
-
 def sanitize(html: str) -> str:
-    return nh3.clean(html or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes={"http", "https", "mailto"})  # fmt: skip
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+    )
 
 
-def can_write(user, story: Story) -> bool:
-    return access.in_scope(user, story.owner_unit, Perm.WRITE_STORIES)
-
-
-def can_publish(user, story: Story) -> bool:
-    return access.in_scope(user, story.owner_unit, Perm.PUBLISH_STORIES)
-
-
-def save_story(*, actor, story: Story, **fields) -> Story:
-    if story.pk and not can_write(actor, story):
-        raise PermissionDenied("Chỉ Trung tâm Truyền thông của đơn vị được sửa bài.")
+def save_story(*, actor: User, story: Story, **fields: Any) -> Story:
+    """Write a new story for the story's unit, or edit one not yet published."""
+    if not policy.can_write(actor, story):
+        raise PermissionDenied(
+            "Chỉ Trung tâm Truyền thông của đơn vị được sửa bài."
+            if story.pk
+            else "Chỉ Trung tâm Truyền thông được viết bài."
+        )
     if story.pk and story.status == StoryStatus.PUBLISHED:
         raise StoryError("Bài đã đăng: không sửa được.")
     for name, value in fields.items():
@@ -64,15 +63,16 @@ def save_story(*, actor, story: Story, **fields) -> Story:
     story.search_text = ascii_key(f"{story.title} {story.summary}")
     if not story.pk:
         story.author = actor
-        if not access.in_scope(actor, story.owner_unit, Perm.WRITE_STORIES):
-            raise PermissionDenied("Chỉ Trung tâm Truyền thông được viết bài.")
-    story.save()
-    audit.record(actor=actor, action="portal.story.saved", obj=story)
+    with transaction.atomic():
+        story.save()
+        audit.record(actor=actor, action="portal.story.saved", obj=story)
     return story
 
 
-def add_photo(*, actor, story: Story, uploaded, caption: str = "") -> StoryPhoto:
-    if not can_write(actor, story):
+def add_photo(
+    *, actor: User, story: Story, uploaded: UploadedFile, caption: str = ""
+) -> StoryPhoto:
+    if not policy.can_write(actor, story):
         raise PermissionDenied("Chỉ Trung tâm Truyền thông của đơn vị được thêm ảnh.")
     try:
         kind = uploads.detect_kind(uploaded, allowed=("png", "jpg"))
@@ -81,29 +81,25 @@ def add_photo(*, actor, story: Story, uploaded, caption: str = "") -> StoryPhoto
     photo = StoryPhoto(
         story=story, token=secrets.token_hex(16), kind=kind.code, caption=caption.strip()
     )
-    photo.image.save("anh", uploaded, save=True)
+    with transaction.atomic():
+        photo.image.save("anh", uploaded, save=True)
+        audit.record(
+            actor=actor, action="portal.story.photo_added", obj=story, message=photo.caption
+        )
     return photo
 
 
-# The story's workflow: (from, to, permission check, audit action).
-TRANSITIONS = {
-    "submit": (StoryStatus.DRAFT, StoryStatus.REVIEW, can_write, "Gửi duyệt"),
-    "publish": (StoryStatus.REVIEW, StoryStatus.PUBLISHED, can_publish, "Duyệt và đăng"),
-    "return": (StoryStatus.REVIEW, StoryStatus.DRAFT, can_publish, "Trả lại để sửa"),
-    "unpublish": (StoryStatus.PUBLISHED, StoryStatus.DRAFT, can_publish, "Gỡ bài"),
-}
-
-
-def move(*, actor, story: Story, action: str, note: str = "") -> Story:
-    source, target, allowed, label = TRANSITIONS[action]
-    if not allowed(actor, story):
-        raise PermissionDenied("Vai trò của bạn không được thực hiện thao tác này.")
+def move(*, actor: User, story: Story, action: str, note: str = "") -> Story:
+    """Take the action of the story's state table named ``action`` (submit, publish, return,
+    unpublish), with the reviewer's note."""
+    transition = policy.check(actor, story, action)
+    changes: dict[str, Any] = {"status": transition.target, "review_note": note.strip()}
+    if transition.target == StoryStatus.PUBLISHED:
+        changes["published_at"] = timezone.now()
     with transaction.atomic():
-        changes = {"status": target, "review_note": note.strip()}
-        if target == StoryStatus.PUBLISHED:
-            changes["published_at"] = timezone.now()
-        if not Story.objects.filter(pk=story.pk, status=source).update(**changes):
-            raise StoryError(f"Bài không ở trạng thái “{StoryStatus(source).label}”.")
+        # Conditional on the state: of two reviewers clicking at once, one moves the story.
+        if not Story.objects.filter(pk=story.pk, status__in=transition.source).update(**changes):
+            raise StoryError(policy.wrong_state(transition))
         story.refresh_from_db()
         audit.record(actor=actor, action=f"portal.story.{action}", obj=story, message=note)
     return story

@@ -12,11 +12,9 @@ from django.views.decorators.http import require_POST
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.text import ascii_key
 from thidua.decisions.models import DecisionStatus
-from thidua.org import access
-from thidua.org.access import Perm
 from thidua.org.models import Person, Unit
 
-from . import public, services
+from . import policy, public, services
 from .models import Story, StoryKind, StoryPhoto, StoryStatus
 
 
@@ -40,12 +38,19 @@ def _numbered(request, fetch, most: int, per_page: int = public.PAGE):
 
 
 def portal_home(request):
-    return render(request, "portal/home.html", {
-        "campaigns": Campaign.objects.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
-        .select_related("issuer").order_by("-period_start")[:10],
-        "stories": Story.objects.filter(status=StoryStatus.PUBLISHED)[:6],
-        "decisions": [public.public_decision(r) for r in public.signed_decisions()[:5]],
-    })  # fmt: skip
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "campaigns": Campaign.objects.filter(
+                status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED]
+            )
+            .select_related("issuer")
+            .order_by("-period_start")[:10],
+            "stories": Story.objects.filter(status=StoryStatus.PUBLISHED)[:6],
+            "decisions": [public.public_decision(r) for r in public.signed_decisions()[:5]],
+        },
+    )
 
 
 def award_search(request):
@@ -53,9 +58,14 @@ def award_search(request):
     q = request.GET.get("q", "").strip()[:100]
     campaign_id = request.GET.get("dot", "")
     campaign = int(campaign_id) if campaign_id.isdigit() else None
-    context = {"q": q, "campaign_id": campaign_id,
-               "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED)
-               .distinct().only("pk", "title").order_by("-period_start")}  # fmt: skip
+    context = {
+        "q": q,
+        "campaign_id": campaign_id,
+        "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED)
+        .distinct()
+        .only("pk", "title")
+        .order_by("-period_start"),
+    }
     if q:
         page, rows, total = _numbered(
             request, lambda o, n: public.search_awards(q, campaign, o, n), public.SEARCH_LIMIT
@@ -107,8 +117,9 @@ def photo(request, pk: int):
     if item is None:
         raise Http404("Không tìm thấy ảnh.")
     story = item.story
-    staff = request.user.is_authenticated and (services.can_write(request.user, story)
-                                               or services.can_publish(request.user, story))  # fmt: skip
+    staff = request.user.is_authenticated and (
+        policy.can_write(request.user, story) or policy.can_publish(request.user, story)
+    )
     if story.status != StoryStatus.PUBLISHED and not staff:
         raise Http404("Không tìm thấy ảnh.")
     content_type = "image/png" if item.kind == "png" else "image/jpeg"
@@ -124,11 +135,15 @@ class StoryForm(forms.Form):
     summary = forms.CharField(
         label="Tóm tắt", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
-    body = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 12}),
-                           help_text="Có thể dùng định dạng đơn giản: <p>, <strong>, <em>, danh sách, liên kết.")  # fmt: skip
+    body = forms.CharField(
+        label="Nội dung",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Có thể dùng định dạng đơn giản: <p>, <strong>, <em>, danh sách, liên kết.",
+    )
     unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
-    person = forms.ModelChoiceField(label="Cá nhân (đã được khen thưởng)", queryset=Person.objects.none(),
-                                    required=False)  # fmt: skip
+    person = forms.ModelChoiceField(
+        label="Cá nhân (đã được khen thưởng)", queryset=Person.objects.none(), required=False
+    )
     campaign = forms.ModelChoiceField(
         label="Đợt thi đua", queryset=Campaign.objects.none(), required=False
     )
@@ -139,9 +154,11 @@ class StoryForm(forms.Form):
             "path"
         )
         self.fields["person"].queryset = (
-            Person.objects.filter(unit__path__startswith=area.path, awardrecord__isnull=False).distinct()
-            .select_related("unit").order_by("full_name")
-        )  # fmt: skip
+            Person.objects.filter(unit__path__startswith=area.path, awardrecord__isnull=False)
+            .distinct()
+            .select_related("unit")
+            .order_by("full_name")
+        )
         self.fields["person"].label_from_instance = lambda p: f"{p.full_name} – {p.unit.name}"
         self.fields["campaign"].queryset = Campaign.objects.filter(
             issuer__path__startswith=area.path
@@ -153,40 +170,27 @@ def _area(owner: Unit) -> Unit:
     return owner.parent or owner
 
 
-def _writer_units(user) -> list[Unit]:
-    return access.assigned_units(user, Perm.WRITE_STORIES)
-
-
-def _stories_for(user):
-    paths = access.scope_paths(user, Perm.WRITE_STORIES) + access.scope_paths(
-        user, Perm.PUBLISH_STORIES
-    )
-    return Story.objects.filter(access.path_q(paths, "owner_unit__path"))
-
-
-def _story(user, pk: int) -> Story:
-    story = _stories_for(user).filter(pk=pk).first()
-    if story is None:
-        raise Http404("Không tìm thấy bài viết.")
-    return story
-
-
 @login_required
 def story_manage(request):
-    return render(request, "portal/manage.html", {
-        "stories": _stories_for(request.user).order_by("-updated_at"), "can_write": bool(_writer_units(request.user)),
-    })  # fmt: skip
+    return render(
+        request,
+        "portal/manage.html",
+        {
+            "stories": policy.stories_for(request.user).order_by("-updated_at"),
+            "can_write": bool(policy.writer_units(request.user)),
+        },
+    )
 
 
 @login_required
 def story_edit(request, pk: int | None = None):
-    story = _story(request.user, pk) if pk else None
+    story = policy.get_story_or_404(request.user, pk) if pk else None
     if story is None:
-        units = _writer_units(request.user)
+        units = policy.writer_units(request.user)
         if not units:
             raise PermissionDenied("Chỉ Trung tâm Truyền thông được viết bài.")
         story = Story(owner_unit=units[0])
-    elif not services.can_write(request.user, story):
+    elif not policy.can_write(request.user, story):
         raise PermissionDenied("Chỉ Trung tâm Truyền thông được sửa bài.")
     initial = {
         f: getattr(story, f)
@@ -206,19 +210,24 @@ def story_edit(request, pk: int | None = None):
 
 @login_required
 def story_detail(request, pk: int):
-    story = _story(request.user, pk)
-    return render(request, "portal/story_detail.html", {
-        "story": story, "photos": story.photos.all(), "can_write": services.can_write(request.user, story),
-        "can_publish": services.can_publish(request.user, story),
-    })  # fmt: skip
+    story = policy.get_story_or_404(request.user, pk)
+    return render(
+        request,
+        "portal/story_detail.html",
+        {
+            "story": story,
+            "photos": story.photos.all(),
+            "can_write": policy.can_write(request.user, story),
+            "can_publish": policy.can_publish(request.user, story),
+            "actions": policy.available_actions(request.user, story),
+        },
+    )
 
 
 @login_required
 @require_POST
 def story_action(request, pk: int, action: str):
-    story = _story(request.user, pk)
-    if action not in services.TRANSITIONS:
-        raise Http404("Thao tác không tồn tại.")
+    story = policy.get_story_or_404(request.user, pk)
     try:
         services.move(
             actor=request.user, story=story, action=action, note=request.POST.get("note", "")
@@ -226,21 +235,25 @@ def story_action(request, pk: int, action: str):
     except services.StoryError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Đã thực hiện: {services.TRANSITIONS[action][3]}.")
+        messages.success(request, f"Đã thực hiện: {policy.TRANSITIONS[action].label}.")
     return redirect("portal:story_detail", pk=pk)
 
 
 @login_required
 @require_POST
 def photo_upload(request, pk: int):
-    story = _story(request.user, pk)
+    story = policy.get_story_or_404(request.user, pk)
     uploaded = request.FILES.get("image")
     if uploaded is None:
         messages.error(request, "Chọn ảnh để tải lên.")
     else:
         try:
-            services.add_photo(actor=request.user, story=story, uploaded=uploaded,
-                               caption=request.POST.get("caption", ""))  # fmt: skip
+            services.add_photo(
+                actor=request.user,
+                story=story,
+                uploaded=uploaded,
+                caption=request.POST.get("caption", ""),
+            )
         except services.StoryError as error:
             messages.error(request, " ".join(error.messages))
         else:

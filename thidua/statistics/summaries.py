@@ -71,3 +71,8 @@ def rebuild(apps=global_apps) -> int:
         rows = _rows(AwardRecord.objects.values(*VALUES).iterator(chunk_size=5000), AwardSummary)
         AwardSummary.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
+
+
+def count_recorded_awards(sender, awards, **kwargs) -> None:
+    """Receiver of ``decisions.signals.awards_recorded``: signed decisions wrote these awards."""
+    add(awards)

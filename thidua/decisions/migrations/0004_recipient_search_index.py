@@ -1,7 +1,7 @@
 """A text index for the public search of awarded people: FTS5 on SQLite, trigrams on
 PostgreSQL. Without it the search scans every recipient (see bench/)."""
 
-from django.db import migrations
+from django.db import DatabaseError, migrations, transaction
 
 SQLITE = [
     "CREATE VIRTUAL TABLE decisions_recipient_fts USING fts5("
@@ -36,9 +36,12 @@ def forwards(apps, schema_editor):
             cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
             if cursor.fetchone() is None:
                 return
+        # In a savepoint: a refused CREATE EXTENSION would otherwise leave the migration's
+        # transaction aborted, and every later statement of the migrate run would fail.
         try:
-            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        except Exception:  # noqa: BLE001 - not allowed for this role: keep the plain search
+            with transaction.atomic(using=schema_editor.connection.alias):
+                schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except DatabaseError:  # not allowed for this role: keep the plain search
             return
         schema_editor.execute(
             "CREATE INDEX IF NOT EXISTS decisions_recipient_search_trgm "
