@@ -215,69 +215,182 @@ OUTSTANDING = (
 # Criteria trees: (kind, text, params, children)
 GK_THI_XA_CRITERIA = {
     "cbccvc": [
-        ("attested", "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có tinh thần tự lực, tự "
-         "cường, đoàn kết, tương trợ, hưởng ứng và tham gia đầy đủ các phong trào thi đua.", {}, []),
+        (
+            "attested",
+            "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có tinh thần tự lực, tự "
+            "cường, đoàn kết, tương trợ, hưởng ứng và tham gia đầy đủ các phong trào thi đua.",
+            {},
+            [],
+        ),
         ("attested", "Tích cực học tập chính trị, văn hóa, chuyên môn, nghiệp vụ.", {}, []),
         ("attested", "Có đạo đức, lối sống lành mạnh.", {}, []),
-        ("all_of", "Hoàn thành tốt và hoàn thành vượt mức các nhiệm vụ được giao, có hai năm liên tục được đánh giá "
-         "là hoàn thành tốt nhiệm vụ trở lên, trong thời gian gần nhất có 01 sáng kiến được Chủ tịch UBND thị xã "
-         "công nhận.", {}, [
-            ("attested", "Hoàn thành tốt và hoàn thành vượt mức các nhiệm vụ được giao.", {}, []),
-            ("rating_streak", "Có hai năm liên tục được đánh giá là hoàn thành tốt nhiệm vụ trở lên.",
-             {"years": 2, "min_level": "tot", "last_year_offset": 1}, []),
-            ("initiative_count", "Trong thời gian gần nhất có 01 sáng kiến được Chủ tịch UBND thị xã công nhận.",
-             {"min_count": 1, "min_authority": "huyen", "window_months": 24}, []),
-        ]),
-        ("attested", "Có thành tích nổi bật trong công tác (hoàn thành vượt mức chỉ tiêu, kế hoạch, nhiệm vụ được "
-         "giao, có đóng góp về vật chất hoặc mô hình hay, việc làm cụ thể, thiết thực hoặc có sáng kiến mang lại "
-         "hiệu quả về mặt kinh tế và xã hội đối với địa phương, cơ quan, đơn vị).", {}, []),
+        (
+            "all_of",
+            "Hoàn thành tốt và hoàn thành vượt mức các nhiệm vụ được giao, có hai năm liên tục được đánh giá "
+            "là hoàn thành tốt nhiệm vụ trở lên, trong thời gian gần nhất có 01 sáng kiến được Chủ tịch UBND thị xã "
+            "công nhận.",
+            {},
+            [
+                (
+                    "attested",
+                    "Hoàn thành tốt và hoàn thành vượt mức các nhiệm vụ được giao.",
+                    {},
+                    [],
+                ),
+                (
+                    "rating_streak",
+                    "Có hai năm liên tục được đánh giá là hoàn thành tốt nhiệm vụ trở lên.",
+                    {"years": 2, "min_level": "tot", "last_year_offset": 1},
+                    [],
+                ),
+                (
+                    "initiative_count",
+                    "Trong thời gian gần nhất có 01 sáng kiến được Chủ tịch UBND thị xã công nhận.",
+                    {"min_count": 1, "min_authority": "huyen", "window_months": 24},
+                    [],
+                ),
+            ],
+        ),
+        (
+            "attested",
+            "Có thành tích nổi bật trong công tác (hoàn thành vượt mức chỉ tiêu, kế hoạch, nhiệm vụ được "
+            "giao, có đóng góp về vật chất hoặc mô hình hay, việc làm cụ thể, thiết thực hoặc có sáng kiến mang lại "
+            "hiệu quả về mặt kinh tế và xã hội đối với địa phương, cơ quan, đơn vị).",
+            {},
+            [],
+        ),
     ],
     "nhan_dan": [
-        ("attested", "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có tinh thần tự lực, tự "
-         "cường, đoàn kết, tương trợ, tích cực tham gia đợt thi đua.", {}, []),
-        ("attested", "Tích cực tham gia phát triển kinh tế xã hội, an ninh quốc phòng của địa phương, có những mô "
-         "hình hay, nổi bật, cách làm hiệu quả trong đợt thi đua, có đóng góp cụ thể về kinh tế, công sức cho các "
-         "phong trào thi đua ở địa phương.", {}, []),
-        ("all_of", "Giúp đỡ được từ 03 hộ trở lên thoát nghèo và tạo công ăn việc làm cho từ 05 lao động là người "
-         "địa phương trở lên.", {}, [
-            ("number_at_least", "Giúp đỡ được từ 03 hộ trở lên thoát nghèo.",
-             {"fact": "ho_thoat_ngheo", "fact_label": "Số hộ được giúp đỡ thoát nghèo", "min": 3, "unit": "hộ"}, []),
-            ("number_at_least", "Tạo công ăn việc làm cho từ 05 lao động là người địa phương trở lên.",
-             {"fact": "lao_dong_dia_phuong", "fact_label": "Số lao động địa phương được tạo việc làm", "min": 5,
-              "unit": "người"}, []),
-        ]),
+        (
+            "attested",
+            "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước, có tinh thần tự lực, tự "
+            "cường, đoàn kết, tương trợ, tích cực tham gia đợt thi đua.",
+            {},
+            [],
+        ),
+        (
+            "attested",
+            "Tích cực tham gia phát triển kinh tế xã hội, an ninh quốc phòng của địa phương, có những mô "
+            "hình hay, nổi bật, cách làm hiệu quả trong đợt thi đua, có đóng góp cụ thể về kinh tế, công sức cho các "
+            "phong trào thi đua ở địa phương.",
+            {},
+            [],
+        ),
+        (
+            "all_of",
+            "Giúp đỡ được từ 03 hộ trở lên thoát nghèo và tạo công ăn việc làm cho từ 05 lao động là người "
+            "địa phương trở lên.",
+            {},
+            [
+                (
+                    "number_at_least",
+                    "Giúp đỡ được từ 03 hộ trở lên thoát nghèo.",
+                    {
+                        "fact": "ho_thoat_ngheo",
+                        "fact_label": "Số hộ được giúp đỡ thoát nghèo",
+                        "min": 3,
+                        "unit": "hộ",
+                    },
+                    [],
+                ),
+                (
+                    "number_at_least",
+                    "Tạo công ăn việc làm cho từ 05 lao động là người địa phương trở lên.",
+                    {
+                        "fact": "lao_dong_dia_phuong",
+                        "fact_label": "Số lao động địa phương được tạo việc làm",
+                        "min": 5,
+                        "unit": "người",
+                    },
+                    [],
+                ),
+            ],
+        ),
     ],
     "co_quan": [
-        ("launched_all_campaigns", "Có kế hoạch và tổ chức phát động đầy đủ các đợt thi đua do UBND thị xã phát "
-         "động tại cơ quan, đơn vị, địa phương.", {}, []),
+        (
+            "launched_all_campaigns",
+            "Có kế hoạch và tổ chức phát động đầy đủ các đợt thi đua do UBND thị xã phát "
+            "động tại cơ quan, đơn vị, địa phương.",
+            {},
+            [],
+        ),
         ("attested", "Tổ chức triển khai thực hiện có hiệu quả các phong trào thi đua.", {}, []),
-        ("attested", "Hoàn thành tốt và hoàn thành vượt mức các nhiệm vụ được giao. Nội bộ đoàn kết, chấp hành tốt "
-         "chủ trương, chính sách của Đảng, pháp luật của Nhà nước; Đi đầu trong việc thực hành tiết kiệm, chống "
-         "lãng phí, chống tham nhũng và các tệ nạn xã hội.", {}, []),
-        ("no_discipline", "Không có cá nhân nào bị kỷ luật từ hình thức khiển trách trở lên.",
-         {"min_form": "khien_trach", "window_months": 0}, []),
-        ("rating_streak", "Đơn vị 02 năm liên tục được đánh giá là hoàn thành tốt nhiệm vụ trở lên.",
-         {"years": 2, "min_level": "tot", "last_year_offset": 1}, []),
+        (
+            "attested",
+            "Hoàn thành tốt và hoàn thành vượt mức các nhiệm vụ được giao. Nội bộ đoàn kết, chấp hành tốt "
+            "chủ trương, chính sách của Đảng, pháp luật của Nhà nước; Đi đầu trong việc thực hành tiết kiệm, chống "
+            "lãng phí, chống tham nhũng và các tệ nạn xã hội.",
+            {},
+            [],
+        ),
+        (
+            "no_discipline",
+            "Không có cá nhân nào bị kỷ luật từ hình thức khiển trách trở lên.",
+            {"min_form": "khien_trach", "window_months": 0},
+            [],
+        ),
+        (
+            "rating_streak",
+            "Đơn vị 02 năm liên tục được đánh giá là hoàn thành tốt nhiệm vụ trở lên.",
+            {"years": 2, "min_level": "tot", "last_year_offset": 1},
+            [],
+        ),
     ],
     "thon": [
-        ("attested", "Tạo được hiệu quả nổi bật trong thực hiện nhiệm vụ chính trị ở cơ sở thông qua việc tham gia "
-         "các phong trào thi đua yêu nước và các hoạt động kỷ niệm.", {}, []),
-        ("attested", "Triển khai thực hiện hiệu quả các nhiệm vụ được giao, có những mô hình hay, cách làm sáng tạo "
-         "được các tập thể, thôn, tổ dân phố khác học tập làm theo.", {}, []),
+        (
+            "attested",
+            "Tạo được hiệu quả nổi bật trong thực hiện nhiệm vụ chính trị ở cơ sở thông qua việc tham gia "
+            "các phong trào thi đua yêu nước và các hoạt động kỷ niệm.",
+            {},
+            [],
+        ),
+        (
+            "attested",
+            "Triển khai thực hiện hiệu quả các nhiệm vụ được giao, có những mô hình hay, cách làm sáng tạo "
+            "được các tập thể, thôn, tổ dân phố khác học tập làm theo.",
+            {},
+            [],
+        ),
     ],
-}  # fmt: skip
+}
 
 SAPA_DOCUMENTS = [
     # (name, scope, award form key or None, per candidate, note)
     ("Tờ trình của đơn vị đề nghị khen thưởng.", "tat_ca", None, False, ""),
-    ("Biên bản họp xét khen thưởng của Hội đồng thi đua khen thưởng hoặc biên bản họp cơ quan đề nghị khen "
-     "thưởng.", "tat_ca", None, False, ""),
-    ("Danh sách trích ngang thành tích của các tập thể, cá nhân đề nghị khen thưởng.", "tat_ca", None, False, ""),
-    ("Báo cáo thành tích theo mẫu tại Nghị định 91/2017/NĐ-CP ngày 31/7/2017.", "tat_ca", "bang_khen", True,
-     "Các trường hợp đề nghị UBND tỉnh khen thưởng."),
-    ("Báo cáo kết quả triển khai thực hiện đợt thi đua đặc biệt lập thành tích " + EVENTS + " của cơ quan, đơn "
-     "vị.", "tap_the", None, False, "Đối với tập thể, kèm theo hồ sơ đề nghị khen thưởng."),
-]  # fmt: skip
+    (
+        "Biên bản họp xét khen thưởng của Hội đồng thi đua khen thưởng hoặc biên bản họp cơ quan đề nghị khen "
+        "thưởng.",
+        "tat_ca",
+        None,
+        False,
+        "",
+    ),
+    (
+        "Danh sách trích ngang thành tích của các tập thể, cá nhân đề nghị khen thưởng.",
+        "tat_ca",
+        None,
+        False,
+        "",
+    ),
+    (
+        "Báo cáo thành tích theo mẫu tại Nghị định 91/2017/NĐ-CP ngày 31/7/2017.",
+        "tat_ca",
+        "bang_khen",
+        True,
+        "Các trường hợp đề nghị UBND tỉnh khen thưởng.",
+    ),
+    (
+        "Báo cáo kết quả triển khai thực hiện đợt thi đua đặc biệt lập thành tích "
+        + EVENTS
+        + " của cơ quan, đơn "
+        "vị.",
+        "tap_the",
+        None,
+        False,
+        "Đối với tập thể, kèm theo hồ sơ đề nghị khen thưởng.",
+    ),
+]
 
 # --- The second demo campaign: today's two-tier local government (from 01/07/2025). ---
 
@@ -316,7 +429,7 @@ TWO_TIER_CAMPAIGN = {
             date(2025, 7, 1),
             None,
         ),
-    ],  # fmt: skip
+    ],
     "clauses": {
         "muc_dich": [
             (
@@ -353,7 +466,7 @@ TWO_TIER_CAMPAIGN = {
             ("", "Các tổ dân phố;"),
             ("", "Lưu: VT, VHXH."),
         ],
-    },  # fmt: skip
+    },
 }
 
 TWO_TIER_SUBJECTS = {
@@ -375,23 +488,50 @@ TWO_TIER_SUBJECTS = {
 
 GK_PHUONG_CRITERIA = {
     "ca_nhan": [
-        ("attested", "Gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước.", {}, []),
-        ("any_of", "Có thành tích được bình xét trong phong trào thi đua, hoặc có thành tích đột xuất có phạm vi ảnh "
-         "hưởng trong phường.", {}, [
-            ("attested", "Có thành tích được bình xét trong phong trào thi đua do UBND phường phát động.", {}, []),
-            ("attested", "Có thành tích đột xuất có phạm vi ảnh hưởng trong phường.", {}, []),
-        ]),
-        ("no_discipline", "Không bị kỷ luật từ hình thức khiển trách trở lên trong thời gian thi đua.",
-         {"min_form": "khien_trach", "window_months": 0}, []),
+        (
+            "attested",
+            "Gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước.",
+            {},
+            [],
+        ),
+        (
+            "any_of",
+            "Có thành tích được bình xét trong phong trào thi đua, hoặc có thành tích đột xuất có phạm vi ảnh "
+            "hưởng trong phường.",
+            {},
+            [
+                (
+                    "attested",
+                    "Có thành tích được bình xét trong phong trào thi đua do UBND phường phát động.",
+                    {},
+                    [],
+                ),
+                ("attested", "Có thành tích đột xuất có phạm vi ảnh hưởng trong phường.", {}, []),
+            ],
+        ),
+        (
+            "no_discipline",
+            "Không bị kỷ luật từ hình thức khiển trách trở lên trong thời gian thi đua.",
+            {"min_form": "khien_trach", "window_months": 0},
+            [],
+        ),
     ],
     "tap_the": [
-        ("attested", "Nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước.",
-         {}, []),
+        (
+            "attested",
+            "Nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước.",
+            {},
+            [],
+        ),
         ("attested", "Có thành tích được bình xét trong phong trào thi đua.", {}, []),
-        ("no_discipline", "Không có cá nhân nào bị kỷ luật từ hình thức cảnh cáo trở lên.",
-         {"min_form": "canh_cao", "window_months": 0}, []),
+        (
+            "no_discipline",
+            "Không có cá nhân nào bị kỷ luật từ hình thức cảnh cáo trở lên.",
+            {"min_form": "canh_cao", "window_months": 0},
+            [],
+        ),
     ],
-}  # fmt: skip
+}
 
 TWO_TIER_DOCUMENTS = [
     (

@@ -32,10 +32,17 @@ def seed_council() -> None:
         u.username: u for u in get_user_model().objects.filter(username__in=[m[0] for m in MEMBERS])
     }
     for order, (username, position, title) in enumerate(MEMBERS):
-        CouncilMember.objects.create(council=council, user=users[username], position=position,
-                                     title=title, order=order)  # fmt: skip
+        CouncilMember.objects.create(
+            council=council, user=users[username], position=position, title=title, order=order
+        )
     campaign = Campaign.objects.filter(title=seed.SAPA_CAMPAIGN["title"]).first()
     if campaign is not None:
         for form in campaign.award_forms.filter(delegated_to_units=False):
-            VotingRule.objects.create(award_form=form, quorum_percent=67, threshold_percent=50,
-                                      strictly_more=True, base="all_members", legal_basis=RULE_BASIS)  # fmt: skip
+            VotingRule.objects.create(
+                award_form=form,
+                quorum_percent=67,
+                threshold_percent=50,
+                strictly_more=True,
+                base="all_members",
+                legal_basis=RULE_BASIS,
+            )

@@ -42,5 +42,9 @@ def seed_money() -> None:
         for form in campaign.award_forms.all():
             for words, individual, collective, basis in table:
                 if form.name.startswith(words):
-                    RewardCoefficient.objects.create(award_form=form, individual=Decimal(individual),
-                                                     collective=Decimal(collective), legal_basis=basis)  # fmt: skip
+                    RewardCoefficient.objects.create(
+                        award_form=form,
+                        individual=Decimal(individual),
+                        collective=Decimal(collective),
+                        legal_basis=basis,
+                    )

@@ -40,8 +40,18 @@ DEMO_PASSWORD = "thidua2020"
 K = UnitKind
 
 WARDS = ["Sa Pa", "Sa Pả", "Ô Quý Hồ", "Phan Si Păng", "Hàm Rồng", "Cầu Mây"]
-COMMUNES = ["Bản Hồ", "Hoàng Liên", "Liên Minh", "Mường Bo", "Mường Hoa", "Ngũ Chỉ Sơn", "Tả Phìn", "Tả Van",
-            "Thanh Bình", "Trung Chải"]  # fmt: skip
+COMMUNES = [
+    "Bản Hồ",
+    "Hoàng Liên",
+    "Liên Minh",
+    "Mường Bo",
+    "Mường Hoa",
+    "Ngũ Chỉ Sơn",
+    "Tả Phìn",
+    "Tả Van",
+    "Thanh Bình",
+    "Trung Chải",
+]
 HAMLETS = {
     "Phường Sa Pa": ["Tổ dân phố số 1", "Tổ dân phố số 2", "Tổ dân phố số 3"],
     "Xã Tả Van": ["Thôn Lao Chải", "Thôn Tả Van Giáy", "Thôn Séo Mý Tỷ"],
@@ -49,16 +59,23 @@ HAMLETS = {
     "Phường Cầu Mây": ["Tổ dân phố Lao Chải San", "Tổ dân phố Sín Chải"],
 }
 TOWN_AGENCIES = [
-    ("Phòng Nội vụ", K.CO_QUAN_NHA_NUOC), ("Văn phòng HĐND và UBND thị xã", K.CO_QUAN_NHA_NUOC),
-    ("Phòng Tài chính - Kế hoạch", K.CO_QUAN_NHA_NUOC), ("Phòng Giáo dục và Đào tạo", K.CO_QUAN_NHA_NUOC),
-    ("Phòng Văn hóa và Thông tin", K.CO_QUAN_NHA_NUOC), ("Phòng Lao động - Thương binh và Xã hội", K.CO_QUAN_NHA_NUOC),
+    ("Phòng Nội vụ", K.CO_QUAN_NHA_NUOC),
+    ("Văn phòng HĐND và UBND thị xã", K.CO_QUAN_NHA_NUOC),
+    ("Phòng Tài chính - Kế hoạch", K.CO_QUAN_NHA_NUOC),
+    ("Phòng Giáo dục và Đào tạo", K.CO_QUAN_NHA_NUOC),
+    ("Phòng Văn hóa và Thông tin", K.CO_QUAN_NHA_NUOC),
+    ("Phòng Lao động - Thương binh và Xã hội", K.CO_QUAN_NHA_NUOC),
     ("Trung tâm Thông tin thể thao – Truyền thông", K.DON_VI_SU_NGHIEP),
     ("Ban Quản lý Khu du lịch quốc gia Sa Pa", K.DON_VI_SU_NGHIEP),
-    ("Ban Tuyên giáo Thị ủy", K.CO_QUAN_DANG), ("Ủy ban MTTQ Việt Nam thị xã", K.MTTQ),
-    ("Hội Liên hiệp Phụ nữ thị xã", K.DOAN_THE), ("Thị đoàn Sa Pa", K.DOAN_THE),
-    ("Ban Chỉ huy Quân sự thị xã", K.LLVT), ("Trường THCS thị trấn Sa Pa", K.TRUONG_HOC),
-    ("Công ty Cổ phần Du lịch Hoàng Liên", K.DOANH_NGHIEP), ("Hợp tác xã Dệt thổ cẩm Tả Van", K.HOP_TAC_XA),
-]  # fmt: skip
+    ("Ban Tuyên giáo Thị ủy", K.CO_QUAN_DANG),
+    ("Ủy ban MTTQ Việt Nam thị xã", K.MTTQ),
+    ("Hội Liên hiệp Phụ nữ thị xã", K.DOAN_THE),
+    ("Thị đoàn Sa Pa", K.DOAN_THE),
+    ("Ban Chỉ huy Quân sự thị xã", K.LLVT),
+    ("Trường THCS thị trấn Sa Pa", K.TRUONG_HOC),
+    ("Công ty Cổ phần Du lịch Hoàng Liên", K.DOANH_NGHIEP),
+    ("Hợp tác xã Dệt thổ cẩm Tả Van", K.HOP_TAC_XA),
+]
 OLD_END = date(2025, 6, 30)
 NEW_START = date(2025, 7, 1)
 
@@ -153,8 +170,15 @@ class Seeder:
 
     def build_units(self):
         province = self.unit("Tỉnh Lào Cai", K.UBND_TINH, code="UBND", place_name="Lào Cai")
-        town = self.unit("Thị xã Sa Pa", K.UBND_HUYEN, province, code="UBND", place_name="Sa Pa",
-                         valid_from=date(2020, 1, 1), valid_to=OLD_END)  # fmt: skip
+        town = self.unit(
+            "Thị xã Sa Pa",
+            K.UBND_HUYEN,
+            province,
+            code="UBND",
+            place_name="Sa Pa",
+            valid_from=date(2020, 1, 1),
+            valid_to=OLD_END,
+        )
         for name, kind in TOWN_AGENCIES:
             self.unit(name, kind, town, valid_to=OLD_END)
         for name in WARDS:
@@ -167,8 +191,14 @@ class Seeder:
             for hamlet in hamlets:
                 self.unit(hamlet, K.THON, self.units[parent])
         # Since 01/07/2025 there is no district: the new ward sits directly under the province.
-        ward = self.unit("Phường Sa Pa (từ 01/07/2025)", K.UBND_XA, province, code="UBND", place_name="Sa Pa",
-                         valid_from=NEW_START)  # fmt: skip
+        ward = self.unit(
+            "Phường Sa Pa (từ 01/07/2025)",
+            K.UBND_XA,
+            province,
+            code="UBND",
+            place_name="Sa Pa",
+            valid_from=NEW_START,
+        )
         self.unit(
             "Phòng Văn hóa - Xã hội phường Sa Pa", K.CO_QUAN_NHA_NUOC, ward, valid_from=NEW_START
         )
@@ -194,10 +224,15 @@ class Seeder:
     ):
         year = birth_year or self.rng.randint(1965, 1996)
         return Person.objects.create(
-            full_name=full_name, gender=gender, ethnicity=ethnicity, unit=unit, position=position,
-            category=category, is_leader=is_leader,
+            full_name=full_name,
+            gender=gender,
+            ethnicity=ethnicity,
+            unit=unit,
+            position=position,
+            category=category,
+            is_leader=is_leader,
             date_of_birth=date(year, self.rng.randint(1, 12), self.rng.randint(1, 28)),
-        )  # fmt: skip
+        )
 
     def build_people_and_history(self):
         staff_units = [
@@ -251,47 +286,96 @@ class Seeder:
             AnnualRating.objects.create(person=person, year=year, level=level)
         if self.rng.random() < 0.35:
             AwardRecord.objects.create(
-                person=person, award_name="Lao động tiên tiến", award_kind="danh_hieu", award_type="cong_trang",
-                authority_level="huyen", decision_number=f"{self.rng.randint(100, 999)}/QĐ-UBND",
-                decided_on=date(2019, 12, self.rng.randint(10, 28)), issuer_name="UBND thị xã Sa Pa",
-            )  # fmt: skip
+                person=person,
+                award_name="Lao động tiên tiến",
+                award_kind="danh_hieu",
+                award_type="cong_trang",
+                authority_level="huyen",
+                decision_number=f"{self.rng.randint(100, 999)}/QĐ-UBND",
+                decided_on=date(2019, 12, self.rng.randint(10, 28)),
+                issuer_name="UBND thị xã Sa Pa",
+            )
         if self.rng.random() < 0.2:
             Initiative.objects.create(
-                person=person, title=self.rng.choice(INITIATIVE_TITLES), authority_level="huyen",
+                person=person,
+                title=self.rng.choice(INITIATIVE_TITLES),
+                authority_level="huyen",
                 recognized_on=date(2019, self.rng.randint(1, 12), self.rng.randint(1, 28)),
-                recognized_by="Chủ tịch UBND thị xã Sa Pa", decision_number=f"{self.rng.randint(10, 99)}/QĐ-UBND",
-            )  # fmt: skip
+                recognized_by="Chủ tịch UBND thị xã Sa Pa",
+                decision_number=f"{self.rng.randint(10, 99)}/QĐ-UBND",
+            )
 
     def build_personas(self):
         """Four people whose history shows each kind of eligibility result."""
         ward = self.units["Phường Sa Pa"]
-        huong = self.person(ward, "Nguyễn Thị Thu Hương", "nu", "01", "Công chức Văn hóa - Xã hội", "cong_chuc",
-                            birth_year=1986)  # fmt: skip
+        huong = self.person(
+            ward,
+            "Nguyễn Thị Thu Hương",
+            "nu",
+            "01",
+            "Công chức Văn hóa - Xã hội",
+            "cong_chuc",
+            birth_year=1986,
+        )
         AnnualRating.objects.create(person=huong, year=2018, level="tot")
         AnnualRating.objects.create(person=huong, year=2019, level="xuat_sac")
         Initiative.objects.create(
-            person=huong, title="Số hóa hồ sơ hộ tịch phường Sa Pa", recognized_on=date(2019, 11, 20),
-            authority_level="huyen", recognized_by="Chủ tịch UBND thị xã Sa Pa", decision_number="2150/QĐ-UBND",
-        )  # fmt: skip
+            person=huong,
+            title="Số hóa hồ sơ hộ tịch phường Sa Pa",
+            recognized_on=date(2019, 11, 20),
+            authority_level="huyen",
+            recognized_by="Chủ tịch UBND thị xã Sa Pa",
+            decision_number="2150/QĐ-UBND",
+        )
         AwardRecord.objects.create(
-            person=huong, award_name="Giấy khen của Chủ tịch UBND huyện Sa Pa", award_kind="hinh_thuc",
-            award_type="cong_trang", authority_level="huyen", decision_number="1820/QĐ-UBND",
-            decided_on=date(2018, 12, 20), issuer_name="UBND huyện Sa Pa",
+            person=huong,
+            award_name="Giấy khen của Chủ tịch UBND huyện Sa Pa",
+            award_kind="hinh_thuc",
+            award_type="cong_trang",
+            authority_level="huyen",
+            decision_number="1820/QĐ-UBND",
+            decided_on=date(2018, 12, 20),
+            issuer_name="UBND huyện Sa Pa",
             achievement="Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2018",
-        )  # fmt: skip
-        quy = self.person(ward, "Hoàng Văn Quý", "nam", "25", "Công chức Địa chính - Xây dựng", "cong_chuc",
-                          birth_year=1990)  # fmt: skip
+        )
+        quy = self.person(
+            ward,
+            "Hoàng Văn Quý",
+            "nam",
+            "25",
+            "Công chức Địa chính - Xây dựng",
+            "cong_chuc",
+            birth_year=1990,
+        )
         AnnualRating.objects.create(person=quy, year=2019, level="tot")  # 2018 missing on purpose
-        may = self.person(self.units["Xã Tả Van"], "Lý Thị Mẩy", "nu", "09", "Công chức Văn hóa - Xã hội",
-                          "cong_chuc", birth_year=1992)  # fmt: skip
+        may = self.person(
+            self.units["Xã Tả Van"],
+            "Lý Thị Mẩy",
+            "nu",
+            "09",
+            "Công chức Văn hóa - Xã hội",
+            "cong_chuc",
+            birth_year=1992,
+        )
         AnnualRating.objects.create(person=may, year=2018, level="tot")
         AnnualRating.objects.create(person=may, year=2019, level="tot")
         Discipline.objects.create(
-            person=may, form="khien_trach", decided_on=date(2020, 5, 12), ends_on=date(2021, 5, 11),
-            decision_number="45/QĐ-UBND", reason="Chậm trễ giải quyết hồ sơ hành chính",
-        )  # fmt: skip
-        self.person(self.units["Thôn Lao Chải"], "Sùng A Páo", "nam", "08", "Chủ hộ sản xuất, kinh doanh du lịch cộng "
-                    "đồng", "nhan_dan", birth_year=1979)  # fmt: skip
+            person=may,
+            form="khien_trach",
+            decided_on=date(2020, 5, 12),
+            ends_on=date(2021, 5, 11),
+            decision_number="45/QĐ-UBND",
+            reason="Chậm trễ giải quyết hồ sơ hành chính",
+        )
+        self.person(
+            self.units["Thôn Lao Chải"],
+            "Sùng A Páo",
+            "nam",
+            "08",
+            "Chủ hộ sản xuất, kinh doanh du lịch cộng đồng",
+            "nhan_dan",
+            birth_year=1979,
+        )
 
     # --- users -----------------------------------------------------------------------
     def build_users(self):
@@ -308,23 +392,30 @@ class Seeder:
     def build_authorities(self) -> dict[str, AwardAuthority]:
         return {
             "tinh": AwardAuthority.objects.create(
-                name="Chủ tịch UBND tỉnh", level="tinh",
+                name="Chủ tịch UBND tỉnh",
+                level="tinh",
                 legal_basis="Luật Thi đua, khen thưởng; Nghị định 91/2017/NĐ-CP (đến 31/12/2023); Nghị định "
                 "152/2025/NĐ-CP (từ 01/07/2025)",
             ),
             "huyen": AwardAuthority.objects.create(
-                name="Chủ tịch UBND cấp huyện (huyện, thị xã, thành phố thuộc tỉnh)", level="huyen",
-                valid_to=OLD_END, legal_basis="Nghị định 91/2017/NĐ-CP; Luật Thi đua, khen thưởng 2022 Điều 80",
+                name="Chủ tịch UBND cấp huyện (huyện, thị xã, thành phố thuộc tỉnh)",
+                level="huyen",
+                valid_to=OLD_END,
+                legal_basis="Nghị định 91/2017/NĐ-CP; Luật Thi đua, khen thưởng 2022 Điều 80",
             ),
             "xa_cu": AwardAuthority.objects.create(
-                name="Chủ tịch UBND cấp xã (xã, phường, thị trấn)", level="xa", valid_to=OLD_END,
+                name="Chủ tịch UBND cấp xã (xã, phường, thị trấn)",
+                level="xa",
+                valid_to=OLD_END,
                 legal_basis="Nghị định 91/2017/NĐ-CP; Luật Thi đua, khen thưởng 2022 Điều 80",
             ),
             "xa": AwardAuthority.objects.create(
-                name="Chủ tịch UBND cấp xã (xã, phường, đặc khu)", level="xa", valid_from=NEW_START,
+                name="Chủ tịch UBND cấp xã (xã, phường, đặc khu)",
+                level="xa",
+                valid_from=NEW_START,
                 legal_basis="Nghị định 129/2025/NĐ-CP Điều 59; Nghị định 152/2025/NĐ-CP",
             ),
-        }  # fmt: skip
+        }
 
     def campaign(
         self, data: dict, issuer: Unit, receiving: Unit, subjects: dict, documents, award_forms
@@ -337,31 +428,44 @@ class Seeder:
             )
         for section, items in data["clauses"].items():
             for order, (heading, text) in enumerate(items, 1):
-                CampaignClause.objects.create(campaign=campaign, section=section, order=order, heading=heading,
-                                              text=text)  # fmt: skip
+                CampaignClause.objects.create(
+                    campaign=campaign, section=section, order=order, heading=heading, text=text
+                )
         categories = {}
         for order, (key, (kind, name, person_cats, unit_kinds, requirement)) in enumerate(
             subjects.items(), 1
         ):
             categories[key] = SubjectCategory.objects.create(
-                campaign=campaign, kind=kind, name=name, order=order, person_categories=person_cats,
-                unit_kinds=unit_kinds, requirement=requirement,
-            )  # fmt: skip
+                campaign=campaign,
+                kind=kind,
+                name=name,
+                order=order,
+                person_categories=person_cats,
+                unit_kinds=unit_kinds,
+                requirement=requirement,
+            )
         forms = {}
         for order, (key, spec) in enumerate(award_forms.items(), 1):
             criteria = spec.pop("criteria", {})
             forms[key] = AwardForm.objects.create(campaign=campaign, order=order, **spec)
             for category_key, tree in criteria.items():
                 criteria_set = CriteriaSet.objects.create(
-                    award_form=forms[key], subject_category=categories[category_key],
-                    valid_from=data["period_start"], valid_to=data["period_end"],
-                )  # fmt: skip
+                    award_form=forms[key],
+                    subject_category=categories[category_key],
+                    valid_from=data["period_start"],
+                    valid_to=data["period_end"],
+                )
                 self.criteria(criteria_set, tree)
         for order, (name, scope, form_key, per_candidate, note) in enumerate(documents, 1):
             RequiredDocument.objects.create(
-                campaign=campaign, order=order, name=name, scope=scope, award_form=forms.get(form_key),
-                per_candidate=per_candidate, note=note,
-            )  # fmt: skip
+                campaign=campaign,
+                order=order,
+                name=name,
+                scope=scope,
+                award_form=forms.get(form_key),
+                per_candidate=per_candidate,
+                note=note,
+            )
         campaign.status = CampaignStatus.LAUNCHED
         campaign.launched_at = timezone.now()
         campaign.save()
@@ -369,19 +473,31 @@ class Seeder:
 
     def criteria(self, criteria_set, tree, parent=None):
         for order, (kind, text, params, children) in enumerate(tree, 1):
-            node = Criterion.objects.create(criteria_set=criteria_set, parent=parent, order=order, kind=kind,
-                                            text=text, params=params)  # fmt: skip
+            node = Criterion.objects.create(
+                criteria_set=criteria_set,
+                parent=parent,
+                order=order,
+                kind=kind,
+                text=text,
+                params=params,
+            )
             self.criteria(criteria_set, children, node)
 
     def build_sapa_campaign(self, authorities):
         town, province = self.units["Thị xã Sa Pa"], self.units["Tỉnh Lào Cai"]
         outstanding = [("discretionary", seed.OUTSTANDING, {}, [])]
         self.campaign(
-            seed.SAPA_CAMPAIGN, town, self.units["Phòng Nội vụ"], seed.SAPA_SUBJECTS, seed.SAPA_DOCUMENTS,
+            seed.SAPA_CAMPAIGN,
+            town,
+            self.units["Phòng Nội vụ"],
+            seed.SAPA_SUBJECTS,
+            seed.SAPA_DOCUMENTS,
             {
                 "bang_khen": {
-                    "name": "Bằng khen của Chủ tịch UBND tỉnh", "authority": authorities["tinh"],
-                    "granting_unit": province, "is_proposal_upward": True,
+                    "name": "Bằng khen của Chủ tịch UBND tỉnh",
+                    "authority": authorities["tinh"],
+                    "granting_unit": province,
+                    "is_proposal_upward": True,
                     "selection_rule": "Căn cứ vào tình hình thực tế và thành tích tiêu biểu, nổi bật của các tập "
                     "thể, cá nhân trong dịp tổng kết đợt thi đua, UBND thị xã sẽ lựa chọn các tập thể, cá nhân có "
                     "thành tích tiêu biểu, xuất sắc nhất trong đợt thi đua để đề nghị Chủ tịch UBND tỉnh Lào Cai "
@@ -389,12 +505,15 @@ class Seeder:
                     "criteria": {key: outstanding for key in seed.SAPA_SUBJECTS},
                 },
                 "giay_khen_thi_xa": {
-                    "name": "Giấy khen của Chủ tịch UBND thị xã", "authority": authorities["huyen"],
-                    "granting_unit": town, "quota_note": "Sẽ có văn bản hướng dẫn cụ thể sau",
+                    "name": "Giấy khen của Chủ tịch UBND thị xã",
+                    "authority": authorities["huyen"],
+                    "granting_unit": town,
+                    "quota_note": "Sẽ có văn bản hướng dẫn cụ thể sau",
                     "criteria": seed.GK_THI_XA_CRITERIA,
                 },
                 "giay_khen_xa": {
-                    "name": "Giấy khen của Chủ tịch UBND xã, phường", "authority": authorities["xa_cu"],
+                    "name": "Giấy khen của Chủ tịch UBND xã, phường",
+                    "authority": authorities["xa_cu"],
                     "delegated_to_units": True,
                     "selection_rule": "UBND các xã, phường căn cứ vào kế hoạch này và quy định của pháp luật về thi "
                     "đua khen thưởng cụ thể hóa quy định về đối tượng, tiêu chuẩn, thủ tục, hồ sơ đề nghị khen "
@@ -403,30 +522,45 @@ class Seeder:
                     "phương.",
                 },
             },
-        )  # fmt: skip
+        )
 
     def build_two_tier_campaign(self, authorities):
         ward, province = self.units["Phường Sa Pa (từ 01/07/2025)"], self.units["Tỉnh Lào Cai"]
-        outstanding = [("discretionary", "Có thành tích tiêu biểu, xuất sắc nhất trong phong trào, được UBND phường "
-                        "lựa chọn đề nghị Chủ tịch UBND tỉnh tặng Bằng khen.", {}, [])]  # fmt: skip
+        outstanding = [
+            (
+                "discretionary",
+                "Có thành tích tiêu biểu, xuất sắc nhất trong phong trào, được UBND phường "
+                "lựa chọn đề nghị Chủ tịch UBND tỉnh tặng Bằng khen.",
+                {},
+                [],
+            )
+        ]
         self.campaign(
-            seed.TWO_TIER_CAMPAIGN, ward, self.units["Phòng Văn hóa - Xã hội phường Sa Pa"], seed.TWO_TIER_SUBJECTS,
+            seed.TWO_TIER_CAMPAIGN,
+            ward,
+            self.units["Phòng Văn hóa - Xã hội phường Sa Pa"],
+            seed.TWO_TIER_SUBJECTS,
             seed.TWO_TIER_DOCUMENTS,
             {
                 "bang_khen": {
-                    "name": "Bằng khen của Chủ tịch UBND tỉnh", "authority": authorities["tinh"],
-                    "granting_unit": province, "is_proposal_upward": True,
+                    "name": "Bằng khen của Chủ tịch UBND tỉnh",
+                    "authority": authorities["tinh"],
+                    "granting_unit": province,
+                    "is_proposal_upward": True,
                     "selection_rule": "Lựa chọn tập thể, cá nhân tiêu biểu, xuất sắc nhất để đề nghị Chủ tịch UBND "
                     "tỉnh Lào Cai tặng Bằng khen.",
                     "criteria": {key: outstanding for key in seed.TWO_TIER_SUBJECTS},
                 },
                 "giay_khen_phuong": {
-                    "name": "Giấy khen của Chủ tịch UBND phường", "authority": authorities["xa"],
-                    "granting_unit": ward, "quota_individual": 10, "quota_collective": 3,
+                    "name": "Giấy khen của Chủ tịch UBND phường",
+                    "authority": authorities["xa"],
+                    "granting_unit": ward,
+                    "quota_individual": 10,
+                    "quota_collective": 3,
                     "criteria": seed.GK_PHUONG_CRITERIA,
                 },
             },
-        )  # fmt: skip
+        )
 
 
 INITIATIVE_TITLES = [
