@@ -15,14 +15,14 @@ from thidua.campaigns.models import Campaign
 from thidua.nominations import services
 from thidua.nominations.models import Appraisal, Dossier, DossierStatus
 
-from . import seed_campaign as seed
+from .plan_sapa_2020 import SAPA_TITLE
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def appraise_demo_dossiers() -> Campaign:
     users = {u.username: u for u in get_user_model().objects.all()}
-    campaign = Campaign.objects.get(title=seed.SAPA_CAMPAIGN["title"])
+    campaign = Campaign.objects.get(title=SAPA_TITLE)
     ward = Dossier.objects.get(campaign=campaign, unit__name="Phường Sa Pa")
     commune = Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
     with transaction.atomic():

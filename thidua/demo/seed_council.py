@@ -9,7 +9,7 @@ from thidua.campaigns.models import Campaign
 from thidua.council.models import Council, CouncilMember, VotingRule
 from thidua.org.models import Unit
 
-from . import seed_campaign as seed
+from .plan_sapa_2020 import SAPA_TITLE
 
 MEMBERS = [
     # username, position, title
@@ -35,7 +35,7 @@ def seed_council() -> None:
         CouncilMember.objects.create(
             council=council, user=users[username], position=position, title=title, order=order
         )
-    campaign = Campaign.objects.filter(title=seed.SAPA_CAMPAIGN["title"]).first()
+    campaign = Campaign.objects.filter(title=SAPA_TITLE).first()
     if campaign is not None:
         for form in campaign.award_forms.filter(delegated_to_units=False):
             VotingRule.objects.create(

@@ -24,7 +24,7 @@ from thidua.nominations.models import (
 from thidua.org.models import Person, Unit
 from thidua.records.models import MaternityLeave, ReviewCase
 
-from . import seed_campaign as seed
+from .plan_sapa_2020 import SAPA_TITLE
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -45,7 +45,7 @@ def _log(actor, action: str, dossier: Dossier, when: datetime, message: str = ""
 
 
 def seed_dossiers() -> None:
-    campaign = Campaign.objects.filter(title=seed.SAPA_CAMPAIGN["title"]).first()
+    campaign = Campaign.objects.filter(title=SAPA_TITLE).first()
     if campaign is None or campaign.dossiers.exists():
         return
     users = {u.username: u for u in get_user_model().objects.all()}
