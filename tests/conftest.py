@@ -18,6 +18,17 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
+# Fixtures on the demo data shared by several folders (nominations, participation, statistics;
+# council, decisions, portal). Their modules also hold the steps tests import explicitly.
+from .demo_council import (  # noqa: F401
+    appraised,
+    closed_meeting,
+    draft_decision,
+    meeting,
+    signed_decision,
+)
+from .demo_dossiers import before_deadline, campaign, commune_dossier, ward_dossier  # noqa: F401
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -48,7 +48,7 @@ def test_voting_rule_is_data_and_drives_the_tally(client_as, council, appraised,
     assert (rule.threshold_percent, rule.strictly_more, rule.quorum_percent) == (80, False, 80)
     meeting = services.create_meeting(actor=user("thuky"), campaign=appraised, held_on=date(2020, 10, 28),
                                       place="Hội trường", mode="electronic")  # fmt: skip
-    from .conftest import close_with_votes, present
+    from ..demo_council import close_with_votes, present
 
     present(meeting, "thuky", "hoidong1", "chutich")  # 3 of 4 = 75 %: below the 80 % quorum
     with pytest.raises(services.CouncilError, match="cần ít nhất 80% thành viên có mặt"):

@@ -11,7 +11,7 @@ from thidua.core.audit import history
 from thidua.nominations import services
 from thidua.nominations.models import Extension
 
-from .conftest import VN, complete_documents, pdf
+from ..demo_dossiers import VN, complete_documents, pdf
 
 pytestmark = pytest.mark.django_db
 
