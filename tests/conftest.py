@@ -9,6 +9,9 @@ Personas are the demo accounts, named by what they are:
   thuky, hoidong1   council secretary and member;  chutich  the town chairman
   truyenthong       media centre;  quantri  administrator over the province
   vhxh.sapa         emulation officer of the new phường Sa Pa (two-tier, from 01/07/2025)
+
+Tests of rules that need no campaign use the ``personas`` fixture instead: a tiny tree of units
+with one user per role (tests/personas.py), built in the test's own transaction.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from .demo_council import (  # noqa: F401
     signed_decision,
 )
 from .demo_dossiers import before_deadline, campaign, commune_dossier, ward_dossier  # noqa: F401
+from .personas import Personas, build_personas
 from .system_tools import missing_tools, require_tools
 
 
@@ -69,6 +73,13 @@ def user(db):
         return get_user_model().objects.get(username=username)
 
     return get
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    """A tiny tree of units with one user per role (tests/personas.py), independent of the demo
+    data: for tests of rules that need no campaign."""
+    return build_personas()
 
 
 @pytest.fixture
