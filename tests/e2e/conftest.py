@@ -61,7 +61,7 @@ def screenshot():
 @pytest.fixture
 def login():
     """Sign in as a demo account in a fresh session."""
-    from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
+    from thidua.demo.seed_accounts import DEMO_PASSWORD
 
     def sign_in(page, base: str, username: str) -> None:
         page.context.clear_cookies()
