@@ -9,6 +9,9 @@ Personas are the demo accounts, named by what they are:
   thuky, hoidong1   council secretary and member;  chutich  the town chairman
   truyenthong       media centre;  quantri  administrator over the province
   vhxh.sapa         emulation officer of the new phường Sa Pa (two-tier, from 01/07/2025)
+
+Tests of rules that need no campaign use the ``personas`` fixture instead: a tiny tree of units
+with one user per role (tests/personas.py), built in the test's own transaction.
 """
 
 from __future__ import annotations
@@ -18,11 +21,44 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
+# Fixtures on the demo data shared by several folders (nominations, participation, statistics;
+# council, decisions, portal). Their modules also hold the steps tests import explicitly.
+from .demo_council import (  # noqa: F401
+    appraised,
+    closed_meeting,
+    draft_decision,
+    meeting,
+    signed_decision,
+)
+from .demo_dossiers import before_deadline, campaign, commune_dossier, ward_dossier  # noqa: F401
+from .personas import Personas, build_personas
+from .system_tools import missing_tools, require_tools
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def pytest_report_header(config):
+    missing = missing_tools()
+    if not missing:
+        return "system tools: chromium, soffice, pdftotext found"
+    return tools_missing_line(missing)
+
+
+def pytest_terminal_summary(terminalreporter):
+    # The header is hidden under -q (our default): say it again at the end.
+    if missing := missing_tools():
+        terminalreporter.write_line(tools_missing_line(missing), yellow=True, bold=True)
+
+
+def tools_missing_line(missing: list[str]) -> str:
+    return (
+        f"system tools MISSING: {', '.join(missing)}: the tests needing them are SKIPPED"
+        " (they fail under CI=true); make system-deps installs them"
+    )
 
 
 def pytest_collection_modifyitems(items):
@@ -37,6 +73,13 @@ def user(db):
         return get_user_model().objects.get(username=username)
 
     return get
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    """A tiny tree of units with one user per role (tests/personas.py), independent of the demo
+    data: for tests of rules that need no campaign."""
+    return build_personas()
 
 
 @pytest.fixture
@@ -64,25 +107,34 @@ def api_as(db):
 @pytest.fixture
 def docx_text(tmp_path):
     """Open a generated DOCX in LibreOffice, convert it to PDF and return the PDF's text (one
-    space between words). Skips where LibreOffice or pdftotext is missing."""
-    import shutil
+    space between words). Skipped (failed under CI) where LibreOffice or pdftotext is missing."""
     import subprocess
 
-    if not (shutil.which("soffice") and shutil.which("pdftotext")):
-        pytest.skip("LibreOffice (soffice) và pdftotext chưa cài: make test cài khi chạy bằng root")
+    require_tools("soffice", "pdftotext")
 
     def convert(content: bytes, name: str = "van-ban.docx") -> str:
         source = tmp_path / name
         source.write_bytes(content)
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
-             "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         pdf = source.with_suffix(".pdf")
         assert pdf.exists(), "LibreOffice could not open the generated DOCX"
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
-                              capture_output=True, text=True).stdout  # fmt: skip
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
         (tmp_path / "last.txt").write_text(text)  # kept for a look when a test fails
         return " ".join(text.split())
 

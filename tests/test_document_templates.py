@@ -16,12 +16,25 @@ def test_the_plan_is_regenerated_from_the_campaign_and_reads_like_the_seed(clien
     text = docx_text(
         client.get(f"/dot-thi-dua/{campaign.pk}/ke-hoach.docx").content, "ke-hoach.docx"
     )
-    for expected in ["ỦY BAN NHÂN DÂN THỊ XÃ", "KẾ HOẠCH", "Phát động đợt thi đua chào mừng Kỷ niệm 70 năm",
-                     "Căn cứ Nghị quyết số 01-NQ/TU ngày 16/01/2020", "I. Mục đích, yêu cầu:",
-                     "3. Khẩu hiệu thi đua", "Từ tháng 03/2020 đến tháng 10/2020",
-                     "2.2. Giấy khen của Chủ tịch UBND thị xã:", "Có hai năm liên tục được đánh giá",
-                     "3. Thủ tục hồ sơ đề nghị khen thưởng:", "trước ngày 25/10/2020", "VI. Tổ chức thực hiện.",
-                     "Phòng Nội vụ", "Nơi nhận:", "Ban TĐKT tỉnh", "TM. ỦY BAN NHÂN DÂN", "Lê Tân Phong"]:  # fmt: skip
+    for expected in [
+        "ỦY BAN NHÂN DÂN THỊ XÃ",
+        "KẾ HOẠCH",
+        "Phát động đợt thi đua chào mừng Kỷ niệm 70 năm",
+        "Căn cứ Nghị quyết số 01-NQ/TU ngày 16/01/2020",
+        "I. Mục đích, yêu cầu:",
+        "3. Khẩu hiệu thi đua",
+        "Từ tháng 03/2020 đến tháng 10/2020",
+        "2.2. Giấy khen của Chủ tịch UBND thị xã:",
+        "Có hai năm liên tục được đánh giá",
+        "3. Thủ tục hồ sơ đề nghị khen thưởng:",
+        "trước ngày 25/10/2020",
+        "VI. Tổ chức thực hiện.",
+        "Phòng Nội vụ",
+        "Nơi nhận:",
+        "Ban TĐKT tỉnh",
+        "TM. ỦY BAN NHÂN DÂN",
+        "Lê Tân Phong",
+    ]:
         assert expected in text, expected
 
 

@@ -70,7 +70,9 @@ def test_writes_need_a_token():
 
 
 def test_wrong_role_gets_403(api_as):
-    response = api_as("phuongsapa").post("/api/v1/campaigns", {**NEW, "issuer": town().pk}, content_type="application/json")  # fmt: skip
+    response = api_as("phuongsapa").post(
+        "/api/v1/campaigns", {**NEW, "issuer": town().pk}, content_type="application/json"
+    )
     assert response.status_code == 403
 
 
@@ -91,7 +93,9 @@ def test_bad_input_is_422_with_vietnamese_messages_and_nothing_saved(api_as):
 
 def test_unknown_unit_kind_and_negative_threshold_are_refused(api_as):
     client = api_as("noivu")
-    campaign_id = client.post("/api/v1/campaigns", {**NEW, "issuer": town().pk}, content_type="application/json").json()["id"]  # fmt: skip
+    campaign_id = client.post(
+        "/api/v1/campaigns", {**NEW, "issuer": town().pk}, content_type="application/json"
+    ).json()["id"]
     bad_kind = client.post(
         f"/api/v1/campaigns/{campaign_id}/subject-categories",
         {"kind": "tap_the", "name": "Tập thể", "unit_kinds": ["ubnd_xa", "sao_hoa"]},
@@ -107,10 +111,16 @@ def test_unknown_unit_kind_and_negative_threshold_are_refused(api_as):
     ).json()["id"]
     authority = client.get("/api/v1/authorities").json()
     huyen = next(a["id"] for a in authority if a["level"] == "huyen")
-    form_id = client.post(f"/api/v1/campaigns/{campaign_id}/award-forms", {"name": "Giấy khen", "authority": huyen},
-                          content_type="application/json").json()["id"]  # fmt: skip
-    set_id = client.post(f"/api/v1/award-forms/{form_id}/criteria-sets", {"subject_category": category},
-                         content_type="application/json").json()["id"]  # fmt: skip
+    form_id = client.post(
+        f"/api/v1/campaigns/{campaign_id}/award-forms",
+        {"name": "Giấy khen", "authority": huyen},
+        content_type="application/json",
+    ).json()["id"]
+    set_id = client.post(
+        f"/api/v1/award-forms/{form_id}/criteria-sets",
+        {"subject_category": category},
+        content_type="application/json",
+    ).json()["id"]
     negative = client.post(
         f"/api/v1/criteria-sets/{set_id}/criteria",
         {"kind": "rating_streak", "text": "…", "params": {"years": -2, "min_level": "tot"}},
@@ -128,14 +138,19 @@ def test_unknown_unit_kind_and_negative_threshold_are_refused(api_as):
     )
     assert good.status_code == 201
     # Another officer's unit cannot touch this campaign.
-    other = api_as("vhxh.sapa").post(f"/api/v1/criteria-sets/{set_id}/criteria", {"kind": "attested", "text": "x"},
-                                     content_type="application/json")  # fmt: skip
+    other = api_as("vhxh.sapa").post(
+        f"/api/v1/criteria-sets/{set_id}/criteria",
+        {"kind": "attested", "text": "x"},
+        content_type="application/json",
+    )
     assert other.status_code == 404
 
 
 def test_launch_through_the_api_reports_what_is_missing(api_as):
     client = api_as("noivu")
-    campaign_id = client.post("/api/v1/campaigns", {**NEW, "issuer": town().pk}, content_type="application/json").json()["id"]  # fmt: skip
+    campaign_id = client.post(
+        "/api/v1/campaigns", {**NEW, "issuer": town().pk}, content_type="application/json"
+    ).json()["id"]
     response = client.post(f"/api/v1/campaigns/{campaign_id}/launch")
     assert response.status_code == 422
     assert "Chưa có hình thức khen thưởng nào." in response.json()["errors"]["__all__"]

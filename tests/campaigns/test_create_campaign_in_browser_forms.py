@@ -79,12 +79,36 @@ def test_full_campaign_through_forms_then_launch(officer, client):
     campaign.refresh_from_db()
     assert campaign.status == "draft"
 
-    officer.post(f"/dot-thi-dua/{campaign.pk}/muc/can-cu/", formset([{"order": "1", "text": "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;", "valid_from": "2004-07-01", "valid_to": "2023-12-31"}]))  # fmt: skip
-    officer.post(f"/dot-thi-dua/{campaign.pk}/muc/muc-dich/", formset([{"order": "1", "text": "Phát huy vai trò của cán bộ dân vận."}]))  # fmt: skip
+    officer.post(
+        f"/dot-thi-dua/{campaign.pk}/muc/can-cu/",
+        formset(
+            [
+                {
+                    "order": "1",
+                    "text": "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;",
+                    "valid_from": "2004-07-01",
+                    "valid_to": "2023-12-31",
+                }
+            ]
+        ),
+    )
+    officer.post(
+        f"/dot-thi-dua/{campaign.pk}/muc/muc-dich/",
+        formset([{"order": "1", "text": "Phát huy vai trò của cán bộ dân vận."}]),
+    )
     response = officer.post(
         f"/dot-thi-dua/{campaign.pk}/muc/nhom-doi-tuong/",
-        formset([{"order": "1", "kind": "ca_nhan", "name": "Cán bộ làm công tác dân vận", "person_categories": ["can_bo", "cong_chuc"]}]),
-    )  # fmt: skip
+        formset(
+            [
+                {
+                    "order": "1",
+                    "kind": "ca_nhan",
+                    "name": "Cán bộ làm công tác dân vận",
+                    "person_categories": ["can_bo", "cong_chuc"],
+                }
+            ]
+        ),
+    )
     assert response.status_code == 302
     category = SubjectCategory.objects.get(campaign=campaign)
     assert category.person_categories == ["can_bo", "cong_chuc"]
@@ -105,9 +129,15 @@ def test_full_campaign_through_forms_then_launch(officer, client):
     # A negative threshold is refused with a message naming the field; nothing is saved.
     bad = officer.post(
         f"/dot-thi-dua/{campaign.pk}/bo-tieu-chuan/{criteria_set.pk}/them/",
-        {"kind": "number_at_least", "text": "Vận động ít nhất 10 hộ", "order": "1", "param_fact": "ho_van_dong",
-         "param_fact_label": "Số hộ được vận động", "param_min": "-1"},
-    )  # fmt: skip
+        {
+            "kind": "number_at_least",
+            "text": "Vận động ít nhất 10 hộ",
+            "order": "1",
+            "param_fact": "ho_van_dong",
+            "param_fact_label": "Số hộ được vận động",
+            "param_min": "-1",
+        },
+    )
     assert bad.status_code == 200 and "Ngưỡng tối thiểu" in bad.content.decode()
     assert not Criterion.objects.filter(criteria_set=criteria_set).exists()
 
@@ -123,9 +153,15 @@ def test_full_campaign_through_forms_then_launch(officer, client):
     parent = Criterion.objects.get(criteria_set=criteria_set, kind="any_of")
     for data in [
         {"kind": "attested", "text": "Có mô hình “Dân vận khéo” được công nhận"},
-        {"kind": "number_at_least", "text": "Vận động được từ 10 hộ", "param_fact": "ho_van_dong",
-         "param_fact_label": "Số hộ được vận động", "param_min": "10", "param_unit": "hộ"},
-    ]:  # fmt: skip
+        {
+            "kind": "number_at_least",
+            "text": "Vận động được từ 10 hộ",
+            "param_fact": "ho_van_dong",
+            "param_fact_label": "Số hộ được vận động",
+            "param_min": "10",
+            "param_unit": "hộ",
+        },
+    ]:
         response = officer.post(
             f"/dot-thi-dua/{campaign.pk}/bo-tieu-chuan/{criteria_set.pk}/them/",
             {**data, "order": "1", "parent": parent.pk},
@@ -148,7 +184,11 @@ def test_full_campaign_through_forms_then_launch(officer, client):
     )
 
     # Launched: the content is frozen.
-    response = officer.post(f"/dot-thi-dua/{campaign.pk}/sua/", {**GENERAL, "issuer": campaign.issuer_id, "title": "Khác"}, follow=True)  # fmt: skip
+    response = officer.post(
+        f"/dot-thi-dua/{campaign.pk}/sua/",
+        {**GENERAL, "issuer": campaign.issuer_id, "title": "Khác"},
+        follow=True,
+    )
     campaign.refresh_from_db()
     assert campaign.title == GENERAL["title"]
     assert "không sửa được nữa" in response.content.decode()
@@ -167,7 +207,19 @@ def test_full_campaign_through_forms_then_launch(officer, client):
 def test_launch_refuses_a_legal_basis_out_of_force(officer):
     create(officer)
     campaign = Campaign.objects.get(title=GENERAL["title"])
-    officer.post(f"/dot-thi-dua/{campaign.pk}/muc/can-cu/", formset([{"order": "1", "text": "Căn cứ Nghị định số 42/2010/NĐ-CP;", "valid_from": "2010-07-01", "valid_to": "2014-08-14"}]))  # fmt: skip
+    officer.post(
+        f"/dot-thi-dua/{campaign.pk}/muc/can-cu/",
+        formset(
+            [
+                {
+                    "order": "1",
+                    "text": "Căn cứ Nghị định số 42/2010/NĐ-CP;",
+                    "valid_from": "2010-07-01",
+                    "valid_to": "2014-08-14",
+                }
+            ]
+        ),
+    )
     page = officer.post(
         f"/dot-thi-dua/{campaign.pk}/thao-tac/launch/", follow=True
     ).content.decode()

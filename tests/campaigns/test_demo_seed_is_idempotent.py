@@ -31,12 +31,24 @@ def test_running_the_seed_again_changes_nothing(capsys):
 def test_the_criterion_kind_switch_returns_its_parameters(client_as):
     """HTMX: changing the kind on the criterion form swaps in that kind's parameter fields."""
     client = client_as("noivu")
-    campaign_id = client.post(
-        "/dot-thi-dua/tao-moi/",
-        {"issuer": Unit.objects.get(name="Thị xã Sa Pa").pk, "title": "Thử", "symbol": "KH-UBND",
-         "period_start": "2020-04-01", "period_end": "2020-05-01", "reward_mode": "mot_lan",
-         "dossier_deadline": "2020-05-01", "signer_authority": "TM. ỦY BAN NHÂN DÂN", "signer_title": "CHỦ TỊCH"},
-    ).url.rstrip("/").split("/")[-1]  # fmt: skip
+    campaign_id = (
+        client.post(
+            "/dot-thi-dua/tao-moi/",
+            {
+                "issuer": Unit.objects.get(name="Thị xã Sa Pa").pk,
+                "title": "Thử",
+                "symbol": "KH-UBND",
+                "period_start": "2020-04-01",
+                "period_end": "2020-05-01",
+                "reward_mode": "mot_lan",
+                "dossier_deadline": "2020-05-01",
+                "signer_authority": "TM. ỦY BAN NHÂN DÂN",
+                "signer_title": "CHỦ TỊCH",
+            },
+        )
+        .url.rstrip("/")
+        .split("/")[-1]
+    )
     campaign = Campaign.objects.get(pk=campaign_id)
     category = campaign.subject_categories.create(
         kind="ca_nhan", name="Cá nhân", person_categories=["cong_chuc"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import present
+from ..demo_council import present
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from thidua.council import services
 from thidua.council.models import DocketItem, Vote
 
-from .conftest import present
+from ..demo_council import present
 
 pytestmark = pytest.mark.django_db
 

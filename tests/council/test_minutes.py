@@ -6,7 +6,7 @@ import pytest
 
 from thidua.council import services
 
-from .conftest import present
+from ..demo_council import present
 
 pytestmark = pytest.mark.django_db
 

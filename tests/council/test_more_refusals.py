@@ -11,7 +11,7 @@ from thidua.campaigns.models import Campaign
 from thidua.council import services as council
 from thidua.nominations.models import Candidate, Dossier
 
-from .conftest import close_with_votes, present
+from ..demo_council import close_with_votes, present
 
 pytestmark = pytest.mark.django_db
 

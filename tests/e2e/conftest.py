@@ -1,4 +1,5 @@
-"""Playwright driving Debian's Chromium. Skipped, with a visible reason, where it is missing."""
+"""Playwright driving Debian's Chromium. Skipped, with a visible reason, where it is missing
+(failed under CI=true: see tests/system_tools.py)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,14 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from ..system_tools import CHROMIUM, require_tools
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(
-            "Chromium không có tại /usr/bin/chromium (apt-get install chromium): bỏ qua kiểm thử trình duyệt"
-        )
+    require_tools("chromium")
     # Playwright's sync API runs an event loop; Django must allow ORM calls from the test body.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
@@ -62,7 +61,7 @@ def screenshot():
 @pytest.fixture
 def login():
     """Sign in as a demo account in a fresh session."""
-    from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
+    from thidua.demo.seed_accounts import DEMO_PASSWORD
 
     def sign_in(page, base: str, username: str) -> None:
         page.context.clear_cookies()

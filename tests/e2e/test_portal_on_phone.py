@@ -24,24 +24,43 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone, login):
     call_command("seed_demo", verbosity=0)
     campaign = appraise_demo_dossiers()
     users = {u.username: u for u in get_user_model().objects.all()}
-    meeting = council.create_meeting(actor=users["thuky"], campaign=campaign, held_on=date(2020, 10, 28),
-                                     place="Hội trường", mode="electronic")  # fmt: skip
-    council.set_attendance(actor=users["thuky"], meeting=meeting,
-                           present_member_ids=set(CouncilMember.objects.values_list("pk", flat=True)))  # fmt: skip
+    meeting = council.create_meeting(
+        actor=users["thuky"],
+        campaign=campaign,
+        held_on=date(2020, 10, 28),
+        place="Hội trường",
+        mode="electronic",
+    )
+    council.set_attendance(
+        actor=users["thuky"],
+        meeting=meeting,
+        present_member_ids=set(CouncilMember.objects.values_list("pk", flat=True)),
+    )
     council.open_ballot(actor=users["thuky"], meeting=meeting)
     for name in ("thuky", "hoidong1", "hoidong2", "chutich"):
         council.cast_ballot(
             actor=users[name], meeting=meeting, choices={i.pk: True for i in meeting.items.all()}
         )
     meeting = council.close_ballot(actor=users["thuky"], meeting=meeting)
-    decision = decisions.prepare_decision(actor=users["noivu"], meeting=meeting, signed_on=date(2020, 10, 30),
-                                          award_form=campaign.award_forms.get(name="Giấy khen của Chủ tịch UBND thị xã"))  # fmt: skip
+    decision = decisions.prepare_decision(
+        actor=users["noivu"],
+        meeting=meeting,
+        signed_on=date(2020, 10, 30),
+        award_form=campaign.award_forms.get(name="Giấy khen của Chủ tịch UBND thị xã"),
+    )
     decisions.approve(actor=users["chutich"], decision=decision)
     centre = users["truyenthong"].role_assignments.get().unit
-    story = stories.save_story(actor=users["truyenthong"], story=Story(owner_unit=centre), kind="mo_hinh",
-                               title="Du lịch cộng đồng ở thôn Lao Chải", summary="Giữ bản sắc, tăng thu nhập.",
-                               body="<p>Gia đình <strong>Sùng A Páo</strong> mở homestay từ năm 2018.</p>",
-                               unit=None, person=None, campaign=campaign)  # fmt: skip
+    story = stories.save_story(
+        actor=users["truyenthong"],
+        story=Story(owner_unit=centre),
+        kind="mo_hinh",
+        title="Du lịch cộng đồng ở thôn Lao Chải",
+        summary="Giữ bản sắc, tăng thu nhập.",
+        body="<p>Gia đình <strong>Sùng A Páo</strong> mở homestay từ năm 2018.</p>",
+        unit=None,
+        person=None,
+        campaign=campaign,
+    )
     stories.move(actor=users["truyenthong"], story=story, action="submit")
     stories.move(actor=users["noivu"], story=story, action="publish")
 

@@ -137,12 +137,23 @@ def test_month_arithmetic_clamps_to_month_end():
 HOUSEHOLDS = spec(
     "all_of",
     children=[
-        spec("number_at_least", {"fact": "ho_thoat_ngheo", "fact_label": "Số hộ được giúp đỡ thoát nghèo", "min": 3,
-                                 "unit": "hộ"}, key="h"),
-        spec("number_at_least", {"fact": "lao_dong", "fact_label": "Số lao động địa phương", "min": 5,
-                                 "unit": "người"}, key="w"),
+        spec(
+            "number_at_least",
+            {
+                "fact": "ho_thoat_ngheo",
+                "fact_label": "Số hộ được giúp đỡ thoát nghèo",
+                "min": 3,
+                "unit": "hộ",
+            },
+            key="h",
+        ),
+        spec(
+            "number_at_least",
+            {"fact": "lao_dong", "fact_label": "Số lao động địa phương", "min": 5, "unit": "người"},
+            key="w",
+        ),
     ],
-)  # fmt: skip
+)
 
 
 def test_three_households_and_five_workers_pass():
@@ -176,14 +187,24 @@ def no_discipline(min_form="khien_trach", months=0):
 
 
 def test_reprimand_in_the_period_fails():
-    result = evaluate(no_discipline(), facts(period_start=PERIOD_START,
-                                             disciplines=[DisciplineFact("khien_trach", date(2020, 5, 12))]))  # fmt: skip
+    result = evaluate(
+        no_discipline(),
+        facts(
+            period_start=PERIOD_START,
+            disciplines=[DisciplineFact("khien_trach", date(2020, 5, 12))],
+        ),
+    )
     assert result.status == Status.KHONG_DAT and "Khiển trách ngày 12/05/2020" in result.explanation
 
 
 def test_reprimand_is_below_a_warning_threshold():
-    result = evaluate(no_discipline("canh_cao"), facts(period_start=PERIOD_START,
-                                                       disciplines=[DisciplineFact("khien_trach", date(2020, 5, 12))]))  # fmt: skip
+    result = evaluate(
+        no_discipline("canh_cao"),
+        facts(
+            period_start=PERIOD_START,
+            disciplines=[DisciplineFact("khien_trach", date(2020, 5, 12))],
+        ),
+    )
     assert result.status == Status.DAT
 
 
@@ -204,8 +225,14 @@ def test_discipline_still_in_force_counts_though_decided_before():
 
 
 def test_collective_wording_names_the_member():
-    result = evaluate(no_discipline(), facts(subject_kind="collective", period_start=PERIOD_START,
-                      disciplines=[DisciplineFact("khien_trach", date(2020, 6, 1), person_name="Lý Thị Mẩy")]))  # fmt: skip
+    result = evaluate(
+        no_discipline(),
+        facts(
+            subject_kind="collective",
+            period_start=PERIOD_START,
+            disciplines=[DisciplineFact("khien_trach", date(2020, 6, 1), person_name="Lý Thị Mẩy")],
+        ),
+    )
     assert "Lý Thị Mẩy: Khiển trách" in result.explanation
     clean = evaluate(no_discipline(), facts(subject_kind="collective", period_start=PERIOD_START))
     assert clean.status == Status.DAT and clean.explanation.startswith(
@@ -215,7 +242,12 @@ def test_collective_wording_names_the_member():
 
 def test_window_in_months_overrides_the_period():
     old = DisciplineFact("khien_trach", date(2019, 12, 1), ends_on=date(2019, 12, 31))
-    assert evaluate(no_discipline(months=12), facts(period_start=PERIOD_START, disciplines=[old])).status == Status.KHONG_DAT  # fmt: skip
+    assert (
+        evaluate(
+            no_discipline(months=12), facts(period_start=PERIOD_START, disciplines=[old])
+        ).status
+        == Status.KHONG_DAT
+    )
     assert (
         evaluate(
             no_discipline(months=0), facts(period_start=PERIOD_START, disciplines=[old])
@@ -330,8 +362,10 @@ def test_bad_choice_non_integer_unknown_param_and_unknown_kind():
 def test_every_kind_has_an_evaluator_or_is_a_group_and_a_description():
     for code, kind in engine.KINDS.items():
         assert kind.is_group or code in engine.EVALUATORS
-        params = {p.name: p.default if p.default is not None else (p.choices[0][0] if p.choices else 1)
-                  for p in kind.params}  # fmt: skip
+        params = {
+            p.name: p.default if p.default is not None else (p.choices[0][0] if p.choices else 1)
+            for p in kind.params
+        }
         params.update({"fact": "x", "fact_label": "X"} if code == "number_at_least" else {})
         assert describe(spec(code, params))
 
@@ -342,13 +376,25 @@ def seed_cbccvc():
         spec("attested", key="a1"),
         spec("attested", key="a2"),
         spec("attested", key="a3"),
-        spec("all_of", key="g", children=[
-            spec("attested", key="a4"),
-            spec("rating_streak", {"years": 2, "min_level": "tot", "last_year_offset": 1}, key="r"),
-            spec("initiative_count", {"min_count": 1, "min_authority": "huyen", "window_months": 24}, key="i"),
-        ]),
+        spec(
+            "all_of",
+            key="g",
+            children=[
+                spec("attested", key="a4"),
+                spec(
+                    "rating_streak",
+                    {"years": 2, "min_level": "tot", "last_year_offset": 1},
+                    key="r",
+                ),
+                spec(
+                    "initiative_count",
+                    {"min_count": 1, "min_authority": "huyen", "window_months": 24},
+                    key="i",
+                ),
+            ],
+        ),
         spec("attested", key="a5"),
-    ]  # fmt: skip
+    ]
 
 
 def test_seed_set_needs_confirmation_until_attested_then_passes():
@@ -362,8 +408,10 @@ def test_seed_set_needs_confirmation_until_attested_then_passes():
 
 
 def test_seed_set_fails_without_an_initiative_even_when_attested():
-    candidate = facts(ratings={2018: "tot", 2019: "tot"},
-                      attestations={k: Attestation(True) for k in ("a1", "a2", "a3", "a4", "a5")})  # fmt: skip
+    candidate = facts(
+        ratings={2018: "tot", 2019: "tot"},
+        attestations={k: Attestation(True) for k in ("a1", "a2", "a3", "a4", "a5")},
+    )
     result = evaluate_all(seed_cbccvc(), candidate)
     assert result.status == Status.KHONG_DAT
     assert result.children[3].children[2].explanation.startswith("Có 0 sáng kiến hợp lệ")

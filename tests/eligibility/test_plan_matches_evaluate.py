@@ -16,19 +16,37 @@ from thidua.eligibility.engine import (
     evaluate,
 )
 
-TREE = engine.all_of([
-    CriterionSpec("1", "attested", "Chấp hành tốt"),
-    CriterionSpec("2", "any_of", "Một trong các thành tích", {}, (
-        CriterionSpec("3", "rating_streak", "Hai năm tốt", {"years": 2, "min_level": "tot"}),
-        CriterionSpec("4", "initiative_count", "Một sáng kiến",
-                      {"min_count": 1, "min_authority": "co_so", "window_months": 24}),
-    )),
-    CriterionSpec("5", "number_at_least", "Hộ thoát nghèo",
-                  {"fact": "ho", "fact_label": "Số hộ thoát nghèo", "min": 3}),
-    CriterionSpec("6", "no_discipline", "Không bị kỷ luật", {"min_form": "khien_trach"}),
-    CriterionSpec("7", "discretionary", "Hội đồng chọn"),
-    CriterionSpec("8", "launched_all_campaigns", "Phát động đủ"),
-])  # fmt: skip
+TREE = engine.all_of(
+    [
+        CriterionSpec("1", "attested", "Chấp hành tốt"),
+        CriterionSpec(
+            "2",
+            "any_of",
+            "Một trong các thành tích",
+            {},
+            (
+                CriterionSpec(
+                    "3", "rating_streak", "Hai năm tốt", {"years": 2, "min_level": "tot"}
+                ),
+                CriterionSpec(
+                    "4",
+                    "initiative_count",
+                    "Một sáng kiến",
+                    {"min_count": 1, "min_authority": "co_so", "window_months": 24},
+                ),
+            ),
+        ),
+        CriterionSpec(
+            "5",
+            "number_at_least",
+            "Hộ thoát nghèo",
+            {"fact": "ho", "fact_label": "Số hộ thoát nghèo", "min": 3},
+        ),
+        CriterionSpec("6", "no_discipline", "Không bị kỷ luật", {"min_form": "khien_trach"}),
+        CriterionSpec("7", "discretionary", "Hội đồng chọn"),
+        CriterionSpec("8", "launched_all_campaigns", "Phát động đủ"),
+    ]
+)
 
 
 def random_facts(rng: random.Random) -> Facts:
@@ -47,11 +65,11 @@ def random_facts(rng: random.Random) -> Facts:
                 rng.choice([None, "CSTĐ 2019"]),
             )
             for i in range(rng.choice([0, 0, 1, 2]))
-        ],  # fmt: skip
+        ],
         disciplines=[
             DisciplineFact("khien_trach", date(2020, rng.randint(1, 12), 1))
             for _ in range(rng.choice([0, 0, 0, 1]))
-        ],  # fmt: skip
+        ],
         numbers=rng.choice([{}, {"ho": 2}, {"ho": 3}]),
         campaigns_asked=rng.choice([None, [("a", "Đợt A")]]),
         campaigns_launched=rng.choice([set(), {"a"}]),

@@ -7,7 +7,7 @@ import pytest
 from thidua.nominations import services
 from thidua.nominations.models import Dossier
 
-from .conftest import complete_documents
+from ..demo_dossiers import complete_documents
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.core import mail
 
 from thidua.org.models import RoleAssignment
 
-from .conftest import VN
+from ..demo_dossiers import VN
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from thidua.nominations import services
 from thidua.org.models import Unit
 
-from .conftest import pdf
+from ..demo_dossiers import pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from thidua.org.models import Person
 
-from .conftest import filled_template
+from ..demo_dossiers import filled_template
 
 pytestmark = pytest.mark.django_db
 GK_TOWN = "Giấy khen của Chủ tịch UBND thị xã"

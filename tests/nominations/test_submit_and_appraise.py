@@ -12,7 +12,7 @@ from thidua.nominations import services
 from thidua.nominations.models import Extension
 from thidua.org.models import Role, RoleAssignment
 
-from .conftest import VN, complete_documents, pdf
+from ..demo_dossiers import VN, complete_documents, pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -1,94 +1,88 @@
-"""Each role sees its own subtree of units and people, nothing outside it."""
+"""Each role sees its own subtree of units and people, nothing outside it. The rules are checked
+on the tiny persona tree (tests/personas.py); the demo's own tree, and pages over many rows, on
+the demo data."""
 
 import pytest
 
-from thidua.org.models import Person, Unit
+from thidua.org.models import Unit
 
 pytestmark = pytest.mark.django_db
 
 
-def unit(name):
-    return Unit.objects.get(name=name)
-
-
-def person(name):
-    return Person.objects.get(
-        full_name=name, unit__name__in=["Phường Sa Pa", "Xã Tả Van", "Thôn Lao Chải"]
-    )
-
-
-def test_noivu_sees_the_whole_town_tree_but_not_the_new_ward(client_as):
-    page = client_as("noivu").get("/don-vi/").content.decode()
-    for name in [
-        "Thị xã Sa Pa",
-        "Phường Sa Pả",
-        "Phường Ô Quý Hồ",
-        "Xã Trung Chải",
-        "Phòng Nội vụ",
-        "Thôn Lao Chải",
-    ]:
-        assert name in page
-    assert "Phường Sa Pa (từ 01/07/2025)" not in page
-    assert "Tỉnh Lào Cai" not in page
+def test_noivu_sees_the_whole_town_tree_but_not_the_new_ward(personas):
+    units = personas.units
+    page = personas.client("town_officer").get("/don-vi/").content.decode()
+    for key in ["town", "department", "media", "ward", "hamlet", "commune"]:
+        assert units[key].name in page, key
+    assert units["new_ward"].name not in page
+    assert units["province"].name not in page
 
 
 def test_the_town_has_its_sixteen_wards_and_communes():
-    town = unit("Thị xã Sa Pa")
+    town = Unit.objects.get(name="Thị xã Sa Pa")
     assert town.children.filter(kind="ubnd_xa").count() == 16
 
 
-def test_ward_officer_sees_only_its_ward(client_as):
-    client = client_as("phuongsapa")
+def test_ward_officer_sees_only_its_ward(personas):
+    units = personas.units
+    client = personas.client("ward_officer")
     page = client.get("/don-vi/").content.decode()
-    assert "Phường Sa Pa" in page and "Tổ dân phố số 1" in page
-    assert "Xã Tả Van" not in page
-    assert client.get(f"/don-vi/{unit('Xã Tả Van').pk}/").status_code == 404
-    assert client.get(f"/don-vi/{unit('Thị xã Sa Pa').pk}/").status_code == 404
+    assert units["ward"].name in page and units["hamlet"].name in page
+    assert units["commune"].name not in page
+    assert client.get(f"/don-vi/{units['commune'].pk}/").status_code == 404
+    assert client.get(f"/don-vi/{units['town'].pk}/").status_code == 404
 
 
-def test_ward_officer_reads_own_people_and_not_other_units(client_as):
-    client = client_as("phuongsapa")
+def test_ward_officer_reads_own_people_and_not_other_units(personas):
+    own, other = personas.people["ward_person"], personas.people["commune_person"]
+    client = personas.client("ward_officer")
     listing = client.get("/don-vi/ca-nhan/").content.decode()
-    assert "Nguyễn Thị Thu Hương" in listing
-    assert "Lý Thị Mẩy" not in listing
-    assert client.get(f"/lich-su/ca-nhan/{person('Nguyễn Thị Thu Hương').pk}/").status_code == 200
-    assert client.get(f"/lich-su/ca-nhan/{person('Lý Thị Mẩy').pk}/").status_code == 404
-    assert client.get(f"/don-vi/ca-nhan/?don_vi={unit('Xã Tả Van').pk}").status_code == 404
+    assert own.full_name in listing
+    assert other.full_name not in listing
+    assert client.get(f"/lich-su/ca-nhan/{own.pk}/").status_code == 200
+    assert client.get(f"/lich-su/ca-nhan/{other.pk}/").status_code == 404
+    commune = personas.units["commune"]
+    assert client.get(f"/don-vi/ca-nhan/?don_vi={commune.pk}").status_code == 404
 
 
-def test_department_officer_sees_only_its_department(client_as):
-    client = client_as("phonggd")
+def test_department_officer_sees_only_its_department(personas):
+    units = personas.units
+    client = personas.client("department_officer")
     page = client.get("/don-vi/").content.decode()
-    assert "Phòng Giáo dục và Đào tạo" in page
-    assert "Phòng Nội vụ" not in page and "Phường Sa Pa" not in page
-    assert client.get(f"/lich-su/ca-nhan/{person('Nguyễn Thị Thu Hương').pk}/").status_code == 404
+    assert units["department"].name in page
+    assert units["media"].name not in page and units["ward"].name not in page
+    ward_person = personas.people["ward_person"]
+    assert client.get(f"/lich-su/ca-nhan/{ward_person.pk}/").status_code == 404
 
 
-def test_council_member_sees_units_but_no_personal_data(client_as):
-    client = client_as("hoidong1")
+def test_council_member_sees_units_but_no_personal_data(personas):
+    client = personas.client("member")
+    ward_person = personas.people["ward_person"]
     assert client.get("/don-vi/").status_code == 200
     assert client.get("/don-vi/ca-nhan/").status_code == 403
     # Inside the member's subtree, but the role does not grant personal data: 403, not 404.
-    assert client.get(f"/lich-su/ca-nhan/{person('Nguyễn Thị Thu Hương').pk}/").status_code == 403
-    unit_page = client.get(f"/don-vi/{unit('Phường Sa Pa').pk}/").content.decode()
-    assert "Nguyễn Thị Thu Hương" not in unit_page
+    assert client.get(f"/lich-su/ca-nhan/{ward_person.pk}/").status_code == 403
+    unit_page = client.get(f"/don-vi/{personas.units['ward'].pk}/").content.decode()
+    assert ward_person.full_name not in unit_page
 
 
-def test_media_centre_has_no_personal_data(client_as):
-    assert client_as("truyenthong").get("/don-vi/ca-nhan/").status_code == 403
+def test_media_centre_has_no_personal_data(personas):
+    assert personas.client("media").get("/don-vi/ca-nhan/").status_code == 403
 
 
-def test_administrator_sees_both_structures(client_as):
-    page = client_as("quantri").get("/don-vi/").content.decode()
-    assert "Thị xã Sa Pa" in page and "Phường Sa Pa (từ 01/07/2025)" in page
+def test_administrator_sees_both_structures(personas):
+    units = personas.units
+    page = personas.client("admin").get("/don-vi/").content.decode()
+    assert units["town"].name in page and units["new_ward"].name in page
 
 
-def test_new_ward_officer_sees_only_the_two_tier_ward(client_as):
-    client = client_as("vhxh.sapa")
+def test_new_ward_officer_sees_only_the_two_tier_ward(personas):
+    units = personas.units
+    client = personas.client("new_ward_officer")
     page = client.get("/don-vi/").content.decode()
-    assert "Phường Sa Pa (từ 01/07/2025)" in page and "Tổ dân phố Cầu Mây" in page
-    assert "Thị xã Sa Pa" not in page
-    assert client.get(f"/don-vi/{unit('Phường Sa Pa').pk}/").status_code == 404
+    assert units["new_ward"].name in page and units["new_hamlet"].name in page
+    assert units["town"].name not in page
+    assert client.get(f"/don-vi/{units['ward'].pk}/").status_code == 404
 
 
 def test_anonymous_is_sent_to_login():

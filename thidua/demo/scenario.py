@@ -15,14 +15,14 @@ from thidua.campaigns.models import Campaign
 from thidua.nominations import services
 from thidua.nominations.models import Appraisal, Dossier, DossierStatus
 
-from . import seed_campaign as seed
+from .plan_sapa_2020 import SAPA_TITLE
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def appraise_demo_dossiers() -> Campaign:
     users = {u.username: u for u in get_user_model().objects.all()}
-    campaign = Campaign.objects.get(title=seed.SAPA_CAMPAIGN["title"])
+    campaign = Campaign.objects.get(title=SAPA_TITLE)
     ward = Dossier.objects.get(campaign=campaign, unit__name="Phường Sa Pa")
     commune = Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
     with transaction.atomic():
@@ -38,9 +38,13 @@ def appraise_demo_dossiers() -> Campaign:
 def _complete_and_submit(campaign, ward, users) -> None:
     # The 2020 deadline has passed: Phòng Nội vụ extends it for the ward, as it would.
     if not services.is_open_for_submission(campaign, ward.unit):
-        services.grant_extension(actor=users["noivu"], campaign=campaign, unit=ward.unit,
-                                 until=timezone.localdate() + timedelta(days=7),
-                                 reason="Hoàn thiện hồ sơ sau đợt mưa lũ")  # fmt: skip
+        services.grant_extension(
+            actor=users["noivu"],
+            campaign=campaign,
+            unit=ward.unit,
+            until=timezone.localdate() + timedelta(days=7),
+            reason="Hoàn thiện hồ sơ sau đợt mưa lũ",
+        )
     upload_missing_documents(ward, users["phuongsapa"])
     services.submit(actor=users["phuongsapa.truong"], dossier=ward)
 
@@ -54,16 +58,26 @@ def upload_missing_documents(dossier, actor) -> None:
             continue
         targets = [None]
         if required.per_candidate:
-            targets = [c for c in candidates if not required.award_form_id
-                       or c.award_form_id == required.award_form_id]  # fmt: skip
+            targets = [
+                c
+                for c in candidates
+                if not required.award_form_id or c.award_form_id == required.award_form_id
+            ]
         for candidate in targets:
-            if any(d.required_id == required.pk and d.candidate_id == (candidate and candidate.pk)
-                   for d in documents):  # fmt: skip
+            if any(
+                d.required_id == required.pk and d.candidate_id == (candidate and candidate.pk)
+                for d in documents
+            ):
                 continue
             dossier.refresh_from_db()
-            services.upload_document(actor=actor, dossier=dossier, version=dossier.version,
-                                     uploaded=ContentFile(PDF, name="tai-lieu.pdf"), required=required,
-                                     candidate=candidate)  # fmt: skip
+            services.upload_document(
+                actor=actor,
+                dossier=dossier,
+                version=dossier.version,
+                uploaded=ContentFile(PDF, name="tai-lieu.pdf"),
+                required=required,
+                candidate=candidate,
+            )
     dossier.refresh_from_db()
 
 
@@ -71,8 +85,9 @@ def _appraise(dossier, officer) -> None:
     for candidate in dossier.candidates.select_related("person"):
         suspended = candidate.person is not None and candidate.person.reviewcase_set.exists()
         services.appraise_candidate(
-            actor=officer, candidate=candidate,
+            actor=officer,
+            candidate=candidate,
             decision=Appraisal.INELIGIBLE if suspended else Appraisal.ELIGIBLE,
             reason="Đang xác minh đơn khiếu nại (tạm hoãn)" if suspended else "",
-        )  # fmt: skip
+        )
     services.mark_appraised(actor=officer, dossier=dossier)

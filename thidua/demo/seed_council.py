@@ -9,7 +9,7 @@ from thidua.campaigns.models import Campaign
 from thidua.council.models import Council, CouncilMember, VotingRule
 from thidua.org.models import Unit
 
-from . import seed_campaign as seed
+from .plan_sapa_2020 import SAPA_TITLE
 
 MEMBERS = [
     # username, position, title
@@ -32,10 +32,17 @@ def seed_council() -> None:
         u.username: u for u in get_user_model().objects.filter(username__in=[m[0] for m in MEMBERS])
     }
     for order, (username, position, title) in enumerate(MEMBERS):
-        CouncilMember.objects.create(council=council, user=users[username], position=position,
-                                     title=title, order=order)  # fmt: skip
-    campaign = Campaign.objects.filter(title=seed.SAPA_CAMPAIGN["title"]).first()
+        CouncilMember.objects.create(
+            council=council, user=users[username], position=position, title=title, order=order
+        )
+    campaign = Campaign.objects.filter(title=SAPA_TITLE).first()
     if campaign is not None:
         for form in campaign.award_forms.filter(delegated_to_units=False):
-            VotingRule.objects.create(award_form=form, quorum_percent=67, threshold_percent=50,
-                                      strictly_more=True, base="all_members", legal_basis=RULE_BASIS)  # fmt: skip
+            VotingRule.objects.create(
+                award_form=form,
+                quorum_percent=67,
+                threshold_percent=50,
+                strictly_more=True,
+                base="all_members",
+                legal_basis=RULE_BASIS,
+            )

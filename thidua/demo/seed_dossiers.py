@@ -24,7 +24,7 @@ from thidua.nominations.models import (
 from thidua.org.models import Person, Unit
 from thidua.records.models import MaternityLeave, ReviewCase
 
-from . import seed_campaign as seed
+from .plan_sapa_2020 import SAPA_TITLE
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -35,27 +35,39 @@ def _at(day: date, hour: int = 9) -> datetime:
 
 def _log(actor, action: str, dossier: Dossier, when: datetime, message: str = "") -> None:
     entry = AuditEntry.objects.create(
-        actor=actor, action=action, object_type="nominations.dossier", object_id=str(dossier.pk),
+        actor=actor,
+        action=action,
+        object_type="nominations.dossier",
+        object_id=str(dossier.pk),
         message=message,
-    )  # fmt: skip
+    )
     AuditEntry.objects.filter(pk=entry.pk).update(created_at=when)
 
 
 def seed_dossiers() -> None:
-    campaign = Campaign.objects.filter(title=seed.SAPA_CAMPAIGN["title"]).first()
+    campaign = Campaign.objects.filter(title=SAPA_TITLE).first()
     if campaign is None or campaign.dossiers.exists():
         return
     users = {u.username: u for u in get_user_model().objects.all()}
     forms = {f.order: f for f in campaign.award_forms.all()}
     gk_town = next(f for f in forms.values() if "thị xã" in f.name)
-    person = {p.full_name: p for p in Person.objects.filter(
-        full_name__in=["Nguyễn Thị Thu Hương", "Hoàng Văn Quý", "Lý Thị Mẩy", "Sùng A Páo"])}  # fmt: skip
-    unit = {u.name: u for u in Unit.objects.filter(
-        name__in=["Phường Sa Pa", "Xã Tả Van", "Tổ dân phố số 1", "Thôn Lao Chải"])}  # fmt: skip
+    person = {
+        p.full_name: p
+        for p in Person.objects.filter(
+            full_name__in=["Nguyễn Thị Thu Hương", "Hoàng Văn Quý", "Lý Thị Mẩy", "Sùng A Páo"]
+        )
+    }
+    unit = {
+        u.name: u
+        for u in Unit.objects.filter(
+            name__in=["Phường Sa Pa", "Xã Tả Van", "Tổ dân phố số 1", "Thôn Lao Chải"]
+        )
+    }
 
     # Phường Sa Pa: still drafting when the deadline passed.
-    ward = Dossier.objects.create(campaign=campaign, unit=unit["Phường Sa Pa"],
-                                  created_by=users["phuongsapa"])  # fmt: skip
+    ward = Dossier.objects.create(
+        campaign=campaign, unit=unit["Phường Sa Pa"], created_by=users["phuongsapa"]
+    )
     _log(users["phuongsapa"], "nominations.dossier.created", ward, _at(date(2020, 10, 12)))
     colleague = (
         Person.objects.filter(unit=unit["Phường Sa Pa"], category="cong_chuc")
@@ -64,42 +76,67 @@ def seed_dossiers() -> None:
         .first()
     )
     rows = [
-        (person["Nguyễn Thị Thu Hương"], None, "Tham mưu tổ chức thành công chuỗi hoạt động văn hóa, du "
-         "lịch chào mừng 70 năm giải phóng Sa Pa; số hóa hồ sơ hộ tịch của phường."),
-        (person["Hoàng Văn Quý"], None, "Hoàn thành tốt công tác giải phóng mặt bằng các công trình chào mừng "
-         "kỷ niệm 70 năm giải phóng Sa Pa."),
+        (
+            person["Nguyễn Thị Thu Hương"],
+            None,
+            "Tham mưu tổ chức thành công chuỗi hoạt động văn hóa, du "
+            "lịch chào mừng 70 năm giải phóng Sa Pa; số hóa hồ sơ hộ tịch của phường.",
+        ),
+        (
+            person["Hoàng Văn Quý"],
+            None,
+            "Hoàn thành tốt công tác giải phóng mặt bằng các công trình chào mừng "
+            "kỷ niệm 70 năm giải phóng Sa Pa.",
+        ),
         (colleague, None, "Hoàn thành xuất sắc nhiệm vụ chuyên môn trong đợt thi đua."),
-        (None, unit["Tổ dân phố số 1"], "Tổ dân phố tiêu biểu trong phong trào xây dựng nếp sống văn minh đô "
-         "thị, chỉnh trang đường phố chào mừng ngày lễ."),
-    ]  # fmt: skip
+        (
+            None,
+            unit["Tổ dân phố số 1"],
+            "Tổ dân phố tiêu biểu trong phong trào xây dựng nếp sống văn minh đô "
+            "thị, chỉnh trang đường phố chào mừng ngày lễ.",
+        ),
+    ]
     for order, (p, u, summary) in enumerate(rows, start=1):
-        Candidate.objects.create(dossier=ward, person=p, unit=u, award_form=gk_town,
-                                 summary=summary, order=order)  # fmt: skip
+        Candidate.objects.create(
+            dossier=ward, person=p, unit=u, award_form=gk_town, summary=summary, order=order
+        )
     MaternityLeave.objects.get_or_create(
         person=person["Nguyễn Thị Thu Hương"], starts_on=date(2019, 3, 1), ends_on=date(2019, 8, 31)
     )
     ReviewCase.objects.get_or_create(
-        person=colleague, kind="khieu_nai", opened_on=date(2020, 9, 28),
+        person=colleague,
+        kind="khieu_nai",
+        opened_on=date(2020, 9, 28),
         note="Đơn phản ánh về việc cấp giấy phép xây dựng, đang xác minh",
-    )  # fmt: skip
+    )
 
     # Xã Tả Van: submitted on time, with its documents.
-    commune = Dossier.objects.create(campaign=campaign, unit=unit["Xã Tả Van"],
-                                     created_by=users["tavan"])  # fmt: skip
+    commune = Dossier.objects.create(
+        campaign=campaign, unit=unit["Xã Tả Van"], created_by=users["tavan"]
+    )
     _log(users["tavan"], "nominations.dossier.created", commune, _at(date(2020, 10, 5)))
     Candidate.objects.create(
-        dossier=commune, person=person["Lý Thị Mẩy"], award_form=gk_town, order=1,
+        dossier=commune,
+        person=person["Lý Thị Mẩy"],
+        award_form=gk_town,
+        order=1,
         summary="Tích cực tuyên truyền, vận động đồng bào tham gia phát triển du lịch cộng đồng.",
-    )  # fmt: skip
+    )
     Candidate.objects.create(
-        dossier=commune, person=person["Sùng A Páo"], award_form=gk_town, order=2,
+        dossier=commune,
+        person=person["Sùng A Páo"],
+        award_form=gk_town,
+        order=2,
         summary="Phát triển mô hình du lịch cộng đồng, giúp 4 hộ thoát nghèo, tạo việc làm cho 7 lao động.",
         facts={"ho_thoat_ngheo": 4, "lao_dong_dia_phuong": 7},
-    )  # fmt: skip
+    )
     Candidate.objects.create(
-        dossier=commune, unit=unit["Thôn Lao Chải"], award_form=gk_town, order=3,
+        dossier=commune,
+        unit=unit["Thôn Lao Chải"],
+        award_form=gk_town,
+        order=3,
         summary="Thôn tiêu biểu trong xây dựng nông thôn mới và giữ gìn bản sắc văn hóa dân tộc.",
-    )  # fmt: skip
+    )
     generated = {
         "Tờ trình": ("to-trinh-xa-ta-van.docx", documents.submission_letter(commune)),
         "Danh sách trích ngang": ("danh-sach-trich-ngang.docx", documents.nomination_list(commune)),
@@ -112,13 +149,26 @@ def seed_dossiers() -> None:
                 _store(commune, required, name, content, users["tavan"])
     submitted = _at(date(2020, 10, 22), 15)
     Dossier.objects.filter(pk=commune.pk).update(
-        status=DossierStatus.SUBMITTED, round=1, submitted_at=submitted,
-        submitted_by=users["tavan"], version=2,
-    )  # fmt: skip
-    SubmissionRound.objects.create(dossier=commune, number=1, submitted_at=submitted,
-                                   submitted_by=users["tavan"], candidate_count=3)  # fmt: skip
-    _log(users["tavan"], "nominations.dossier.submitted", commune, submitted,
-         "Lần nộp thứ 1, 3 người/tập thể")  # fmt: skip
+        status=DossierStatus.SUBMITTED,
+        round=1,
+        submitted_at=submitted,
+        submitted_by=users["tavan"],
+        version=2,
+    )
+    SubmissionRound.objects.create(
+        dossier=commune,
+        number=1,
+        submitted_at=submitted,
+        submitted_by=users["tavan"],
+        candidate_count=3,
+    )
+    _log(
+        users["tavan"],
+        "nominations.dossier.submitted",
+        commune,
+        submitted,
+        "Lần nộp thứ 1, 3 người/tập thể",
+    )
 
 
 def _store(dossier, required, name, content: bytes, actor) -> None:
@@ -126,7 +176,13 @@ def _store(dossier, required, name, content: bytes, actor) -> None:
     import secrets
 
     document = DossierDocument(
-        dossier=dossier, required=required, token=secrets.token_hex(16), original_name=name,
-        kind="docx", size=len(content), sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
-    )  # fmt: skip
+        dossier=dossier,
+        required=required,
+        token=secrets.token_hex(16),
+        original_name=name,
+        kind="docx",
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=actor,
+    )
     document.file.save("upload", ContentFile(content), save=True)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from thidua.campaigns.models import Campaign
 from thidua.decisions.models import BaseSalary, RewardCoefficient
 
-from . import seed_campaign as seed
+from .plan_sapa_2020 import SAPA_TITLE
+from .plan_two_tier_2026 import TWO_TIER_TITLE
 
 SALARIES = [
     (1_490_000, date(2019, 7, 1), date(2023, 6, 30), "Nghị định 38/2019/NĐ-CP"),
@@ -33,8 +34,8 @@ def seed_money() -> None:
     for amount, start, end, basis in SALARIES:
         BaseSalary.objects.create(amount=amount, valid_from=start, valid_to=end, legal_basis=basis)
     for title, table in (
-        (seed.SAPA_CAMPAIGN["title"], COEFFICIENTS_2020),
-        (seed.TWO_TIER_TITLE, COEFFICIENTS_2026),
+        (SAPA_TITLE, COEFFICIENTS_2020),
+        (TWO_TIER_TITLE, COEFFICIENTS_2026),
     ):
         campaign = Campaign.objects.filter(title=title).first()
         if campaign is None:
@@ -42,5 +43,9 @@ def seed_money() -> None:
         for form in campaign.award_forms.all():
             for words, individual, collective, basis in table:
                 if form.name.startswith(words):
-                    RewardCoefficient.objects.create(award_form=form, individual=Decimal(individual),
-                                                     collective=Decimal(collective), legal_basis=basis)  # fmt: skip
+                    RewardCoefficient.objects.create(
+                        award_form=form,
+                        individual=Decimal(individual),
+                        collective=Decimal(collective),
+                        legal_basis=basis,
+                    )

@@ -2,6 +2,9 @@
 
 ward_dossier     Phường Sa Pa, still a draft (4 candidates, no documents)
 commune_dossier  Xã Tả Van, submitted on 22/10/2020 with its documents
+
+The fixtures are registered in tests/conftest.py; tests import the steps (pdf,
+complete_documents, filled_template) from here.
 """
 
 from __future__ import annotations

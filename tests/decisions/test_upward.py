@@ -11,7 +11,7 @@ from thidua.council import services as council
 from thidua.nominations.models import Candidate, Dossier
 from thidua.records.models import AwardRecord
 
-from .conftest import close_with_votes
+from ..demo_council import close_with_votes
 
 pytestmark = pytest.mark.django_db
 BK = "Bằng khen của Chủ tịch UBND tỉnh"

@@ -11,6 +11,8 @@ from thidua.decisions import services
 from thidua.decisions.models import Decision
 from thidua.records.models import AwardRecord
 
+from ..system_tools import require_tools
+
 pytestmark = pytest.mark.django_db
 GK_TOWN = "Giấy khen của Chủ tịch UBND thị xã"
 
@@ -138,7 +140,6 @@ def test_decision_document_opens_and_reads_right(client_as, signed_decision, doc
 
 
 def test_certificates_carry_the_exact_names(client_as, closed_meeting, user, tmp_path):
-    import shutil
     import subprocess
 
     decision = services.prepare_decision(
@@ -153,8 +154,7 @@ def test_certificates_carry_the_exact_names(client_as, closed_meeting, user, tmp
     services.approve(actor=user("chutich"), decision=decision)
     response = client_as("noivu").get(f"/quyet-dinh/{decision.pk}/giay-khen.pdf")
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext chưa cài")
+    require_tools("pdftotext")
     pdf = tmp_path / "gk.pdf"
     pdf.write_bytes(response.content)
     text = subprocess.run(

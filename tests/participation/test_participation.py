@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from thidua.nominations.evaluation import evaluate_candidates
 from thidua.nominations.models import Candidate
 
-from .conftest import PDF_BYTES
+from ..demo_dossiers import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
 

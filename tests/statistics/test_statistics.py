@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from datetime import date
 
@@ -15,6 +14,8 @@ from openpyxl import load_workbook
 
 from thidua.org.models import Unit
 from thidua.records.models import AwardRecord
+
+from ..system_tools import require_tools
 
 pytestmark = pytest.mark.django_db
 
@@ -77,26 +78,26 @@ def test_export_is_formatted_and_never_runs_a_formula(client_as, signed_decision
     ]
     assert cells and all(c.data_type == "s" for c in cells)
     assert sheet["A3"].font.bold and sheet.freeze_panes == "A4"
-    if shutil.which("soffice"):
-        path = tmp_path / "tk.xlsx"
-        path.write_bytes(response.content)
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp_path}/p",
-                "--headless",
-                "--convert-to",
-                "csv:Text - txt - csv (StarCalc):44,34,76",
-                "--outdir",
-                str(tmp_path),
-                str(path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        text = (tmp_path / "tk.csv").read_text()
-        assert '=HYPERLINK(""http://x.example"",""Bấm"")' in text or "=HYPERLINK(" in text
+    require_tools("soffice")  # last: LibreOffice must read the formula as text, not run it
+    path = tmp_path / "tk.xlsx"
+    path.write_bytes(response.content)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/p",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = (tmp_path / "tk.csv").read_text()
+    assert '=HYPERLINK(""http://x.example"",""Bấm"")' in text or "=HYPERLINK(" in text
 
 
 @pytest.mark.parametrize("username", ["phuongsapa", "truyenthong", "hoidong1"])

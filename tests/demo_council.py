@@ -1,4 +1,6 @@
-"""A campaign ready for the council: both demo dossiers submitted and appraised."""
+"""A campaign ready for the council: both demo dossiers submitted and appraised; the meeting,
+its ballot closed, and the decision drafted or signed from it. The fixtures are registered in
+tests/conftest.py; tests import the steps (present, close_with_votes) from here."""
 
 from __future__ import annotations
 

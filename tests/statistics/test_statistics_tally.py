@@ -11,7 +11,7 @@ from thidua.org.models import Person
 from thidua.statistics.models import DossierTally
 from thidua.statistics.tasks import rebuild_all
 
-from .conftest import complete_documents, filled_template
+from ..demo_dossiers import complete_documents, filled_template
 
 pytestmark = pytest.mark.django_db
 COLUMNS = ("draft", "submitted", "returned", "appraised", "candidates", "eligible")

@@ -1,0 +1,66 @@
+"""The demo accounts: one user for every role, all with the same password, each given its role
+over one demo unit."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+
+from thidua.org.models import Role, RoleAssignment, Unit
+
+DEMO_PASSWORD = "thidua2020"
+
+# username, full name, role, unit name
+ACCOUNTS = [
+    ("noivu", "Nguyễn Thị Oanh", Role.CHUYEN_VIEN_TDKT, "Thị xã Sa Pa"),
+    ("phuongsapa", "Đỗ Thị Hồng Nhung", Role.CAN_BO_DON_VI, "Phường Sa Pa"),
+    ("phuongsapa.truong", "Trần Văn Hùng", Role.THU_TRUONG, "Phường Sa Pa"),
+    ("tavan", "Lò Văn Thắng", Role.CAN_BO_DON_VI, "Xã Tả Van"),
+    ("phonggd", "Vũ Thị Phương", Role.CAN_BO_DON_VI, "Phòng Giáo dục và Đào tạo"),
+    ("thuky", "Ngô Thị Hà", Role.THU_KY_HOI_DONG, "Thị xã Sa Pa"),
+    ("hoidong1", "Bùi Quang Huy", Role.THANH_VIEN_HOI_DONG, "Thị xã Sa Pa"),
+    ("hoidong2", "Hoàng Thị Yến", Role.THANH_VIEN_HOI_DONG, "Thị xã Sa Pa"),
+    ("chutich", "Lê Tân Phong", Role.CHU_TICH, "Thị xã Sa Pa"),
+    (
+        "truyenthong",
+        "Phan Văn Long",
+        Role.TRUYEN_THONG,
+        "Trung tâm Thông tin thể thao – Truyền thông",
+    ),
+    ("quantri", "Quản trị hệ thống", Role.QUAN_TRI, "Tỉnh Lào Cai"),
+    ("vhxh.sapa", "Hà Thị Thu", Role.CHUYEN_VIEN_TDKT, "Phường Sa Pa (từ 01/07/2025)"),
+    ("tdkt.phuongsapa", "Lương Thị Minh", Role.CHUYEN_VIEN_TDKT, "Phường Sa Pa"),
+]
+
+
+def build_accounts(units: dict[str, Unit]) -> None:
+    User = get_user_model()
+    for username, full_name, role, unit_name in ACCOUNTS:
+        # Vietnamese names read family name first: keep the whole name in first_name so
+        # that get_full_name() returns it in the right order.
+        user = User.objects.create_user(
+            username=username, password=DEMO_PASSWORD, first_name=full_name
+        )
+        RoleAssignment.objects.create(user=user, role=role, unit=units[unit_name])
+
+
+def ensure_accounts() -> None:
+    User = get_user_model()
+    for username, full_name, role, unit_name in ACCOUNTS:
+        if User.objects.filter(username=username).exists():
+            continue
+        unit = Unit.objects.filter(name=unit_name).first()
+        if unit is None:
+            continue
+        user = User.objects.create_user(
+            username=username, password=DEMO_PASSWORD, first_name=full_name
+        )
+        RoleAssignment.objects.create(user=user, role=role, unit=unit)
+
+
+def demo_role_assignments():
+    """The demo accounts' role assignments, in the order they were made."""
+    return (
+        RoleAssignment.objects.filter(user__username__in=[u for u, *_ in ACCOUNTS])
+        .select_related("user", "unit")
+        .order_by("id")
+    )
