@@ -129,7 +129,6 @@ def campaign_detail(request, pk: int):
         "campaigns/detail.html",
         {
             "campaign": campaign,
-            **dossier_links(request.user, campaign),
             **derive_links(request.user, campaign),
             "award_forms": award_forms,
             "sections": {s.value: campaign.clauses_of(s.value) for s in ClauseSection},
@@ -149,19 +148,6 @@ def derive_links(user, campaign: Campaign) -> dict:
     children = {c.issuer_id: c for c in campaign.derived.all()}
     return {
         "derivable": [(u, children.get(u.pk)) for u in services.derivable_units(user, campaign)]
-    }
-
-
-def dossier_links(user, campaign: Campaign) -> dict:
-    """The campaign page's way into dossiers: the user's own units, or the dashboard."""
-    from thidua.nominations import policy as dossier_policy
-    from thidua.nominations.models import Dossier
-
-    units = dossier_policy.proposing_units(user, campaign)
-    existing = {d.unit_id: d for d in Dossier.objects.filter(campaign=campaign, unit__in=units)}
-    return {
-        "own_dossiers": [(unit, existing.get(unit.pk)) for unit in units],
-        "can_oversee": dossier_policy.can_oversee(user, campaign),
     }
 
 
