@@ -28,8 +28,11 @@ def specs_for(criteria_set: CriteriaSet) -> list[engine.CriterionSpec]:
 
 
 def describe(criterion: Criterion) -> str:
-    return engine.describe(engine.CriterionSpec(key=str(criterion.pk), kind=criterion.kind, text=criterion.text,
-                                                params=criterion.params))  # fmt: skip
+    return engine.describe(
+        engine.CriterionSpec(
+            key=str(criterion.pk), kind=criterion.kind, text=criterion.text, params=criterion.params
+        )
+    )
 
 
 def facts_for(subject, campaign) -> engine.Facts:
@@ -44,10 +47,15 @@ def facts_for(subject, campaign) -> engine.Facts:
     if is_person:
         disciplines = Discipline.objects.filter(person=subject)
         initiatives = [
-            engine.InitiativeFact(key=str(i.pk), title=i.title, recognized_on=i.recognized_on,
-                                  authority_level=i.authority_level, used_for=i.used_for or None)
+            engine.InitiativeFact(
+                key=str(i.pk),
+                title=i.title,
+                recognized_on=i.recognized_on,
+                authority_level=i.authority_level,
+                used_for=i.used_for or None,
+            )
             for i in Initiative.objects.filter(person=subject)
-        ]  # fmt: skip
+        ]
     else:
         disciplines = Discipline.objects.filter(person__unit=subject).select_related("person")
         initiatives = []
@@ -65,7 +73,7 @@ def facts_for(subject, campaign) -> engine.Facts:
                 person_name="" if is_person else d.person.full_name,
             )
             for d in disciplines
-        ],  # fmt: skip
+        ],
     )
 
 
@@ -74,9 +82,12 @@ def matching_sets(subject, campaign) -> list[CriteriaSet]:
     from thidua.org.models import Person
 
     day = campaign.period_end
-    sets = CriteriaSet.objects.filter(award_form__campaign=campaign).select_related(
-        "award_form", "subject_category"
-    ).prefetch_related("criteria").order_by("award_form__order", "subject_category__order")  # fmt: skip
+    sets = (
+        CriteriaSet.objects.filter(award_form__campaign=campaign)
+        .select_related("award_form", "subject_category")
+        .prefetch_related("criteria")
+        .order_by("award_form__order", "subject_category__order")
+    )
     result = []
     for criteria_set in sets:
         is_person = isinstance(subject, Person)

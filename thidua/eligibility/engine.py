@@ -120,46 +120,118 @@ DISCIPLINE_CHOICES = tuple(DISCIPLINE_FORMS)
 KINDS: dict[str, KindSpec] = {
     k.code: k
     for k in [
-        KindSpec("all_of", "Nhóm: đáp ứng tất cả", "Đạt khi mọi tiêu chuẩn trong nhóm đều đạt.", is_group=True),
-        KindSpec("any_of", "Nhóm: đáp ứng ít nhất một", "Đạt khi có ít nhất một tiêu chuẩn trong nhóm đạt.",
-                 is_group=True),
-        KindSpec("attested", "Xác nhận của người có thẩm quyền",
-                 "Tiêu chuẩn định tính (chấp hành, đạo đức, thành tích…) do cán bộ xác nhận kèm ghi chú."),
-        KindSpec("discretionary", "Hội đồng lựa chọn",
-                 "Hội đồng TĐKT lựa chọn trong số tập thể, cá nhân tiêu biểu, xuất sắc nhất."),
-        KindSpec("rating_streak", "Số năm liên tục đạt mức đánh giá",
-                 "Kiểm tra kết quả đánh giá mức độ hoàn thành nhiệm vụ của các năm gần nhất.", (
-                     ParamSpec("years", "Số năm liên tục", "int", min=1, default=2),
-                     ParamSpec("min_level", "Mức đánh giá tối thiểu", "choice", RATING_CHOICES, default="tot"),
-                     ParamSpec("last_year_offset", "Năm gần nhất tính lùi (0 = năm xét)", "int", min=0, default=1,
-                               required=False, help="1: tính đến năm trước năm xét, vì năm xét thường chưa đánh giá."),
-                 )),
-        KindSpec("initiative_count", "Số sáng kiến được công nhận",
-                 "Đếm sáng kiến được công nhận trong khoảng thời gian, từ cấp công nhận trở lên, chưa dùng để "
-                 "khen thưởng lần khác.", (
-                     ParamSpec("min_count", "Số sáng kiến tối thiểu", "int", min=1, default=1),
-                     ParamSpec("min_authority", "Cấp công nhận tối thiểu", "choice", AUTHORITY_CHOICES, default="co_so"),
-                     ParamSpec("window_months", "Trong khoảng (tháng) tính đến ngày xét", "int", min=1, default=24),
-                 )),
-        KindSpec("number_at_least", "Chỉ tiêu số liệu",
-                 "So sánh một số liệu do đơn vị kê khai với ngưỡng tối thiểu.", (
-                     ParamSpec("fact", "Mã số liệu", "str", pattern=r"^[a-z][a-z0-9_]*$",
-                               help="Chữ thường không dấu, ví dụ ho_thoat_ngheo."),
-                     ParamSpec("fact_label", "Tên số liệu", "str"),
-                     ParamSpec("min", "Ngưỡng tối thiểu", "int", min=0),
-                     ParamSpec("unit", "Đơn vị tính", "str", required=False, default=""),
-                 )),
-        KindSpec("no_discipline", "Không bị kỷ luật",
-                 "Không có kỷ luật từ hình thức đã chọn trở lên còn hiệu lực trong khoảng xét (với tập thể: "
-                 "không cá nhân nào).", (
-                     ParamSpec("min_form", "Từ hình thức kỷ luật", "choice", DISCIPLINE_CHOICES, default="khien_trach"),
-                     ParamSpec("window_months", "Khoảng xét (tháng); 0 = thời gian đợt thi đua", "int", min=0, default=0,
-                               required=False),
-                 )),
-        KindSpec("launched_all_campaigns", "Tổ chức phát động đầy đủ các đợt thi đua",
-                 "Đơn vị có kế hoạch và đã phát động mọi đợt thi đua được cấp trên yêu cầu."),
+        KindSpec(
+            "all_of",
+            "Nhóm: đáp ứng tất cả",
+            "Đạt khi mọi tiêu chuẩn trong nhóm đều đạt.",
+            is_group=True,
+        ),
+        KindSpec(
+            "any_of",
+            "Nhóm: đáp ứng ít nhất một",
+            "Đạt khi có ít nhất một tiêu chuẩn trong nhóm đạt.",
+            is_group=True,
+        ),
+        KindSpec(
+            "attested",
+            "Xác nhận của người có thẩm quyền",
+            "Tiêu chuẩn định tính (chấp hành, đạo đức, thành tích…) do cán bộ xác nhận kèm ghi chú.",
+        ),
+        KindSpec(
+            "discretionary",
+            "Hội đồng lựa chọn",
+            "Hội đồng TĐKT lựa chọn trong số tập thể, cá nhân tiêu biểu, xuất sắc nhất.",
+        ),
+        KindSpec(
+            "rating_streak",
+            "Số năm liên tục đạt mức đánh giá",
+            "Kiểm tra kết quả đánh giá mức độ hoàn thành nhiệm vụ của các năm gần nhất.",
+            (
+                ParamSpec("years", "Số năm liên tục", "int", min=1, default=2),
+                ParamSpec(
+                    "min_level", "Mức đánh giá tối thiểu", "choice", RATING_CHOICES, default="tot"
+                ),
+                ParamSpec(
+                    "last_year_offset",
+                    "Năm gần nhất tính lùi (0 = năm xét)",
+                    "int",
+                    min=0,
+                    default=1,
+                    required=False,
+                    help="1: tính đến năm trước năm xét, vì năm xét thường chưa đánh giá.",
+                ),
+            ),
+        ),
+        KindSpec(
+            "initiative_count",
+            "Số sáng kiến được công nhận",
+            "Đếm sáng kiến được công nhận trong khoảng thời gian, từ cấp công nhận trở lên, chưa dùng để "
+            "khen thưởng lần khác.",
+            (
+                ParamSpec("min_count", "Số sáng kiến tối thiểu", "int", min=1, default=1),
+                ParamSpec(
+                    "min_authority",
+                    "Cấp công nhận tối thiểu",
+                    "choice",
+                    AUTHORITY_CHOICES,
+                    default="co_so",
+                ),
+                ParamSpec(
+                    "window_months",
+                    "Trong khoảng (tháng) tính đến ngày xét",
+                    "int",
+                    min=1,
+                    default=24,
+                ),
+            ),
+        ),
+        KindSpec(
+            "number_at_least",
+            "Chỉ tiêu số liệu",
+            "So sánh một số liệu do đơn vị kê khai với ngưỡng tối thiểu.",
+            (
+                ParamSpec(
+                    "fact",
+                    "Mã số liệu",
+                    "str",
+                    pattern=r"^[a-z][a-z0-9_]*$",
+                    help="Chữ thường không dấu, ví dụ ho_thoat_ngheo.",
+                ),
+                ParamSpec("fact_label", "Tên số liệu", "str"),
+                ParamSpec("min", "Ngưỡng tối thiểu", "int", min=0),
+                ParamSpec("unit", "Đơn vị tính", "str", required=False, default=""),
+            ),
+        ),
+        KindSpec(
+            "no_discipline",
+            "Không bị kỷ luật",
+            "Không có kỷ luật từ hình thức đã chọn trở lên còn hiệu lực trong khoảng xét (với tập thể: "
+            "không cá nhân nào).",
+            (
+                ParamSpec(
+                    "min_form",
+                    "Từ hình thức kỷ luật",
+                    "choice",
+                    DISCIPLINE_CHOICES,
+                    default="khien_trach",
+                ),
+                ParamSpec(
+                    "window_months",
+                    "Khoảng xét (tháng); 0 = thời gian đợt thi đua",
+                    "int",
+                    min=0,
+                    default=0,
+                    required=False,
+                ),
+            ),
+        ),
+        KindSpec(
+            "launched_all_campaigns",
+            "Tổ chức phát động đầy đủ các đợt thi đua",
+            "Đơn vị có kế hoạch và đã phát động mọi đợt thi đua được cấp trên yêu cầu.",
+        ),
     ]
-}  # fmt: skip
+}
 KIND_CHOICES: list[tuple[str, str]] = [(k.code, k.label) for k in KINDS.values()]
 
 
@@ -188,9 +260,10 @@ def clean_params(kind: str, raw: Mapping[str, object]) -> tuple[dict, dict[str, 
                 errors[param.name] = f"{param.label} phải là số nguyên."
             elif param.min is not None and number < param.min:
                 errors[param.name] = (
-                    f"{param.label} không được âm." if param.min == 0 else
-                    f"{param.label} phải lớn hơn hoặc bằng {param.min}."
-                )  # fmt: skip
+                    f"{param.label} không được âm."
+                    if param.min == 0
+                    else f"{param.label} phải lớn hơn hoặc bằng {param.min}."
+                )
             else:
                 cleaned[param.name] = number
         elif param.type == "choice":
@@ -332,10 +405,11 @@ class Plan:
     def _group(self, facts: Facts, memo: dict, keys) -> CriterionResult:
         # ``keys``: the leaf keys already computed, in the order of ``leaves()``.
         children = tuple(
-            child._group(facts, memo, keys) if child.is_group
+            child._group(facts, memo, keys)
+            if child.is_group
             else child._leaf(facts, memo, next(keys) if keys else None)
             for child in self.children
-        )  # fmt: skip
+        )
         return _group_result(self.spec, children)
 
     def _leaf(self, facts: Facts, memo: dict, fact_key) -> CriterionResult:
@@ -588,7 +662,21 @@ def describe(spec: CriterionSpec) -> str:
 
 
 __all__ = [
-    "KINDS", "KIND_CHOICES", "Attestation", "CriterionResult", "CriterionSpec", "DisciplineFact", "Facts",
-    "InitiativeFact", "KindSpec", "ParamSpec", "Status", "clean_params", "describe", "evaluate", "evaluate_all",
-    "months_before", "validate_params",
-]  # fmt: skip
+    "KINDS",
+    "KIND_CHOICES",
+    "Attestation",
+    "CriterionResult",
+    "CriterionSpec",
+    "DisciplineFact",
+    "Facts",
+    "InitiativeFact",
+    "KindSpec",
+    "ParamSpec",
+    "Status",
+    "clean_params",
+    "describe",
+    "evaluate",
+    "evaluate_all",
+    "months_before",
+    "validate_params",
+]

@@ -45,9 +45,13 @@ class Unit(models.Model):
     name = models.CharField("tên đơn vị", max_length=255)
     kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="đơn vị cấp trên", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
-    )  # fmt: skip
+        "self",
+        verbose_name="đơn vị cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     code = models.CharField(
@@ -71,10 +75,12 @@ class Unit(models.Model):
         verbose_name = "đơn vị"
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="unit_valid_window",
             )
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return self.name
