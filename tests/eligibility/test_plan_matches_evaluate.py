@@ -15,6 +15,8 @@ from thidua.eligibility.engine import (
     Plan,
     evaluate,
 )
+from thidua.eligibility.kinds import defaults
+from thidua.eligibility.plan import fact_key
 
 TREE = engine.all_of(
     [
@@ -97,9 +99,9 @@ def test_plan_with_a_shared_memo_equals_evaluate_for_every_candidate():
 def test_every_kind_says_what_it_reads():
     for code, kind in engine.KINDS.items():
         if not kind.is_group:
-            engine._fact_key(CriterionSpec("k", code, "t"), engine._defaults(kind))
+            fact_key(CriterionSpec("k", code, "t"), defaults(kind))
 
 
 def test_a_kind_without_a_fact_key_is_refused():
     with pytest.raises(ValueError, match="No fact key"):
-        engine._fact_key(CriterionSpec("k", "new_kind", "t"), {})
+        fact_key(CriterionSpec("k", "new_kind", "t"), {})

@@ -129,9 +129,10 @@ def test_award_summary_kept_on_signing_equals_a_full_recount(signed_decision):
 
 
 def test_moving_a_unit_moves_its_counts(
-    signed_decision, client_as, django_capture_on_commit_callbacks
+    signed_decision, client_as, user, django_capture_on_commit_callbacks
 ):
     """A commune merged into another ward (2025): its awards now count for the new parent."""
+    from thidua.org.services import move_unit
     from thidua.statistics.models import AwardSummary
 
     commune = Unit.objects.get(name="Xã Tả Van")
@@ -139,9 +140,8 @@ def test_moving_a_unit_moves_its_counts(
     before = AwardSummary.objects.filter(unit=new_parent).aggregate(n=Sum("individuals"))["n"] or 0
     theirs = AwardSummary.objects.filter(unit=commune).aggregate(n=Sum("individuals"))["n"]
     assert theirs
-    commune.parent = new_parent
     with django_capture_on_commit_callbacks(execute=True):
-        commune.save()
+        move_unit(actor=user("quantri"), unit=commune, new_parent=new_parent)
     after = AwardSummary.objects.filter(unit=new_parent).aggregate(n=Sum("individuals"))["n"]
     assert after == before + theirs
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from thidua.core.api import Error
+from thidua.eligibility import engine
 from thidua.org import access
 from thidua.org.access import Perm
 from thidua.org.api_auth import TokenAuth, optional_user
@@ -111,19 +112,62 @@ class Created(Schema):
 
 def summary(c) -> dict:
     return {
-        "id": c.id, "title": c.title, "number_symbol": c.number_symbol, "issuer": c.issuer.name,
-        "status": c.status, "status_label": c.get_status_display(), "period_start": c.period_start,
-        "period_end": c.period_end, "dossier_deadline": c.dossier_deadline,
-    }  # fmt: skip
+        "id": c.id,
+        "title": c.title,
+        "number_symbol": c.number_symbol,
+        "issuer": c.issuer.name,
+        "status": c.status,
+        "status_label": c.get_status_display(),
+        "period_start": c.period_start,
+        "period_end": c.period_end,
+        "dossier_deadline": c.dossier_deadline,
+    }
 
 
 def criteria_out(criteria_set) -> list[dict]:
-    rows = {c.pk: {"id": c.pk, "kind": c.kind, "text": c.text, "params": c.params, "rule": describe(c),
-                   "children": []} for c in criteria_set.criteria.all()}  # fmt: skip
+    rows = {
+        c.pk: {
+            "id": c.pk,
+            "kind": c.kind,
+            "text": c.text,
+            "params": c.params,
+            "rule": describe(c),
+            "children": [],
+        }
+        for c in criteria_set.criteria.all()
+    }
     roots = []
     for c in criteria_set.criteria.all():
         (rows[c.parent_id]["children"] if c.parent_id in rows else roots).append(rows[c.pk])
     return roots
+
+
+def award_form_out(f) -> dict:
+    return {
+        "id": f.id,
+        "name": f.name,
+        "authority": f.authority.name,
+        "authority_level": f.authority.level,
+        "granting_unit": f.granting_unit.name if f.granting_unit else None,
+        "selection_rule": f.selection_rule,
+        "is_proposal_upward": f.is_proposal_upward,
+        "delegated_to_units": f.delegated_to_units,
+        "quota_collective": f.quota_collective,
+        "quota_individual": f.quota_individual,
+        "quota_note": f.quota_note,
+        "criteria_sets": [
+            {
+                "id": s.id,
+                "subject_category_id": s.subject_category_id,
+                "subject_category": s.subject_category.name,
+                "valid_from": s.valid_from,
+                "valid_to": s.valid_to,
+                "legal_basis": s.legal_basis,
+                "criteria": criteria_out(s),
+            }
+            for s in f.criteria_sets.all()
+        ],
+    }
 
 
 def detail(c) -> dict:
@@ -137,35 +181,36 @@ def detail(c) -> dict:
         "receiving_unit": c.receiving_unit.name if c.receiving_unit else None,
         "receiving_note": c.receiving_note,
         "signer": {"authority": c.signer_authority, "title": c.signer_title, "name": c.signer_name},
-        "legal_bases": [{"text": b.text, "valid_from": b.valid_from, "valid_to": b.valid_to} for b in c.legal_bases.all()],
-        "clauses": [{"section": x.section, "heading": x.heading, "text": x.text} for x in c.clauses.all()],
+        "legal_bases": [
+            {"text": b.text, "valid_from": b.valid_from, "valid_to": b.valid_to}
+            for b in c.legal_bases.all()
+        ],
+        "clauses": [
+            {"section": x.section, "heading": x.heading, "text": x.text} for x in c.clauses.all()
+        ],
         "subject_categories": [
-            {"id": s.id, "kind": s.kind, "name": s.name, "person_categories": s.person_categories,
-             "unit_kinds": s.unit_kinds, "requirement": s.requirement}
+            {
+                "id": s.id,
+                "kind": s.kind,
+                "name": s.name,
+                "person_categories": s.person_categories,
+                "unit_kinds": s.unit_kinds,
+                "requirement": s.requirement,
+            }
             for s in c.subject_categories.all()
         ],
-        "award_forms": [
-            {
-                "id": f.id, "name": f.name, "authority": f.authority.name, "authority_level": f.authority.level,
-                "granting_unit": f.granting_unit.name if f.granting_unit else None,
-                "selection_rule": f.selection_rule, "is_proposal_upward": f.is_proposal_upward,
-                "delegated_to_units": f.delegated_to_units, "quota_collective": f.quota_collective,
-                "quota_individual": f.quota_individual, "quota_note": f.quota_note,
-                "criteria_sets": [
-                    {"id": s.id, "subject_category_id": s.subject_category_id, "subject_category": s.subject_category.name,
-                     "valid_from": s.valid_from, "valid_to": s.valid_to, "legal_basis": s.legal_basis,
-                     "criteria": criteria_out(s)}
-                    for s in f.criteria_sets.all()
-                ],
-            }
-            for f in c.award_forms.all()
-        ],
+        "award_forms": [award_form_out(f) for f in c.award_forms.all()],
         "required_documents": [
-            {"name": d.name, "scope": d.scope, "award_form": d.award_form.name if d.award_form else None,
-             "per_candidate": d.per_candidate, "note": d.note}
+            {
+                "name": d.name,
+                "scope": d.scope,
+                "award_form": d.award_form.name if d.award_form else None,
+                "per_candidate": d.per_candidate,
+                "note": d.note,
+            }
             for d in c.required_documents.all()
         ],
-    }  # fmt: skip
+    }
 
 
 def form_or_422(form):
@@ -174,10 +219,6 @@ def form_or_422(form):
             {field: [str(e) for e in errors] for field, errors in form.errors.items()}
         )
     return form
-
-
-def campaign_error(error: services.CampaignError):
-    return ValidationError({"__all__": error.messages})
 
 
 @router.get(
@@ -220,94 +261,107 @@ def _managed(request, campaign_id: int):
     return policy.get_managed_campaign_or_404(request.user, campaign_id)
 
 
-@router.post("/campaigns/{campaign_id}/subject-categories", auth=TokenAuth(), response={201: Created, 422: Error},
-             summary="Thêm nhóm đối tượng")  # fmt: skip
+@router.post(
+    "/campaigns/{campaign_id}/subject-categories",
+    auth=TokenAuth(),
+    response={201: Created, 422: Error},
+    summary="Thêm nhóm đối tượng",
+)
 def add_subject_category(request, campaign_id: int, payload: SubjectCategoryIn):
     campaign = _managed(request, campaign_id)
     form = form_or_422(SubjectCategoryForm(payload.dict()))
-    try:
-        item = services.add_item(
-            actor=request.user, campaign=campaign, form=form, section="nhom-doi-tuong"
-        )
-    except services.CampaignError as error:
-        raise campaign_error(error) from error
+    item = services.add_item(
+        actor=request.user, campaign=campaign, form=form, section="nhom-doi-tuong"
+    )
     return Status(201, {"id": item.pk})
 
 
-@router.post("/campaigns/{campaign_id}/award-forms", auth=TokenAuth(), response={201: Created, 422: Error},
-             summary="Thêm hình thức khen thưởng")  # fmt: skip
+@router.post(
+    "/campaigns/{campaign_id}/award-forms",
+    auth=TokenAuth(),
+    response={201: Created, 422: Error},
+    summary="Thêm hình thức khen thưởng",
+)
 def add_award_form(request, campaign_id: int, payload: AwardFormIn):
     campaign = _managed(request, campaign_id)
     form = form_or_422(AwardFormForm(payload.dict(), campaign=campaign))
-    try:
-        award_form = services.save_award_form(actor=request.user, campaign=campaign, form=form)
-        return Status(201, {"id": award_form.pk})
-    except services.CampaignError as error:
-        raise campaign_error(error) from error
+    award_form = services.save_award_form(actor=request.user, campaign=campaign, form=form)
+    return Status(201, {"id": award_form.pk})
 
 
-@router.post("/award-forms/{award_form_id}/criteria-sets", auth=TokenAuth(), response={201: Created, 422: Error},
-             summary="Thêm bộ tiêu chuẩn cho một nhóm đối tượng")  # fmt: skip
+@router.post(
+    "/award-forms/{award_form_id}/criteria-sets",
+    auth=TokenAuth(),
+    response={201: Created, 422: Error},
+    summary="Thêm bộ tiêu chuẩn cho một nhóm đối tượng",
+)
 def add_criteria_set(request, award_form_id: int, payload: CriteriaSetIn):
     award_form = get_object_or_404(AwardForm, pk=award_form_id)
     campaign = _managed(request, award_form.campaign_id)
     form = form_or_422(CriteriaSetForm(payload.dict(), campaign=campaign))
-    try:
-        criteria_set = services.save_criteria_set(
-            actor=request.user, award_form=award_form, form=form
-        )
-        return Status(201, {"id": criteria_set.pk})
-    except services.CampaignError as error:
-        raise campaign_error(error) from error
+    criteria_set = services.save_criteria_set(actor=request.user, award_form=award_form, form=form)
+    return Status(201, {"id": criteria_set.pk})
 
 
-@router.post("/criteria-sets/{set_id}/criteria", auth=TokenAuth(), response={201: Created, 422: Error},
-             summary="Thêm tiêu chuẩn (loại và tham số theo danh mục /criterion-kinds)")  # fmt: skip
+@router.post(
+    "/criteria-sets/{set_id}/criteria",
+    auth=TokenAuth(),
+    response={201: Created, 422: Error},
+    summary="Thêm tiêu chuẩn (loại và tham số theo danh mục /criterion-kinds)",
+)
 def add_criterion(request, set_id: int, payload: CriterionIn):
     criteria_set = get_object_or_404(CriteriaSet.objects.select_related("award_form"), pk=set_id)
     _managed(request, criteria_set.award_form.campaign_id)
-    from thidua.eligibility import engine
-
-    if payload.kind not in engine.KINDS:
-        raise ValidationError({"kind": f"Loại tiêu chuẩn không hợp lệ: {payload.kind}."})
-    try:
-        criterion = services.save_criterion(
-            actor=request.user, criteria_set=criteria_set, data=payload.dict()
-        )
-    except services.CampaignError as error:
-        raise campaign_error(error) from error
+    criterion = services.save_criterion(
+        actor=request.user, criteria_set=criteria_set, data=payload.dict()
+    )
     return Status(201, {"id": criterion.pk})
 
 
-@router.post("/campaigns/{campaign_id}/required-documents", auth=TokenAuth(), response={201: Created, 422: Error},
-             summary="Thêm thành phần hồ sơ")  # fmt: skip
+@router.post(
+    "/campaigns/{campaign_id}/required-documents",
+    auth=TokenAuth(),
+    response={201: Created, 422: Error},
+    summary="Thêm thành phần hồ sơ",
+)
 def add_required_document(request, campaign_id: int, payload: RequiredDocumentIn):
     campaign = _managed(request, campaign_id)
     form = form_or_422(RequiredDocumentForm(payload.dict(), campaign=campaign))
-    try:
-        item = services.add_item(actor=request.user, campaign=campaign, form=form, section="ho-so")
-    except services.CampaignError as error:
-        raise campaign_error(error) from error
+    item = services.add_item(actor=request.user, campaign=campaign, form=form, section="ho-so")
     return Status(201, {"id": item.pk})
 
 
-@router.post("/campaigns/{campaign_id}/launch", auth=TokenAuth(), response={200: CampaignSummary, 422: Error},
-             summary="Phát động đợt thi đua")  # fmt: skip
+@router.post(
+    "/campaigns/{campaign_id}/launch",
+    auth=TokenAuth(),
+    response={200: CampaignSummary, 409: Error, 422: Error},
+    summary="Phát động đợt thi đua",
+)
 def launch(request, campaign_id: int):
     campaign = _managed(request, campaign_id)
-    try:
-        return summary(services.launch_campaign(actor=request.user, campaign=campaign))
-    except services.CampaignError as error:
-        raise campaign_error(error) from error
+    return summary(services.launch_campaign(actor=request.user, campaign=campaign))
 
 
 @router.get("/criterion-kinds", summary="Danh mục loại tiêu chuẩn và tham số")
 def criterion_kinds(request) -> list[dict]:
-    from thidua.eligibility import engine
-
     return [
-        {"code": k.code, "label": k.label, "description": k.description, "is_group": k.is_group,
-         "params": [{"name": p.name, "label": p.label, "type": p.type, "choices": [c for c, _ in p.choices],
-                     "min": p.min, "required": p.required, "default": p.default} for p in k.params]}
+        {
+            "code": k.code,
+            "label": k.label,
+            "description": k.description,
+            "is_group": k.is_group,
+            "params": [
+                {
+                    "name": p.name,
+                    "label": p.label,
+                    "type": p.type,
+                    "choices": [c for c, _ in p.choices],
+                    "min": p.min,
+                    "required": p.required,
+                    "default": p.default,
+                }
+                for p in k.params
+            ],
+        }
         for k in engine.KINDS.values()
-    ]  # fmt: skip
+    ]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from thidua.eligibility import engine
+from thidua.org.models import Person, Unit
+from thidua.records.models import AnnualRating, Discipline, Initiative
 
-from .models import CriteriaSet, Criterion
+from .models import Campaign, CriteriaSet, Criterion
 
 
 def to_spec(
@@ -28,29 +30,33 @@ def specs_for(criteria_set: CriteriaSet) -> list[engine.CriterionSpec]:
 
 
 def describe(criterion: Criterion) -> str:
-    return engine.describe(engine.CriterionSpec(key=str(criterion.pk), kind=criterion.kind, text=criterion.text,
-                                                params=criterion.params))  # fmt: skip
-
-
-def facts_for(subject, campaign) -> engine.Facts:
-    """The facts the engine needs about a person or a collective, read from the history."""
-    from thidua.org.models import Person
-    from thidua.records.models import AnnualRating, Discipline, Initiative
-
-    is_person = isinstance(subject, Person)
-    ratings = AnnualRating.objects.filter(
-        **({"person": subject} if is_person else {"unit": subject})
+    return engine.describe(
+        engine.CriterionSpec(
+            key=str(criterion.pk), kind=criterion.kind, text=criterion.text, params=criterion.params
+        )
     )
-    if is_person:
+
+
+def facts_for(subject: Person | Unit, campaign: Campaign) -> engine.Facts:
+    """The facts the engine needs about a person or a collective, read from the history."""
+    if isinstance(subject, Person):
+        ratings = AnnualRating.objects.filter(person=subject)
         disciplines = Discipline.objects.filter(person=subject)
         initiatives = [
-            engine.InitiativeFact(key=str(i.pk), title=i.title, recognized_on=i.recognized_on,
-                                  authority_level=i.authority_level, used_for=i.used_for or None)
+            engine.InitiativeFact(
+                key=str(i.pk),
+                title=i.title,
+                recognized_on=i.recognized_on,
+                authority_level=i.authority_level,
+                used_for=i.used_for or None,
+            )
             for i in Initiative.objects.filter(person=subject)
-        ]  # fmt: skip
+        ]
     else:
+        ratings = AnnualRating.objects.filter(unit=subject)
         disciplines = Discipline.objects.filter(person__unit=subject).select_related("person")
         initiatives = []
+    is_person = isinstance(subject, Person)
     return engine.Facts(
         subject_kind="individual" if is_person else "collective",
         reference_date=campaign.period_end,
@@ -65,29 +71,33 @@ def facts_for(subject, campaign) -> engine.Facts:
                 person_name="" if is_person else d.person.full_name,
             )
             for d in disciplines
-        ],  # fmt: skip
+        ],
     )
 
 
-def matching_sets(subject, campaign) -> list[CriteriaSet]:
+def matching_sets(subject: Person | Unit, campaign: Campaign) -> list[CriteriaSet]:
     """Criteria sets of the campaign for the subject's category, valid at the end of the period."""
-    from thidua.org.models import Person
-
     day = campaign.period_end
-    sets = CriteriaSet.objects.filter(award_form__campaign=campaign).select_related(
-        "award_form", "subject_category"
-    ).prefetch_related("criteria").order_by("award_form__order", "subject_category__order")  # fmt: skip
-    result = []
-    for criteria_set in sets:
-        is_person = isinstance(subject, Person)
-        fits = criteria_set.subject_category.fits(
-            subject.category if is_person else None, None if is_person else subject.kind
-        )
-        if fits and criteria_set.is_valid_on(day):
-            result.append(criteria_set)
-    return result
+    sets = (
+        CriteriaSet.objects.filter(award_form__campaign=campaign)
+        .select_related("award_form", "subject_category")
+        .prefetch_related("criteria")
+        .order_by("award_form__order", "subject_category__order")
+    )
+    if isinstance(subject, Person):
+        person_category, unit_kind = subject.category, None
+    else:
+        person_category, unit_kind = None, subject.kind
+    return [
+        criteria_set
+        for criteria_set in sets
+        if criteria_set.subject_category.fits(person_category, unit_kind)
+        and criteria_set.is_valid_on(day)
+    ]
 
 
-def check(subject, campaign) -> list[tuple[CriteriaSet, engine.CriterionResult]]:
+def check(
+    subject: Person | Unit, campaign: Campaign
+) -> list[tuple[CriteriaSet, engine.CriterionResult]]:
     facts = facts_for(subject, campaign)
     return [(s, engine.evaluate_all(specs_for(s), facts)) for s in matching_sets(subject, campaign)]

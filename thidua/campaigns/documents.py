@@ -27,8 +27,9 @@ def _criteria_lines(criteria_set) -> list[tuple[int, str]]:
 
 def plan_context(campaign: Campaign) -> dict:
     forms = []
-    for form in campaign.award_forms.select_related("authority").prefetch_related("criteria_sets__criteria",
-                                                                                    "criteria_sets__subject_category"):  # fmt: skip
+    for form in campaign.award_forms.select_related("authority").prefetch_related(
+        "criteria_sets__criteria", "criteria_sets__subject_category"
+    ):
         sets = [
             {"category": s.subject_category, "lines": _criteria_lines(s)}
             for s in form.criteria_sets.all()
@@ -59,8 +60,14 @@ def _build(ctx: dict) -> bytes:
     campaign = ctx["campaign"]
     sections = ctx["sections"]
     document = d.new_document()
-    d.header_block(document, parent="", issuer=ctx["issuer"], number_symbol=campaign.number_symbol,
-                   place=campaign.issuer.place_name or "", day=campaign.signed_on)  # fmt: skip
+    d.header_block(
+        document,
+        parent="",
+        issuer=ctx["issuer"],
+        number_symbol=campaign.number_symbol,
+        place=campaign.issuer.place_name or "",
+        day=campaign.signed_on,
+    )
     d.title_block(document, "KẾ HOẠCH", ctx["subject"])
     for basis in ctx["legal_bases"]:
         d.paragraph(
@@ -84,8 +91,11 @@ def _build(ctx: dict) -> bytes:
         document, f"“{campaign.slogan}”" if campaign.slogan else "—", italic=True, indent_first=True
     )
     heading("4. Thời gian thi đua")
-    d.paragraph(document, f"Từ tháng {campaign.period_start:%m/%Y} đến tháng {campaign.period_end:%m/%Y}.",
-                indent_first=True)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Từ tháng {campaign.period_start:%m/%Y} đến tháng {campaign.period_end:%m/%Y}.",
+        indent_first=True,
+    )
     heading("III. Đối tượng và tiêu chuẩn khen thưởng")
     heading("1. Đối tượng:")
     _bullets(document, sections[ClauseSection.DOI_TUONG])
@@ -107,8 +117,13 @@ def _build(ctx: dict) -> bytes:
             )
             for depth, text in criteria_set["lines"]:
                 mark = "+" if depth == 0 else "•"
-                d.paragraph(document, f"{'    ' * depth}{mark} {text}", indent_first=True, align=d.JUSTIFY,
-                            space_after=2)  # fmt: skip
+                d.paragraph(
+                    document,
+                    f"{'    ' * depth}{mark} {text}",
+                    indent_first=True,
+                    align=d.JUSTIFY,
+                    space_after=2,
+                )
         if form.quota_note or form.quota_is_set:
             quota = form.quota_note or (
                 f"{form.quota_collective or 0} tập thể, {form.quota_individual or 0} cá nhân"
@@ -123,17 +138,33 @@ def _build(ctx: dict) -> bytes:
     receiving = campaign.receiving_note or (
         campaign.receiving_unit.name if campaign.receiving_unit else ""
     )
-    d.paragraph(document, f"Hồ sơ gửi về {receiving} trước ngày {campaign.dossier_deadline:%d/%m/%Y}.",
-                bold=True, indent_first=True, space_before=3)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Hồ sơ gửi về {receiving} trước ngày {campaign.dossier_deadline:%d/%m/%Y}.",
+        bold=True,
+        indent_first=True,
+        space_before=3,
+    )
     heading("VI. Tổ chức thực hiện.")
     for n, clause in enumerate(sections[ClauseSection.TO_CHUC], start=1):
         if clause.heading:
             heading(f"{n}. {clause.heading}")
         d.paragraph(document, clause.text, indent_first=True, align=d.JUSTIFY, space_after=3)
-    d.paragraph(document, f"Trên đây là kế hoạch {ctx['subject'][0].lower()}{ctx['subject'][1:]}. "
-                f"{d.agency_title(campaign.issuer)} yêu cầu các cơ quan, đơn vị, UBND các xã, phường triển khai "
-                "thực hiện./.", indent_first=True, align=d.JUSTIFY, space_before=6, space_after=10)  # fmt: skip
-    d.signature_block(document, recipients=[c.text.rstrip(";.") for c in sections[ClauseSection.NOI_NHAN]],
-                      authority=campaign.signer_authority, title=campaign.signer_title,
-                      name=campaign.signer_name)  # fmt: skip
+    d.paragraph(
+        document,
+        f"Trên đây là kế hoạch {ctx['subject'][0].lower()}{ctx['subject'][1:]}. "
+        f"{d.agency_title(campaign.issuer)} yêu cầu các cơ quan, đơn vị, UBND các xã, phường triển khai "
+        "thực hiện./.",
+        indent_first=True,
+        align=d.JUSTIFY,
+        space_before=6,
+        space_after=10,
+    )
+    d.signature_block(
+        document,
+        recipients=[c.text.rstrip(";.") for c in sections[ClauseSection.NOI_NHAN]],
+        authority=campaign.signer_authority,
+        title=campaign.signer_title,
+        name=campaign.signer_name,
+    )
     return d.to_bytes(document)

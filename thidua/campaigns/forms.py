@@ -29,10 +29,24 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = [
-            "issuer", "number", "symbol", "signed_on", "title", "preamble", "slogan",
-            "period_start", "period_end", "reward_mode", "reward_mode_note", "dossier_deadline",
-            "receiving_unit", "receiving_note", "signer_authority", "signer_title", "signer_name",
-        ]  # fmt: skip
+            "issuer",
+            "number",
+            "symbol",
+            "signed_on",
+            "title",
+            "preamble",
+            "slogan",
+            "period_start",
+            "period_end",
+            "reward_mode",
+            "reward_mode_note",
+            "dossier_deadline",
+            "receiving_unit",
+            "receiving_note",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+        ]
         widgets = {
             "signed_on": DATE,
             "period_start": DATE,
@@ -93,13 +107,17 @@ class LegalBasisForm(DatedFormMixin, forms.ModelForm):
 
 class SubjectCategoryForm(forms.ModelForm):
     person_categories = forms.MultipleChoiceField(
-        label="Đối tượng cá nhân thuộc nhóm", choices=PersonCategory.choices, required=False,
+        label="Đối tượng cá nhân thuộc nhóm",
+        choices=PersonCategory.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     unit_kinds = forms.MultipleChoiceField(
-        label="Loại đơn vị thuộc nhóm", choices=UnitKind.choices, required=False,
+        label="Loại đơn vị thuộc nhóm",
+        choices=UnitKind.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     class Meta:
         model = SubjectCategory
@@ -152,9 +170,17 @@ class AwardFormForm(forms.ModelForm):
     class Meta:
         model = AwardForm
         fields = [
-            "order", "name", "authority", "granting_unit", "selection_rule", "is_proposal_upward",
-            "delegated_to_units", "quota_collective", "quota_individual", "quota_note",
-        ]  # fmt: skip
+            "order",
+            "name",
+            "authority",
+            "granting_unit",
+            "selection_rule",
+            "is_proposal_upward",
+            "delegated_to_units",
+            "quota_collective",
+            "quota_individual",
+            "quota_note",
+        ]
         widgets = {"selection_rule": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, campaign: Campaign, **kwargs):

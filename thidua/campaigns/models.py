@@ -72,9 +72,13 @@ class Campaign(models.Model):
         Unit, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="campaigns"
     )
     parent = models.ForeignKey(
-        "self", verbose_name="kế hoạch cấp trên", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="kế hoạch cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="derived",
-    )  # fmt: skip
+    )
     number = models.CharField("số", max_length=20, blank=True)
     symbol = models.CharField("ký hiệu", max_length=50, default="KH-UBND")
     signed_on = models.DateField("ngày ban hành", null=True, blank=True)
@@ -89,9 +93,13 @@ class Campaign(models.Model):
     reward_mode_note = models.TextField("quy định về xét khen thưởng", blank=True)
     dossier_deadline = models.DateField("hạn nộp hồ sơ")
     receiving_unit = models.ForeignKey(
-        Unit, verbose_name="cơ quan tiếp nhận hồ sơ", null=True, blank=True, on_delete=models.PROTECT,
+        Unit,
+        verbose_name="cơ quan tiếp nhận hồ sơ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="receiving_campaigns",
-    )  # fmt: skip
+    )
     receiving_note = models.CharField(
         "nơi nhận hồ sơ (như ghi trong kế hoạch)", max_length=300, blank=True
     )
@@ -205,18 +213,24 @@ class AwardForm(models.Model):
         AwardAuthority, verbose_name="thẩm quyền", on_delete=models.PROTECT
     )
     granting_unit = models.ForeignKey(
-        Unit, verbose_name="đơn vị của người khen thưởng", null=True, blank=True, on_delete=models.PROTECT,
+        Unit,
+        verbose_name="đơn vị của người khen thưởng",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         help_text="Để trống khi mỗi xã, phường tự khen thưởng trong phạm vi của mình.",
-    )  # fmt: skip
+    )
     selection_rule = models.TextField("cách lựa chọn", blank=True)
     is_proposal_upward = models.BooleanField(
-        "đề nghị cấp trên khen thưởng", default=False,
+        "đề nghị cấp trên khen thưởng",
+        default=False,
         help_text="Vượt thẩm quyền của cơ quan phát động: lập Tờ trình đề nghị cấp trên.",
-    )  # fmt: skip
+    )
     delegated_to_units = models.BooleanField(
-        "do cấp dưới cụ thể hóa", default=False,
+        "do cấp dưới cụ thể hóa",
+        default=False,
         help_text="Các xã, phường tự quy định đối tượng, tiêu chuẩn, hồ sơ (như mục III.2.3 của kế hoạch mẫu).",
-    )  # fmt: skip
+    )
     quota_collective = models.PositiveIntegerField("số lượng tập thể", null=True, blank=True)
     quota_individual = models.PositiveIntegerField("số lượng cá nhân", null=True, blank=True)
     quota_note = models.CharField("ghi chú về số lượng", max_length=300, blank=True)
@@ -280,8 +294,12 @@ class RequiredDocument(models.Model):
         "áp dụng", max_length=10, choices=DocumentScope.choices, default=DocumentScope.ALL
     )
     award_form = models.ForeignKey(
-        AwardForm, verbose_name="chỉ khi đề nghị hình thức", null=True, blank=True, on_delete=models.CASCADE,
-    )  # fmt: skip
+        AwardForm,
+        verbose_name="chỉ khi đề nghị hình thức",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+    )
     per_candidate = models.BooleanField("mỗi người/tập thể một bản", default=False)
     note = models.CharField("ghi chú", max_length=300, blank=True)
 

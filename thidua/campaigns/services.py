@@ -1,16 +1,22 @@
-"""The only code that changes campaigns. Each action checks permission and state, writes
-inside one transaction and records an audit entry."""
+"""The only code that changes campaigns. Each action checks permission and state
+(``policy.check``), writes inside one transaction and records an audit entry."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
+from django.forms import BaseModelFormSet, ModelForm
 from django.utils import timezone
 
 from thidua.core import audit
-from thidua.core.errors import ServiceError
+from thidua.core.errors import ConflictError
 from thidua.eligibility import engine
+from thidua.org import access
+from thidua.org.access import Actor, Perm
+from thidua.org.models import Unit
 
 from . import policy
 from .models import (
@@ -25,30 +31,15 @@ from .models import (
     RequiredDocument,
     SubjectCategory,
 )
-
-
-class CampaignError(ServiceError):
-    """An action on a campaign refused for a reason the user must read (Vietnamese)."""
-
-
-def _require_manager(actor, campaign: Campaign) -> None:
-    if not policy.can_manage(actor, campaign):
-        raise PermissionDenied(
-            "Chỉ chuyên viên TĐKT của cơ quan phát động được thực hiện thao tác này."
-        )
-
-
-def _require_editable(campaign: Campaign) -> None:
-    if not policy.is_editable(campaign):
-        raise CampaignError("Đợt thi đua đã phát động: nội dung kế hoạch không sửa được nữa.")
+from .policy import CampaignError as CampaignError  # callers catch ``services.CampaignError``
 
 
 @transaction.atomic
-def create_campaign(*, actor, form) -> Campaign:
+def create_campaign(*, actor: Actor, form: ModelForm[Campaign]) -> Campaign:
     campaign = form.save(commit=False)
-    campaign.created_by = actor
+    campaign.created_by = access.acting_user(actor)
     campaign.status = CampaignStatus.DRAFT
-    _require_manager(actor, campaign)
+    policy.check(actor, campaign, "edit")
     campaign.save()
     audit.record(
         actor=actor, action="campaigns.campaign.created", obj=campaign, message=campaign.title
@@ -57,11 +48,11 @@ def create_campaign(*, actor, form) -> Campaign:
 
 
 @transaction.atomic
-def update_campaign(*, actor, campaign: Campaign, form) -> Campaign:
-    _require_manager(actor, campaign)
-    _require_editable(campaign)
+def update_campaign(*, actor: Actor, campaign: Campaign, form: ModelForm[Campaign]) -> Campaign:
+    policy.check(actor, campaign, "edit")
     campaign = form.save()
-    _require_manager(actor, campaign)  # the issuer may have changed: it must stay in scope
+    if not policy.can_manage(actor, campaign):  # the issuer may have changed: it stays in scope
+        raise PermissionDenied("Đơn vị ban hành phải thuộc phạm vi của bạn.")
     audit.record(
         actor=actor,
         action="campaigns.campaign.updated",
@@ -73,17 +64,17 @@ def update_campaign(*, actor, campaign: Campaign, form) -> Campaign:
 
 @transaction.atomic
 def save_items(
-    *, actor, campaign: Campaign, formset, section: str, defaults: dict | None = None
+    *,
+    actor: Actor,
+    campaign: Campaign,
+    formset: BaseModelFormSet,
+    section: str,
+    defaults: dict[str, Any] | None = None,
 ) -> None:
     """Save an ordered list (clauses of a section, legal bases, subject categories, documents)."""
-    _require_manager(actor, campaign)
-    _require_editable(campaign)
-    items = formset.save(commit=False)
-    for item in items:
-        item.campaign = campaign
-        for key, value in (defaults or {}).items():
-            setattr(item, key, value)
-        item.save()
+    policy.check(actor, campaign, "edit")
+    for item in formset.save(commit=False):
+        _save_item(item, campaign, defaults)
     for item in formset.deleted_objects:
         item.delete()
     audit.record(
@@ -92,9 +83,34 @@ def save_items(
 
 
 @transaction.atomic
-def save_award_form(*, actor, campaign: Campaign, form) -> AwardForm:
-    _require_manager(actor, campaign)
-    _require_editable(campaign)
+def add_item(
+    *,
+    actor: Actor,
+    campaign: Campaign,
+    form: ModelForm,
+    section: str,
+    defaults: dict[str, Any] | None = None,
+) -> Model:
+    """Add one row to an ordered list of the plan (the API's counterpart of ``save_items``)."""
+    policy.check(actor, campaign, "edit")
+    item = _save_item(form.save(commit=False), campaign, defaults)
+    audit.record(
+        actor=actor, action="campaigns.items.saved", obj=campaign, data={"section": section}
+    )
+    return item
+
+
+def _save_item(item: Any, campaign: Campaign, defaults: dict[str, Any] | None) -> Model:
+    item.campaign = campaign
+    for key, value in (defaults or {}).items():
+        setattr(item, key, value)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def save_award_form(*, actor: Actor, campaign: Campaign, form: ModelForm[AwardForm]) -> AwardForm:
+    policy.check(actor, campaign, "edit")
     award_form = form.save(commit=False)
     award_form.campaign = campaign
     award_form.save()
@@ -105,9 +121,9 @@ def save_award_form(*, actor, campaign: Campaign, form) -> AwardForm:
 
 
 @transaction.atomic
-def set_quota(*, actor, award_form: AwardForm, form) -> AwardForm:
+def set_quota(*, actor: Actor, award_form: AwardForm, form: ModelForm[AwardForm]) -> AwardForm:
     """Quotas may be set after launch ("sẽ có văn bản hướng dẫn cụ thể sau")."""
-    _require_manager(actor, award_form.campaign)
+    policy.check(actor, award_form.campaign, "quota")
     form.save()
     audit.record(
         actor=actor,
@@ -119,10 +135,9 @@ def set_quota(*, actor, award_form: AwardForm, form) -> AwardForm:
 
 
 @transaction.atomic
-def delete_award_form(*, actor, award_form: AwardForm) -> None:
+def delete_award_form(*, actor: Actor, award_form: AwardForm) -> None:
     campaign = award_form.campaign
-    _require_manager(actor, campaign)
-    _require_editable(campaign)
+    policy.check(actor, campaign, "edit")
     audit.record(
         actor=actor, action="campaigns.award_form.deleted", obj=campaign, message=award_form.name
     )
@@ -130,9 +145,10 @@ def delete_award_form(*, actor, award_form: AwardForm) -> None:
 
 
 @transaction.atomic
-def save_criteria_set(*, actor, award_form: AwardForm, form) -> CriteriaSet:
-    _require_manager(actor, award_form.campaign)
-    _require_editable(award_form.campaign)
+def save_criteria_set(
+    *, actor: Actor, award_form: AwardForm, form: ModelForm[CriteriaSet]
+) -> CriteriaSet:
+    policy.check(actor, award_form.campaign, "edit")
     criteria_set = form.save(commit=False)
     criteria_set.award_form = award_form
     criteria_set.save()
@@ -147,11 +163,16 @@ def save_criteria_set(*, actor, award_form: AwardForm, form) -> CriteriaSet:
 
 @transaction.atomic
 def save_criterion(
-    *, actor, criteria_set: CriteriaSet, data: dict, criterion: Criterion | None = None
+    *,
+    actor: Actor,
+    criteria_set: CriteriaSet,
+    data: dict[str, Any],
+    criterion: Criterion | None = None,
 ) -> Criterion:
+    """Add or change a criterion. A wrong parameter or group is a ``ValidationError`` by field
+    (the form shows it beside the field)."""
     campaign = criteria_set.award_form.campaign
-    _require_manager(actor, campaign)
-    _require_editable(campaign)
+    policy.check(actor, campaign, "edit")
     params, errors = engine.clean_params(data["kind"], data.get("params") or {})
     if errors:
         raise ValidationError(errors)
@@ -162,7 +183,8 @@ def save_criterion(
             raise ValidationError({"parent": "Nhóm tiêu chuẩn không hợp lệ."})
         if criterion is not None and _is_descendant(parent, criterion):
             raise ValidationError({"parent": "Không thể đặt tiêu chuẩn vào chính nhóm con của nó."})
-    criterion = criterion or Criterion(criteria_set=criteria_set)
+    if criterion is None:
+        criterion = Criterion(criteria_set=criteria_set)
     criterion.kind = data["kind"]
     criterion.text = data["text"]
     criterion.params = params
@@ -175,7 +197,7 @@ def save_criterion(
     return criterion
 
 
-def _is_descendant(node: Criterion, ancestor: Criterion) -> bool:
+def _is_descendant(node: Criterion | None, ancestor: Criterion) -> bool:
     while node is not None:
         if node.pk == ancestor.pk:
             return True
@@ -184,10 +206,9 @@ def _is_descendant(node: Criterion, ancestor: Criterion) -> bool:
 
 
 @transaction.atomic
-def delete_criterion(*, actor, criterion: Criterion) -> None:
+def delete_criterion(*, actor: Actor, criterion: Criterion) -> None:
     campaign = criterion.criteria_set.award_form.campaign
-    _require_manager(actor, campaign)
-    _require_editable(campaign)
+    policy.check(actor, campaign, "edit")
     audit.record(
         actor=actor,
         action="campaigns.criterion.deleted",
@@ -197,97 +218,49 @@ def delete_criterion(*, actor, criterion: Criterion) -> None:
     criterion.delete()
 
 
-def launch_problems(campaign: Campaign) -> list[str]:
-    """What stops a campaign from being launched, in Vietnamese; empty when it can go."""
-    problems = []
-    day = campaign.signed_on or campaign.period_start
-    award_forms = list(
-        campaign.award_forms.select_related("authority").prefetch_related("criteria_sets__criteria")
-    )
-    if not award_forms:
-        problems.append("Chưa có hình thức khen thưởng nào.")
-    for form in award_forms:
-        if not form.authority.is_valid_on(day):
-            problems.append(
-                f"Thẩm quyền “{form.authority.name}” của “{form.name}” không có hiệu lực ngày {day:%d/%m/%Y}."
-            )
-        needs_criteria = not form.delegated_to_units and not form.selection_rule
-        if needs_criteria and not form.criteria_sets.all():
-            problems.append(f"“{form.name}” chưa có tiêu chuẩn.")
-        for criteria_set in form.criteria_sets.all():
-            if not criteria_set.criteria.all():
-                problems.append(
-                    f"“{form.name}” – “{criteria_set.subject_category}”: chưa có tiêu chuẩn nào."
-                )
-    for basis in campaign.legal_bases.all():
-        if not basis.is_valid_on(day):
-            problems.append(f"Căn cứ không còn hiệu lực ngày {day:%d/%m/%Y}: {basis.text[:120]}")
-    if not campaign.required_documents.exists():
-        problems.append("Chưa quy định thành phần hồ sơ đề nghị khen thưởng.")
-    return problems
+# Each button of the state table and what it records.
+AUDIT_OF_ACTION = {"launch": "campaigns.campaign.launched", "close": "campaigns.campaign.closed"}
+RACE_LOST = {
+    "launch": "Đợt thi đua vừa được người khác phát động.",
+    "close": "Đợt thi đua vừa được người khác kết thúc.",
+}
 
 
 @transaction.atomic
-def launch_campaign(*, actor, campaign: Campaign) -> Campaign:
-    _require_manager(actor, campaign)
-    transition = policy.TRANSITIONS["launch"]
-    if campaign.status not in transition.source:
-        raise CampaignError("Đợt thi đua không ở trạng thái dự thảo nên không thể phát động.")
-    problems = launch_problems(campaign)
-    if problems:
-        raise CampaignError(problems)
-    # Conditional update: two launches at once change the row only once.
-    changed = Campaign.objects.filter(pk=campaign.pk, status__in=transition.source).update(
-        status=transition.target, launched_at=timezone.now()
-    )
-    if not changed:
-        raise CampaignError("Đợt thi đua vừa được người khác phát động.")
+def change_status(*, actor: Actor, campaign: Campaign, action: str) -> Campaign:
+    """Apply one row of ``policy.TRANSITIONS`` ("launch", "close"): the page's buttons."""
+    policy.check(actor, campaign, action)
+    transition = policy.TRANSITIONS[action]
+    fields: dict[str, Any] = {"status": transition.target}
+    if action == "launch":
+        problems = policy.launch_problems(campaign)
+        if problems:
+            raise CampaignError(problems)
+        fields["launched_at"] = timezone.now()
+    # Conditional update on the old state: two clicks at once change the row only once.
+    if not Campaign.objects.filter(pk=campaign.pk, status__in=transition.source).update(**fields):
+        raise ConflictError(RACE_LOST[action])
     campaign.refresh_from_db()
-    audit.record(actor=actor, action="campaigns.campaign.launched", obj=campaign)
+    audit.record(actor=actor, action=AUDIT_OF_ACTION[action], obj=campaign)
     return campaign
 
 
-@transaction.atomic
-def close_campaign(*, actor, campaign: Campaign) -> Campaign:
-    _require_manager(actor, campaign)
-    transition = policy.TRANSITIONS["close"]
-    changed = Campaign.objects.filter(pk=campaign.pk, status__in=transition.source).update(
-        status=transition.target
-    )
-    if not changed:
-        raise CampaignError("Chỉ kết thúc được đợt thi đua đang diễn ra.")
-    campaign.refresh_from_db()
-    audit.record(actor=actor, action="campaigns.campaign.closed", obj=campaign)
-    return campaign
+def launch_campaign(*, actor: Actor, campaign: Campaign) -> Campaign:
+    return change_status(actor=actor, campaign=campaign, action="launch")
 
 
-@transaction.atomic
-def add_item(*, actor, campaign: Campaign, form, section: str, defaults: dict | None = None):
-    """Add one row to an ordered list of the plan (the API's counterpart of ``save_items``)."""
-    _require_manager(actor, campaign)
-    _require_editable(campaign)
-    item = form.save(commit=False)
-    item.campaign = campaign
-    for key, value in (defaults or {}).items():
-        setattr(item, key, value)
-    item.save()
-    audit.record(
-        actor=actor, action="campaigns.items.saved", obj=campaign, data={"section": section}
-    )
-    return item
+def close_campaign(*, actor: Actor, campaign: Campaign) -> Campaign:
+    return change_status(actor=actor, campaign=campaign, action="close")
 
 
-def derivable_units(user, parent: Campaign) -> list:
+def derivable_units(user: Actor, parent: Campaign) -> list[Unit]:
     """Units below the issuer where ``user`` runs campaigns of their own (a ward's emulation
     officer): they may derive the ward's campaign from ``parent``."""
-    from thidua.org import access as org_access
-    from thidua.org.access import Perm
-
     if parent.status != CampaignStatus.LAUNCHED:
         return []
     units = [
         unit
-        for unit in org_access.assigned_units(user, Perm.MANAGE_CAMPAIGNS)
+        for unit in access.assigned_units(user, Perm.MANAGE_CAMPAIGNS)
         if unit.path.startswith(parent.issuer.path) and unit.pk != parent.issuer_id
     ]
     # Only forms the issuer left to the communes can be derived (one query, not one per unit).
@@ -297,41 +270,88 @@ def derivable_units(user, parent: Campaign) -> list:
 
 
 @transaction.atomic
-def derive_campaign(*, actor, parent: Campaign, unit) -> Campaign:
+def derive_campaign(*, actor: Actor, parent: Campaign, unit: Unit) -> Campaign:
     """A commune's own campaign from the town's (the seed's III.2.3): the same purposes,
     contents and period, the award forms the town left to the communes, under the commune's
     authority, ready for its own criteria. A draft, which the commune edits and launches."""
     if unit not in derivable_units(actor, parent):
-        raise CampaignError("Bạn không được cụ thể hóa đợt thi đua này cho đơn vị này.")
+        raise PermissionDenied("Bạn không được cụ thể hóa đợt thi đua này cho đơn vị này.")
     if Campaign.objects.filter(parent=parent, issuer=unit).exists():
         raise CampaignError(f"{unit} đã có kế hoạch cụ thể hóa đợt thi đua này.")
-    day = parent.period_end
     child = Campaign.objects.create(
-        issuer=unit, parent=parent, title=parent.title, preamble=parent.preamble, slogan=parent.slogan,
-        period_start=parent.period_start, period_end=parent.period_end, reward_mode=parent.reward_mode,
-        reward_mode_note=parent.reward_mode_note, dossier_deadline=parent.dossier_deadline, receiving_unit=unit,
-        receiving_note=f"{unit.name}", signer_authority=parent.signer_authority, signer_title=parent.signer_title,
-        created_by=actor,
-    )  # fmt: skip
+        issuer=unit,
+        parent=parent,
+        receiving_unit=unit,
+        receiving_note=unit.name,
+        created_by=access.acting_user(actor),
+        **{field: getattr(parent, field) for field in INHERITED_FIELDS},
+    )
+    _copy_plan(parent, child)
+    audit.record(
+        actor=actor,
+        action="campaigns.campaign.derived",
+        obj=child,
+        message=f"Cụ thể hóa từ kế hoạch của {parent.issuer}",
+    )
+    return child
+
+
+# What a derived campaign takes over from its parent as it is.
+INHERITED_FIELDS = (
+    "title",
+    "preamble",
+    "slogan",
+    "period_start",
+    "period_end",
+    "reward_mode",
+    "reward_mode_note",
+    "dossier_deadline",
+    "signer_authority",
+    "signer_title",
+)
+
+
+def _copy_plan(parent: Campaign, child: Campaign) -> None:
+    """The parent's legal bases (and the parent itself as one more), clauses but its
+    distribution list, subject categories, the forms left to the units under the unit's own
+    authority, and the documents every dossier needs."""
     LegalBasis.objects.bulk_create(
-        [LegalBasis(campaign=child, order=b.order, text=b.text, valid_from=b.valid_from, valid_to=b.valid_to)
-         for b in parent.legal_bases.all()]
-        + [LegalBasis(campaign=child, order=100, text=f"Căn cứ Kế hoạch {parent.number_symbol} của "
-                      f"{parent.issuer.name} về {parent.title[0].lower()}{parent.title[1:]};")]
-    )  # fmt: skip
+        [
+            LegalBasis(
+                campaign=child,
+                order=basis.order,
+                text=basis.text,
+                valid_from=basis.valid_from,
+                valid_to=basis.valid_to,
+            )
+            for basis in parent.legal_bases.all()
+        ]
+        + [
+            LegalBasis(
+                campaign=child,
+                order=100,
+                text=f"Căn cứ Kế hoạch {parent.number_symbol} của {parent.issuer.name} về "
+                f"{parent.title[0].lower()}{parent.title[1:]};",
+            )
+        ]
+    )
     CampaignClause.objects.bulk_create(
         CampaignClause(
             campaign=child, section=c.section, order=c.order, heading=c.heading, text=c.text
         )
         for c in parent.clauses.exclude(section="noi_nhan")
     )
-    categories = {}
     for category in parent.subject_categories.all():
-        categories[category.pk] = SubjectCategory.objects.create(
-            campaign=child, kind=category.kind, name=category.name, order=category.order,
-            person_categories=category.person_categories, unit_kinds=category.unit_kinds,
+        SubjectCategory.objects.create(
+            campaign=child,
+            kind=category.kind,
+            name=category.name,
+            order=category.order,
+            person_categories=category.person_categories,
+            unit_kinds=category.unit_kinds,
             requirement=category.requirement,
-        )  # fmt: skip
+        )
+    day = parent.period_end
     for form in parent.award_forms.filter(delegated_to_units=True).select_related("authority"):
         authority = (
             AwardAuthority.objects.filter(level=form.authority.level)
@@ -340,12 +360,20 @@ def derive_campaign(*, actor, parent: Campaign, unit) -> Campaign:
             .first()
             or form.authority
         )
-        AwardForm.objects.create(campaign=child, order=form.order, name=form.name, authority=authority,
-                                 granting_unit=unit, selection_rule=form.selection_rule)  # fmt: skip
+        AwardForm.objects.create(
+            campaign=child,
+            order=form.order,
+            name=form.name,
+            authority=authority,
+            granting_unit=child.issuer,
+            selection_rule=form.selection_rule,
+        )
     for document in parent.required_documents.filter(award_form__isnull=True):
-        RequiredDocument.objects.create(campaign=child, order=document.order, name=document.name,
-                                        scope=document.scope, per_candidate=document.per_candidate,
-                                        note=document.note)  # fmt: skip
-    audit.record(actor=actor, action="campaigns.campaign.derived", obj=child,
-                 message=f"Cụ thể hóa từ kế hoạch của {parent.issuer}")  # fmt: skip
-    return child
+        RequiredDocument.objects.create(
+            campaign=child,
+            order=document.order,
+            name=document.name,
+            scope=document.scope,
+            per_candidate=document.per_candidate,
+            note=document.note,
+        )

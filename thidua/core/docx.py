@@ -57,8 +57,18 @@ def new_document(*, landscape: bool = False):
     return document
 
 
-def paragraph(container, text: str = "", *, bold=False, italic=False, size=None, align=None,
-              space_before=0, space_after=0, indent_first=False):  # fmt: skip
+def paragraph(
+    container,
+    text: str = "",
+    *,
+    bold=False,
+    italic=False,
+    size=None,
+    align=None,
+    space_before=0,
+    space_after=0,
+    indent_first=False,
+):
     para = container.add_paragraph()
     if text:
         run = para.add_run(text)
@@ -95,8 +105,9 @@ def vn_date_line(place: str, day: date | None) -> str:
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
-def header_block(document, *, parent: str, issuer: str, number_symbol: str, place: str,
-                 day: date | None) -> None:  # fmt: skip
+def header_block(
+    document, *, parent: str, issuer: str, number_symbol: str, place: str, day: date | None
+) -> None:
     """Issuer on the left, quốc hiệu and tiêu ngữ on the right (NĐ 30/2020, Phụ lục I)."""
     table = document.add_table(rows=1, cols=2)
     _borderless(table)

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import panels, views
 
 app_name = "nominations"
 urlpatterns = [
     path("", views.dossier_list, name="list"),
     path("lap/<int:campaign_pk>/", views.dossier_start, name="start"),
     path("dot/<int:campaign_pk>/", views.dashboard, name="dashboard"),
+    path("dot/<int:campaign_pk>/ho-so-cua-don-vi/", panels.campaign_panel, name="campaign_panel"),
     path("dot/<int:campaign_pk>/nhac-nho/", views.send_reminders, name="remind"),
     path("dot/<int:campaign_pk>/gia-han/", views.grant_extension, name="extend"),
     path("<int:pk>/", views.dossier_detail, name="detail"),

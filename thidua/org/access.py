@@ -12,7 +12,7 @@ from functools import reduce
 from operator import or_
 from typing import TypeAlias
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -21,6 +21,11 @@ from .models import Person, Role, RoleAssignment, Unit
 
 # Whoever acts: a signed-in user or, on public pages and API operations, an anonymous one.
 Actor: TypeAlias = AbstractBaseUser | AnonymousUser
+
+
+def acting_user(actor: Actor) -> User | None:
+    """The user to write on a row (``created_by``…): None for an anonymous actor."""
+    return actor if isinstance(actor, User) else None
 
 
 class Perm:
@@ -50,7 +55,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.EDIT_DOSSIERS,
             Perm.SUBMIT_DOSSIERS,
         }
-    ),  # fmt: skip
+    ),
     Role.CHUYEN_VIEN_TDKT: frozenset(
         {
             Perm.VIEW_UNITS,
@@ -60,7 +65,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.APPRAISE_DOSSIERS,
             Perm.PUBLISH_STORIES,
         }
-    ),  # fmt: skip
+    ),
     Role.THU_KY_HOI_DONG: frozenset({Perm.VIEW_UNITS, Perm.VIEW_DOSSIERS}),
     Role.THANH_VIEN_HOI_DONG: frozenset({Perm.VIEW_UNITS}),
     Role.CHU_TICH: frozenset(
@@ -71,18 +76,18 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-def assignments(user) -> list[RoleAssignment]:
+def assignments(user: Actor) -> list[RoleAssignment]:
     """The user's role assignments, cached on the user object for the request."""
-    if not getattr(user, "is_authenticated", False):
+    if isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_thidua_assignments", None)
     if cached is None:
-        cached = list(RoleAssignment.objects.filter(user=user).select_related("unit"))
-        user._thidua_assignments = cached
+        cached = list(RoleAssignment.objects.filter(user_id=user.pk).select_related("unit"))
+        setattr(user, "_thidua_assignments", cached)  # noqa: B010 - a cache, not a field
     return cached
 
 
-def assigned_units(user, perm: str | None = None) -> list[Unit]:
+def assigned_units(user: Actor, perm: str | None = None) -> list[Unit]:
     """The units (subtree roots) where ``user`` holds ``perm`` (any role if None)."""
     return [
         a.unit
@@ -91,12 +96,12 @@ def assigned_units(user, perm: str | None = None) -> list[Unit]:
     ]
 
 
-def scope_paths(user, perm: str | None = None) -> list[str]:
+def scope_paths(user: Actor, perm: str | None = None) -> list[str]:
     """Paths of the subtree roots where ``user`` holds ``perm`` (any role if None)."""
     return [unit.path for unit in assigned_units(user, perm)]
 
 
-def has_perm_anywhere(user, perm: str) -> bool:
+def has_perm_anywhere(user: Actor, perm: str) -> bool:
     return bool(scope_paths(user, perm))
 
 
@@ -106,24 +111,24 @@ def path_q(paths: list[str], field: str) -> Q:
     return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
 
 
-def units_with(user, perm: str) -> QuerySet[Unit]:
+def units_with(user: Actor, perm: str) -> QuerySet[Unit]:
     return Unit.objects.filter(path_q(scope_paths(user, perm), "path"))
 
 
-def people_with(user, perm: str = Perm.VIEW_PEOPLE) -> QuerySet[Person]:
+def people_with(user: Actor, perm: str = Perm.VIEW_PEOPLE) -> QuerySet[Person]:
     return Person.objects.filter(path_q(scope_paths(user, perm), "unit__path"))
 
 
-def in_scope(user, unit: Unit, perm: str | None = None) -> bool:
+def in_scope(user: Actor, unit: Unit, perm: str | None = None) -> bool:
     return any(unit.path.startswith(p) for p in scope_paths(user, perm))
 
 
-def roles_over(user, unit: Unit) -> set[str]:
+def roles_over(user: Actor, unit: Unit) -> set[str]:
     """Roles the user holds over ``unit`` (through the unit itself or an ancestor)."""
     return {a.role for a in assignments(user) if unit.path.startswith(a.unit.path)}
 
 
-def require(user, unit: Unit, perm: str) -> None:
+def require(user: Actor, unit: Unit, perm: str) -> None:
     """404 when ``unit`` is outside every subtree of the user, 403 when inside without ``perm``."""
     if not in_scope(user, unit):
         raise Http404("Không tìm thấy.")
@@ -131,7 +136,7 @@ def require(user, unit: Unit, perm: str) -> None:
         raise PermissionDenied("Vai trò của bạn không có quyền thực hiện thao tác này.")
 
 
-def get_unit_or_404(user, pk: int, perm: str = Perm.VIEW_UNITS) -> Unit:
+def get_unit_or_404(user: Actor, pk: int, perm: str = Perm.VIEW_UNITS) -> Unit:
     unit = Unit.objects.filter(pk=pk).first()
     if unit is None:
         raise Http404("Không tìm thấy đơn vị.")
@@ -139,7 +144,7 @@ def get_unit_or_404(user, pk: int, perm: str = Perm.VIEW_UNITS) -> Unit:
     return unit
 
 
-def get_person_or_404(user, pk: int, perm: str = Perm.VIEW_PEOPLE) -> Person:
+def get_person_or_404(user: Actor, pk: int, perm: str = Perm.VIEW_PEOPLE) -> Person:
     person = Person.objects.select_related("unit").filter(pk=pk).first()
     if person is None:
         raise Http404("Không tìm thấy cá nhân.")

@@ -38,17 +38,34 @@ class PersonOut(Schema):
 
 
 def unit_out(u) -> dict:
-    return {**{f: getattr(u, f) for f in ("id", "name", "kind", "parent_id", "depth", "valid_from", "valid_to")},
-            "kind_label": u.get_kind_display()}  # fmt: skip
+    return {
+        **{
+            f: getattr(u, f)
+            for f in ("id", "name", "kind", "parent_id", "depth", "valid_from", "valid_to")
+        },
+        "kind_label": u.get_kind_display(),
+    }
 
 
 def person_out(p) -> dict:
     return {
-        **{f: getattr(p, f) for f in ("id", "full_name", "gender", "date_of_birth", "ethnicity", "unit_id",
-                                      "position", "category", "is_leader")},
+        **{
+            f: getattr(p, f)
+            for f in (
+                "id",
+                "full_name",
+                "gender",
+                "date_of_birth",
+                "ethnicity",
+                "unit_id",
+                "position",
+                "category",
+                "is_leader",
+            )
+        },
         "ethnicity_label": p.get_ethnicity_display(),
         "unit_name": p.unit.name,
-    }  # fmt: skip
+    }
 
 
 @router.get("/units", response=list[UnitOut], summary="Đơn vị trong phạm vi của người dùng")

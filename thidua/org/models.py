@@ -12,7 +12,7 @@ from django.dispatch import Signal
 
 from .ethnicities import ETHNICITIES
 
-# Sent when a unit gets another parent (its whole subtree moves with it).
+# Sent by ``org.services.move_unit`` when a unit gets another parent (its subtree moves with it).
 unit_moved = Signal()
 
 
@@ -45,9 +45,13 @@ class Unit(models.Model):
     name = models.CharField("tên đơn vị", max_length=255)
     kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="đơn vị cấp trên", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
-    )  # fmt: skip
+        "self",
+        verbose_name="đơn vị cấp trên",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     code = models.CharField(
@@ -71,29 +75,30 @@ class Unit(models.Model):
         verbose_name = "đơn vị"
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="unit_valid_window",
             )
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs):
-        creating = self.pk is None
+        """A new unit gets its path from its parent. A unit changes parent only through
+        ``org.services.move_unit``, which rewrites the paths of its whole subtree."""
+        if self.path and self.parent_id != self.parent_id_in_path():
+            raise ValueError("A unit changes parent through org.services.move_unit only.")
         super().save(*args, **kwargs)
-        expected_path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
-        if creating or self.path != expected_path:
-            # Moving a unit rewrites the paths of its whole subtree.
-            old_path = self.path
-            self.path = expected_path
-            self.depth = expected_path.count("/") - 2
+        if not self.path:
+            self.path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+            self.depth = self.path.count("/") - 2
             Unit.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
-            if old_path and not creating:
-                for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                    child.save()
-                if path_ids(old_path)[-2:-1] != ([self.parent_id] if self.parent_id else []):
-                    unit_moved.send(sender=Unit, unit=self)  # once, for the unit that moved
+
+    def parent_id_in_path(self) -> int | None:
+        ids = path_ids(self.path)
+        return ids[-2] if len(ids) > 1 else None
 
     def is_in(self, ancestor: Unit) -> bool:
         return self.path.startswith(ancestor.path)

@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from . import access
+from . import access, services
 from .access import Perm
 from .models import ApiToken, Person, PersonCategory, UnitKind
 
@@ -99,11 +99,15 @@ def account(request):
     new_token = None
     if request.method == "POST":
         if "revoke" in request.POST:
-            ApiToken.objects.filter(user=request.user, pk=request.POST.get("revoke")).delete()
+            token = get_object_or_404(
+                ApiToken, user=request.user, pk=request.POST.get("revoke") or 0
+            )
+            services.revoke_api_token(actor=request.user, token=token)
             messages.success(request, "Đã thu hồi khóa API.")
             return redirect("account")
-        name = request.POST.get("name", "").strip()[:100] or "Khóa API"
-        _token, new_token = ApiToken.issue(request.user, name)
+        _token, new_token = services.issue_api_token(
+            actor=request.user, name=request.POST.get("name", "")
+        )
         messages.success(request, "Đã tạo khóa API. Hãy sao chép ngay: khóa chỉ hiển thị một lần.")
     return render(
         request,

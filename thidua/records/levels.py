@@ -36,7 +36,10 @@ AUTHORITY_LEVELS: list[tuple[str, str]] = [
 
 
 # The scales never change at run time: index them once (the engine asks millions of times).
-_RANKS = {id(s): {code: i for i, (code, _l) in enumerate(s)} for s in (RATING_LEVELS, DISCIPLINE_FORMS, AUTHORITY_LEVELS)}  # fmt: skip
+_RANKS = {
+    id(s): {code: i for i, (code, _l) in enumerate(s)}
+    for s in (RATING_LEVELS, DISCIPLINE_FORMS, AUTHORITY_LEVELS)
+}
 _LABELS = {id(s): dict(s) for s in (RATING_LEVELS, DISCIPLINE_FORMS, AUTHORITY_LEVELS)}
 
 

@@ -61,9 +61,11 @@ class Initiative(models.Model):
     recognized_by = models.CharField("người, cơ quan công nhận", max_length=200)
     decision_number = models.CharField("số quyết định công nhận", max_length=50, blank=True)
     used_for = models.CharField(
-        "đã dùng làm căn cứ khen thưởng", max_length=255, blank=True,
+        "đã dùng làm căn cứ khen thưởng",
+        max_length=255,
+        blank=True,
         help_text="Một sáng kiến chỉ được dùng làm căn cứ cho một lần khen thưởng.",
-    )  # fmt: skip
+    )
 
     class Meta:
         ordering = ["-recognized_on"]

@@ -17,51 +17,114 @@ from thidua.core.rendering import DOCUMENTS
 # table: (headers, loop, cells) with Jinja over the context listed in docs/mau-van-ban.md.
 SPECS = {
     "quyet-dinh": (
-        "{{ issuer }}", "{{ decision.number_symbol }}", "{{ date_line }}", "QUYẾT ĐỊNH", "{{ decision.subject }}",
-        ["{{ decision.signer_title|upper }} {{ issuer }}", "{{ decision.legal_bases }}", "QUYẾT ĐỊNH:",
-         "Điều 1. Tặng {{ award }} cho {{ collectives|length }} tập thể và {{ individuals|length }} cá nhân "
-         "(có danh sách kèm theo) đã có thành tích xuất sắc trong {{ campaign.title }}.",
-         "Điều 2. Tổng số tiền thưởng: {{ total }}, từ {{ decision.fund_note }}.",
-         "Điều 3. Các cơ quan, đơn vị và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
-         "Quyết định này./.", "{{ decision.signer_title|upper }}", "{{ decision.signer_name }}"],
-        (["Số sổ vàng", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Tiền thưởng"], "r in recipients",
-         ["{{ r.order }}", "{{ r.name }}", "{{ r.description }}", "{{ amounts[r.pk] }}"]),
+        "{{ issuer }}",
+        "{{ decision.number_symbol }}",
+        "{{ date_line }}",
+        "QUYẾT ĐỊNH",
+        "{{ decision.subject }}",
+        [
+            "{{ decision.signer_title|upper }} {{ issuer }}",
+            "{{ decision.legal_bases }}",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Tặng {{ award }} cho {{ collectives|length }} tập thể và {{ individuals|length }} cá nhân "
+            "(có danh sách kèm theo) đã có thành tích xuất sắc trong {{ campaign.title }}.",
+            "Điều 2. Tổng số tiền thưởng: {{ total }}, từ {{ decision.fund_note }}.",
+            "Điều 3. Các cơ quan, đơn vị và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
+            "Quyết định này./.",
+            "{{ decision.signer_title|upper }}",
+            "{{ decision.signer_name }}",
+        ],
+        (
+            ["Số sổ vàng", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Tiền thưởng"],
+            "r in recipients",
+            ["{{ r.order }}", "{{ r.name }}", "{{ r.description }}", "{{ amounts[r.pk] }}"],
+        ),
     ),
     "danh-sach-trich-ngang": (
-        "{{ unit.name|upper }}", "      /DS-UBND", "", "DANH SÁCH TRÍCH NGANG",
-        "Tập thể, cá nhân đề nghị khen thưởng trong {{ campaign.title }}", [],
-        (["STT", "Tên tập thể / Họ và tên", "Hình thức đề nghị", "Tóm tắt thành tích"], "c in candidates",
-         ["{{ loop.index }}", "{{ c.name }}", "{{ c.award_form.name }}", "{{ c.summary }}"]),
+        "{{ unit.name|upper }}",
+        "      /DS-UBND",
+        "",
+        "DANH SÁCH TRÍCH NGANG",
+        "Tập thể, cá nhân đề nghị khen thưởng trong {{ campaign.title }}",
+        [],
+        (
+            ["STT", "Tên tập thể / Họ và tên", "Hình thức đề nghị", "Tóm tắt thành tích"],
+            "c in candidates",
+            ["{{ loop.index }}", "{{ c.name }}", "{{ c.award_form.name }}", "{{ c.summary }}"],
+        ),
     ),
     "to-trinh": (
-        "{{ unit.name|upper }}", "      /TTr-UBND", "", "TỜ TRÌNH",
+        "{{ unit.name|upper }}",
+        "      /TTr-UBND",
+        "",
+        "TỜ TRÌNH",
         "Về việc đề nghị khen thưởng trong {{ campaign.title }}",
-        ["Kính gửi: {{ campaign.signer_title|capitalize }} {{ campaign.issuer.name }}",
-         "{{ unit.name }} kính đề nghị xem xét, khen thưởng {{ candidates|length }} tập thể, cá nhân "
-         "(có danh sách kèm theo)./.", "THỦ TRƯỞNG", "{{ head_name }}"], None,
+        [
+            "Kính gửi: {{ campaign.signer_title|capitalize }} {{ campaign.issuer.name }}",
+            "{{ unit.name }} kính đề nghị xem xét, khen thưởng {{ candidates|length }} tập thể, cá nhân "
+            "(có danh sách kèm theo)./.",
+            "THỦ TRƯỞNG",
+            "{{ head_name }}",
+        ],
+        None,
     ),
     "bien-ban-hop-xet": (
-        "{{ council.name|upper }}", "      /BB-HĐTĐKT", "", "BIÊN BẢN", "Họp xét khen thưởng {{ campaign.title }}",
-        ["Thời gian: {{ meeting.held_on.strftime('%d/%m/%Y') }}. Địa điểm: {{ meeting.place }}.",
-         "Có mặt {{ present|length }} thành viên."],
-        (["STT", "Tập thể, cá nhân", "Đồng ý", "Không đồng ý", "Kết luận"], "i in items",
-         ["{{ loop.index }}", "{{ i.candidate.name }}", "{{ i.yes }}", "{{ i.no }}",
-          "{% if i.selected %}Đề nghị khen thưởng{% else %}Không đạt{% endif %}"]),
+        "{{ council.name|upper }}",
+        "      /BB-HĐTĐKT",
+        "",
+        "BIÊN BẢN",
+        "Họp xét khen thưởng {{ campaign.title }}",
+        [
+            "Thời gian: {{ meeting.held_on.strftime('%d/%m/%Y') }}. Địa điểm: {{ meeting.place }}.",
+            "Có mặt {{ present|length }} thành viên.",
+        ],
+        (
+            ["STT", "Tập thể, cá nhân", "Đồng ý", "Không đồng ý", "Kết luận"],
+            "i in items",
+            [
+                "{{ loop.index }}",
+                "{{ i.candidate.name }}",
+                "{{ i.yes }}",
+                "{{ i.no }}",
+                "{% if i.selected %}Đề nghị khen thưởng{% else %}Không đạt{% endif %}",
+            ],
+        ),
     ),
     "to-trinh-de-nghi-cap-tren": (
-        "{{ campaign.issuer.name|upper }}", "      /TTr-UBND", "", "TỜ TRÌNH",
-        "Đề nghị {{ authority }} tặng {{ award_form.name }}", ["Kính gửi: {{ authority }}"],
-        (["STT", "Tập thể, cá nhân", "Tóm tắt thành tích"], "i in items",
-         ["{{ loop.index }}", "{{ i.candidate.name }}", "{{ i.candidate.summary }}"]),
+        "{{ campaign.issuer.name|upper }}",
+        "      /TTr-UBND",
+        "",
+        "TỜ TRÌNH",
+        "Đề nghị {{ authority }} tặng {{ award_form.name }}",
+        ["Kính gửi: {{ authority }}"],
+        (
+            ["STT", "Tập thể, cá nhân", "Tóm tắt thành tích"],
+            "i in items",
+            ["{{ loop.index }}", "{{ i.candidate.name }}", "{{ i.candidate.summary }}"],
+        ),
     ),
     "ke-hoach": (
-        "{{ issuer }}", "{{ campaign.number_symbol }}", "", "KẾ HOẠCH", "{{ subject }}",
-        ["{% for b in legal_bases %}{{ b.text }} {% endfor %}", "{{ campaign.preamble }}",
-         "Khẩu hiệu: {{ campaign.slogan }}", "Hạn nộp hồ sơ: {{ campaign.dossier_deadline.strftime('%d/%m/%Y') }}",
-         "{{ campaign.signer_authority }}", "{{ campaign.signer_title }}", "{{ campaign.signer_name }}"],
-        (["Hình thức khen thưởng", "Thẩm quyền"], "f in forms", ["{{ f.form.name }}", "{{ f.form.authority.name }}"]),
+        "{{ issuer }}",
+        "{{ campaign.number_symbol }}",
+        "",
+        "KẾ HOẠCH",
+        "{{ subject }}",
+        [
+            "{% for b in legal_bases %}{{ b.text }} {% endfor %}",
+            "{{ campaign.preamble }}",
+            "Khẩu hiệu: {{ campaign.slogan }}",
+            "Hạn nộp hồ sơ: {{ campaign.dossier_deadline.strftime('%d/%m/%Y') }}",
+            "{{ campaign.signer_authority }}",
+            "{{ campaign.signer_title }}",
+            "{{ campaign.signer_name }}",
+        ],
+        (
+            ["Hình thức khen thưởng", "Thẩm quyền"],
+            "f in forms",
+            ["{{ f.form.name }}", "{{ f.form.authority.name }}"],
+        ),
     ),
-}  # fmt: skip
+}
 
 
 def build(spec) -> bytes:

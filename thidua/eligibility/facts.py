@@ -1,0 +1,77 @@
+"""What the engine reads and writes: a criterion as data, a candidate's facts, a result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import NamedTuple
+
+
+class Status(str, Enum):
+    DAT = "dat"
+    KHONG_DAT = "khong_dat"
+    CAN_XAC_NHAN = "can_xac_nhan"
+
+    @property
+    def label(self) -> str:
+        return {"dat": "Đạt", "khong_dat": "Không đạt", "can_xac_nhan": "Cần xác nhận"}[self.value]
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    key: str
+    kind: str
+    text: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    children: tuple[CriterionSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class InitiativeFact:
+    key: str
+    title: str
+    recognized_on: date
+    authority_level: str
+    used_for: str | None = None  # an award it already served: one initiative, one award
+
+
+@dataclass(frozen=True)
+class DisciplineFact:
+    form: str
+    decided_on: date
+    ends_on: date | None = None
+    person_name: str = ""
+
+
+@dataclass(frozen=True)
+class Attestation:
+    confirmed: bool
+    note: str = ""
+    by: str = ""
+
+
+@dataclass(slots=True)
+class Facts:
+    subject_kind: str  # "individual" | "collective"
+    reference_date: date
+    period_start: date | None = None
+    ratings: dict[int, str] = field(default_factory=dict)
+    initiatives: list[InitiativeFact] = field(default_factory=list)
+    disciplines: list[DisciplineFact] = field(default_factory=list)
+    numbers: dict[str, float | int | None] = field(default_factory=dict)
+    campaigns_asked: list[tuple[str, str]] | None = None
+    campaigns_launched: set[str] = field(default_factory=set)
+    attestations: dict[str, Attestation] = field(default_factory=dict)
+    # Years with maternity leave: counted as working time (NĐ 152/2025/NĐ-CP Điều 4).
+    maternity_years: set[int] = field(default_factory=set)
+
+
+class CriterionResult(NamedTuple):
+    # A named tuple, not a frozen dataclass: a campaign creates hundreds of thousands.
+    key: str
+    text: str
+    status: Status
+    explanation: str
+    children: tuple[CriterionResult, ...] = ()

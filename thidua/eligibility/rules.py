@@ -1,0 +1,236 @@
+"""Evaluation: each kind's rule over one candidate's facts, groups, and a whole criteria set."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from functools import cache
+from typing import Any
+
+from thidua.records.levels import AUTHORITY_LEVELS, DISCIPLINE_FORMS, RATING_LEVELS, label, rank
+
+from .facts import CriterionResult, CriterionSpec, Facts, Status
+from .kinds import KINDS, defaults
+
+# A criterion's parameters, its kind's defaults filled in.
+Params = Mapping[str, Any]
+
+
+def evaluate(spec: CriterionSpec, facts: Facts) -> CriterionResult:
+    kind = KINDS.get(spec.kind)
+    if kind is None:
+        return CriterionResult(
+            spec.key, spec.text, Status.CAN_XAC_NHAN, f"Loại tiêu chuẩn chưa hỗ trợ: {spec.kind}."
+        )
+    if kind.is_group:
+        return _group(spec, facts)
+    status, explanation = EVALUATORS[spec.kind](spec, {**defaults(kind), **spec.params}, facts)
+    return CriterionResult(spec.key, spec.text, status, explanation)
+
+
+def all_of(specs: Iterable[CriterionSpec]) -> CriterionSpec:
+    """One spec holding a whole criteria set: every top-level criterion must pass."""
+    return CriterionSpec("__all__", "all_of", "Tất cả tiêu chuẩn", {}, tuple(specs))
+
+
+def evaluate_all(specs: Iterable[CriterionSpec], facts: Facts) -> CriterionResult:
+    return evaluate(all_of(specs), facts)
+
+
+def _group(spec: CriterionSpec, facts: Facts) -> CriterionResult:
+    return group_result(spec, tuple(evaluate(child, facts) for child in spec.children))
+
+
+def group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> CriterionResult:
+    if not children:
+        return CriterionResult(
+            spec.key, spec.text, Status.CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào."
+        )
+    dat = pending = failed = 0
+    for child in children:
+        if child.status is Status.DAT:
+            dat += 1
+        elif child.status is Status.CAN_XAC_NHAN:
+            pending += 1
+        else:
+            failed += 1
+    summary = f"{dat}/{len(children)} tiêu chuẩn đạt"
+    if spec.kind == "all_of":
+        status = Status.KHONG_DAT if failed else Status.CAN_XAC_NHAN if pending else Status.DAT
+        explanation = f"Cần đạt tất cả: {summary}" + (
+            f", {pending} cần xác nhận." if pending else "."
+        )
+    else:
+        status = Status.DAT if dat else Status.CAN_XAC_NHAN if pending else Status.KHONG_DAT
+        explanation = f"Cần đạt ít nhất một: {summary}."
+    return CriterionResult(spec.key, spec.text, status, explanation, children)
+
+
+def _attestation(spec: CriterionSpec, facts: Facts, pending: str) -> tuple[Status, str]:
+    attestation = facts.attestations.get(spec.key)
+    if attestation is None:
+        return Status.CAN_XAC_NHAN, pending
+    who = f" ({attestation.by})" if attestation.by else ""
+    note = f": {attestation.note}" if attestation.note else "."
+    if attestation.confirmed:
+        return Status.DAT, f"Đã xác nhận đạt{who}{note}"
+    return Status.KHONG_DAT, f"Đã xác nhận không đạt{who}{note}"
+
+
+def _attested(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    return _attestation(spec, facts, "Cần cán bộ có thẩm quyền xác nhận.")
+
+
+def _discretionary(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    return _attestation(
+        spec, facts, "Do Hội đồng TĐKT lựa chọn trong số tập thể, cá nhân tiêu biểu, xuất sắc nhất."
+    )
+
+
+def _rating_streak(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    years, minimum, offset = params["years"], params["min_level"], params.get("last_year_offset", 1)
+    end_year = facts.reference_date.year - offset
+    checked = list(range(end_year - years + 1, end_year + 1))
+    min_label = label(RATING_LEVELS, minimum)
+    low = [
+        y
+        for y in checked
+        if y in facts.ratings
+        and rank(RATING_LEVELS, facts.ratings[y]) < rank(RATING_LEVELS, minimum)
+    ]
+    if low:
+        detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in low)
+        return Status.KHONG_DAT, f"Chưa đạt {min_label} trở lên ({detail})."
+    missing = [y for y in checked if y not in facts.ratings]
+    if missing:
+        on_leave = [y for y in missing if y in facts.maternity_years]
+        leave = (
+            " Năm " + ", ".join(map(str, on_leave)) + " có thời gian nghỉ thai sản, được tính là "
+            "thời gian công tác (Nghị định 152/2025/NĐ-CP, Điều 4): xác nhận kết quả đánh giá."
+            if on_leave
+            else ""
+        )
+        return Status.CAN_XAC_NHAN, "Chưa có kết quả đánh giá năm " + ", ".join(
+            map(str, missing)
+        ) + "." + leave
+    detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in checked)
+    return Status.DAT, detail[0].upper() + detail[1:] + "."
+
+
+@cache
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (31/03 − 1 tháng = 28 or 29/02)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))
+
+
+def _initiative_count(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    ref = facts.reference_date
+    start = months_before(ref, params["window_months"])
+    minimum = params["min_authority"]
+    counted, notes = [], []
+    for item in facts.initiatives:
+        when = item.recognized_on.strftime("%d/%m/%Y")
+        if not (start < item.recognized_on <= ref):
+            notes.append(f"“{item.title}” công nhận ngày {when}, ngoài khoảng xét")
+        elif rank(AUTHORITY_LEVELS, item.authority_level) < rank(AUTHORITY_LEVELS, minimum):
+            notes.append(
+                f"“{item.title}” do {label(AUTHORITY_LEVELS, item.authority_level)} công nhận, chưa đủ cấp"
+            )
+        elif item.used_for:
+            notes.append(f"“{item.title}” đã dùng làm căn cứ khen thưởng: {item.used_for}")
+        else:
+            counted.append(f"“{item.title}” ({when})")
+    window = f"từ sau ngày {start:%d/%m/%Y} đến ngày {ref:%d/%m/%Y}"
+    head = f"Có {len(counted)} sáng kiến hợp lệ {window}, cấp {label(AUTHORITY_LEVELS, minimum)} trở lên"
+    if counted:
+        head += ": " + ", ".join(counted)
+    tail = (". Không tính: " + "; ".join(notes)) if notes else ""
+    status = Status.DAT if len(counted) >= params["min_count"] else Status.KHONG_DAT
+    need = "" if status == Status.DAT else f" (cần tối thiểu {params['min_count']})"
+    return status, f"{head}{need}{tail}."
+
+
+def _number(value: float) -> str:
+    return (
+        f"{value:,.0f}".replace(",", ".")
+        if float(value).is_integer()
+        else str(value).replace(".", ",")
+    )
+
+
+def _number_at_least(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    value = facts.numbers.get(params["fact"])
+    name, unit = params["fact_label"], params.get("unit") or ""
+    suffix = f" {unit}" if unit else ""
+    if value is None:
+        return Status.CAN_XAC_NHAN, f"Chưa nhập số liệu: {name}."
+    status = Status.DAT if value >= params["min"] else Status.KHONG_DAT
+    return (
+        status,
+        f"{name}: {_number(value)}{suffix}, cần tối thiểu {_number(params['min'])}{suffix}.",
+    )
+
+
+def _no_discipline(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    ref = facts.reference_date
+    months = params.get("window_months") or 0
+    if months:
+        start = months_before(ref, months)
+    else:
+        start = facts.period_start or months_before(ref, 12)
+    minimum = params["min_form"]
+    counted = [
+        d
+        for d in facts.disciplines
+        if rank(DISCIPLINE_FORMS, d.form) >= rank(DISCIPLINE_FORMS, minimum)
+        and d.decided_on <= ref
+        and (d.ends_on is None or d.ends_on >= start)
+    ]
+    window = f"từ {start:%d/%m/%Y} đến {ref:%d/%m/%Y}"
+    form = label(DISCIPLINE_FORMS, minimum).lower()
+    if counted:
+        detail = "; ".join(
+            f"{(d.person_name + ': ') if d.person_name else ''}{label(DISCIPLINE_FORMS, d.form)} ngày "
+            f"{d.decided_on:%d/%m/%Y}"
+            for d in counted
+        )
+        return (
+            Status.KHONG_DAT,
+            f"Có kỷ luật từ hình thức {form} trở lên trong khoảng {window}: {detail}.",
+        )
+    if facts.subject_kind == "collective":
+        return (
+            Status.DAT,
+            f"Không có cá nhân nào bị kỷ luật từ hình thức {form} trở lên trong khoảng {window}.",
+        )
+    return Status.DAT, f"Không bị kỷ luật từ hình thức {form} trở lên trong khoảng {window}."
+
+
+def _launched_all_campaigns(
+    spec: CriterionSpec, params: Params, facts: Facts
+) -> tuple[Status, str]:
+    if facts.campaigns_asked is None:
+        return (
+            Status.CAN_XAC_NHAN,
+            "Chưa có dữ liệu về kế hoạch, phát động các đợt thi đua của đơn vị.",
+        )
+    missing = [title for key, title in facts.campaigns_asked if key not in facts.campaigns_launched]
+    if missing:
+        return Status.KHONG_DAT, "Chưa phát động: " + "; ".join(missing) + "."
+    return Status.DAT, f"Đã có kế hoạch và phát động đủ {len(facts.campaigns_asked)} đợt thi đua."
+
+
+Evaluator = Callable[[CriterionSpec, Params, Facts], tuple[Status, str]]
+EVALUATORS: dict[str, Evaluator] = {
+    "attested": _attested,
+    "discretionary": _discretionary,
+    "rating_streak": _rating_streak,
+    "initiative_count": _initiative_count,
+    "number_at_least": _number_at_least,
+    "no_discipline": _no_discipline,
+    "launched_all_campaigns": _launched_all_campaigns,
+}
