@@ -139,7 +139,14 @@ def read_sheet(
     return sheet, []
 
 
-def _data_rows(workbook, rows, header_row, positions, sheet: Sheet, max_rows: int):
+def _data_rows(
+    workbook: Any,
+    rows: Iterator[tuple[Any, ...]],
+    header_row: int,
+    positions: dict[str, int],
+    sheet: Sheet,
+    max_rows: int,
+) -> Iterator[tuple[int, dict[str, Any]]]:
     items = list(positions.items())
     try:
         for index, values in enumerate(rows, start=header_row + 1):
