@@ -105,3 +105,18 @@ def test_unit_tree_runs_a_bounded_number_of_queries(client_as, django_assert_max
     client = client_as("quantri")
     with django_assert_max_num_queries(8):
         assert client.get("/don-vi/").status_code == 200
+
+
+def test_the_tree_nests_a_child_that_sorts_before_its_parent():
+    from types import SimpleNamespace
+
+    from thidua.org.views import build_tree
+
+    def unit(pk, name, parent_id=None):
+        return SimpleNamespace(
+            pk=pk, name=name, parent_id=parent_id, sort_order=0, valid_from=None, valid_to=None
+        )
+
+    town, ward = unit(1, "Thị xã Sa Pa"), unit(2, "Phường Cầu Mây", parent_id=1)
+    roots = build_tree([town, ward])  # "Phường…" sorts before "Thị xã…"
+    assert roots == [town] and town.visible_children == [ward]

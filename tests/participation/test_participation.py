@@ -85,5 +85,6 @@ def test_plan_and_launch_make_the_collective_criterion_pass(client_as, campaign,
 
 def test_only_the_unit_records_and_only_phong_noi_vu_oversees(client_as, campaign, ward_dossier):
     url = f"/dot-thi-dua/{campaign.pk}/trien-khai/don-vi/{ward_dossier.unit.pk}/"
-    assert client_as("tavan").get(url).status_code == 403
+    assert client_as("tavan").get(url).status_code == 404  # the ward is outside Tả Van
+    assert client_as("hoidong1").get(url).status_code == 403  # inside the town, not a proposer
     assert client_as("phuongsapa").get(f"/dot-thi-dua/{campaign.pk}/trien-khai/").status_code == 403

@@ -105,6 +105,10 @@ def get_decision_or_404(user: Actor, pk: int) -> Decision:
         .filter(pk=pk)
         .first()
     )
-    if decision is None or not can_view(user, decision):
+    if decision is None or not (
+        access.in_scope(user, decision.issuer) or access.in_scope(user, decision.campaign.issuer)
+    ):
         raise Http404("Không tìm thấy quyết định.")
+    if not can_view(user, decision):
+        raise PermissionDenied("Vai trò của bạn không được xem quyết định này.")
     return decision

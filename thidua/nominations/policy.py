@@ -147,12 +147,13 @@ def dossiers_visible_to(user: Actor) -> QuerySet[Dossier]:
 
 
 def get_dossier_or_404(user: Actor, pk: int, perm: str = Perm.VIEW_DOSSIERS) -> Dossier:
-    """Outside the user's dossier scope the dossier does not exist (404); inside, 403."""
+    """Outside every subtree of the user the dossier does not exist (404); inside one, a role
+    without the right to see dossiers or to take the action gets 403."""
     dossier = (
         Dossier.objects.select_related("unit", "campaign", "campaign__issuer").filter(pk=pk).first()
     )
-    if dossier is None or not access.in_scope(user, dossier.unit, Perm.VIEW_DOSSIERS):
+    if dossier is None or not access.in_scope(user, dossier.unit):
         raise Http404("Không tìm thấy hồ sơ.")
-    if not can(user, dossier, perm):
+    if not access.in_scope(user, dossier.unit, Perm.VIEW_DOSSIERS) or not can(user, dossier, perm):
         raise PermissionDenied("Vai trò của bạn không có quyền thực hiện thao tác này với hồ sơ.")
     return dossier

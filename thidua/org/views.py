@@ -28,9 +28,10 @@ def build_tree(units):
     """Nest a list of units; a unit whose parent is not visible becomes a root. Siblings follow
     ``sort_order``; a validity window is shown only where it differs from the parent's."""
     by_id = {u.pk: u for u in units}
+    for unit in units:  # first, so a child sorted before its parent finds the list
+        unit.visible_children = []
     roots = []
     for unit in sorted(units, key=lambda u: (u.sort_order, u.name)):
-        unit.visible_children = []
         parent = by_id.get(unit.parent_id)
         window = (unit.valid_from, unit.valid_to)
         unit.show_validity = any(window) and (

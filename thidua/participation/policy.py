@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.campaigns.policy import get_campaign_or_404
@@ -46,9 +47,12 @@ def proposing_units(user: Actor, campaign: Campaign) -> list[Unit]:
 
 def proposing_unit_or_403(user: Actor, campaign: Campaign, unit_pk: int) -> Unit:
     units = {u.pk: u for u in proposing_units(user, campaign)}
-    if unit_pk not in units:
-        raise PermissionDenied("Bạn chỉ ghi được kế hoạch, báo cáo của đơn vị mình.")
-    return units[unit_pk]
+    if unit_pk in units:
+        return units[unit_pk]
+    unit = Unit.objects.filter(pk=unit_pk).first()
+    if unit is None or not access.in_scope(user, unit):
+        raise Http404("Không tìm thấy đơn vị.")
+    raise PermissionDenied("Bạn chỉ ghi được kế hoạch, báo cáo của đơn vị mình.")
 
 
 def can_oversee(user: Actor, campaign: Campaign) -> bool:
