@@ -19,8 +19,12 @@ from thidua.council.api import router as council_router
 from thidua.decisions.api import router as decisions_router
 from thidua.nominations.api import router as nominations_router
 from thidua.org.api import router as org_router
+from thidua.org.api_accounts import router as accounts_router
+from thidua.org.api_people import router as people_router
+from thidua.org.api_units import router as units_router
 from thidua.portal.api import router as portal_router
 from thidua.records.api import router as records_router
+from thidua.records.api_entry import router as records_entry_router
 
 
 class VietnameseJSONRenderer(JSONRenderer):
@@ -63,7 +67,11 @@ def invalid(request, exc):
 for router in (
     campaigns_router,
     org_router,
+    units_router,
+    accounts_router,
+    people_router,
     records_router,
+    records_entry_router,
     nominations_router,
     council_router,
     decisions_router,

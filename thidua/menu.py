@@ -29,5 +29,9 @@ def menu(request) -> dict:
             "statistics": has(Perm.APPRAISE_DOSSIERS),
             "stories": has(Perm.WRITE_STORIES) or has(Perm.PUBLISH_STORIES),
             "people": has(Perm.VIEW_PEOPLE),
+            "administration": has(Perm.MANAGE_UNITS)
+            or has(Perm.MANAGE_ACCOUNTS)
+            or has(Perm.MANAGE_PEOPLE)
+            or has(Perm.MANAGE_RECORDS),
         }
     }

@@ -8,6 +8,7 @@ them (404); inside it, a missing permission is a 403.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import reduce
 from operator import or_
 from typing import TypeAlias
@@ -16,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from .models import Person, Role, RoleAssignment, Unit
 
@@ -32,7 +34,10 @@ class Perm:
     VIEW_UNITS = "view_units"
     VIEW_PEOPLE = "view_people"  # people and their history: personal data
     MANAGE_CAMPAIGNS = "manage_campaigns"
-    MANAGE_UNITS = "manage_units"
+    MANAGE_UNITS = "manage_units"  # administrators: the unit tree, types, offices
+    MANAGE_ACCOUNTS = "manage_accounts"  # administrators: accounts and their roles
+    MANAGE_PEOPLE = "manage_people"  # emulation officers: the staff of their subtree
+    MANAGE_RECORDS = "manage_records"  # emulation officers: ratings, initiatives, disciplines…
     VIEW_DOSSIERS = "view_dossiers"
     EDIT_DOSSIERS = "edit_dossiers"  # build the unit's own dossier
     SUBMIT_DOSSIERS = "submit_dossiers"  # the unit head approves and submits
@@ -64,6 +69,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             Perm.VIEW_DOSSIERS,
             Perm.APPRAISE_DOSSIERS,
             Perm.PUBLISH_STORIES,
+            Perm.MANAGE_PEOPLE,
+            Perm.MANAGE_RECORDS,
         }
     ),
     Role.THU_KY_HOI_DONG: frozenset({Perm.VIEW_UNITS, Perm.VIEW_DOSSIERS}),
@@ -72,19 +79,37 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         {Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.VIEW_DOSSIERS, Perm.APPROVE_DECISIONS}
     ),
     Role.TRUYEN_THONG: frozenset({Perm.VIEW_UNITS, Perm.WRITE_STORIES}),
-    Role.QUAN_TRI: frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_UNITS}),
+    Role.QUAN_TRI: frozenset(
+        {Perm.VIEW_UNITS, Perm.VIEW_PEOPLE, Perm.MANAGE_UNITS, Perm.MANAGE_ACCOUNTS}
+    ),
 }
 
 
 def assignments(user: Actor) -> list[RoleAssignment]:
-    """The user's role assignments, cached on the user object for the request."""
+    """The user's role assignments in force today, cached on the user object for the request.
+    An inactive account holds no role."""
     if isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_thidua_assignments", None)
     if cached is None:
-        cached = list(RoleAssignment.objects.filter(user_id=user.pk).select_related("unit"))
+        cached = (
+            list(
+                RoleAssignment.objects.filter(user_id=user.pk)
+                .filter(in_force_on(timezone.localdate()))
+                .select_related("unit")
+            )
+            if getattr(user, "is_active", False)
+            else []
+        )
         setattr(user, "_thidua_assignments", cached)  # noqa: B010 - a cache, not a field
     return cached
+
+
+def in_force_on(day: date, prefix: str = "") -> Q:
+    """Rows whose ``valid_from``/``valid_to`` window holds ``day`` (open ends hold any day)."""
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
+    )
 
 
 def assigned_units(user: Actor, perm: str | None = None) -> list[Unit]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.dispatch import Signal
+
+from thidua.core.text import ascii_key
 
 from .ethnicities import ETHNICITIES
 
@@ -38,12 +41,52 @@ class UnitKind(models.TextChoices):
     HOP_TAC_XA = "hop_tac_xa", "Hợp tác xã"
 
 
+class UnitType(models.Model):
+    """A kind of unit (cơ quan, đơn vị sự nghiệp, thôn/tổ dân phố, doanh nghiệp…), kept by the
+    administrator. ``Unit.kind`` holds its code; the built-in codes are ``UnitKind``."""
+
+    code = models.SlugField("mã", max_length=32, unique=True)
+    name = models.CharField("tên loại đơn vị", max_length=150)
+    is_people_committee = models.BooleanField(
+        "là Ủy ban nhân dân",
+        default=False,
+        help_text="UBND các cấp: phát động thi đua, có Hội đồng TĐKT, ký quyết định khen thưởng.",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "loại đơn vị"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+_TYPE_NAMES: tuple[float, dict[str, str]] = (0.0, {})
+TYPE_NAMES_TTL = 60  # seconds: a type renamed on one web process shows on the others soon
+
+
+def unit_type_names() -> dict[str, str]:
+    """Code → name of every unit type, read at most once a minute per process."""
+    global _TYPE_NAMES
+    read_at, names = _TYPE_NAMES
+    if time.monotonic() - read_at > TYPE_NAMES_TTL or not names:
+        names = dict(UnitType.objects.values_list("code", "name"))
+        _TYPE_NAMES = (time.monotonic(), names)
+    return names
+
+
+def forget_unit_type_names() -> None:
+    global _TYPE_NAMES
+    _TYPE_NAMES = (0.0, {})
+
+
 class Unit(models.Model):
     """A unit of the hierarchy. ``path`` is a materialised path ("/1/7/42/") so that a
     subtree is one indexed ``startswith`` filter, at any depth and scale."""
 
     name = models.CharField("tên đơn vị", max_length=255)
-    kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
+    kind = models.CharField("loại đơn vị", max_length=32)  # a UnitType code
     parent = models.ForeignKey(
         "self",
         verbose_name="đơn vị cấp trên",
@@ -69,6 +112,17 @@ class Unit(models.Model):
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
+    # A unit closed in a reorganisation (communes merged into a ward in 2025) names the unit
+    # that took over its work; its own history stays readable under the successor.
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="đơn vị kế thừa",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    search_name = models.CharField(max_length=255, db_index=True, editable=False, default="")
 
     class Meta:
         ordering = ["path"]
@@ -88,6 +142,7 @@ class Unit(models.Model):
     def save(self, *args, **kwargs):
         """A new unit gets its path from its parent. A unit changes parent only through
         ``org.services.move_unit``, which rewrites the paths of its whole subtree."""
+        self.search_name = ascii_key(self.name)
         if self.path and self.parent_id != self.parent_id_in_path():
             raise ValueError("A unit changes parent through org.services.move_unit only.")
         super().save(*args, **kwargs)
@@ -95,6 +150,9 @@ class Unit(models.Model):
             self.path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
             self.depth = self.path.count("/") - 2
             Unit.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
+
+    def get_kind_display(self) -> str:
+        return unit_type_names().get(self.kind) or dict(UnitKind.choices).get(self.kind, self.kind)
 
     def parent_id_in_path(self) -> int | None:
         ids = path_ids(self.path)
@@ -142,6 +200,9 @@ class Person(models.Model):
     position = models.CharField("chức vụ", max_length=150, blank=True)
     category = models.CharField("đối tượng", max_length=20, choices=PersonCategory.choices)
     is_leader = models.BooleanField("là lãnh đạo, quản lý", default=False)
+    # The day the person left the unit's staff (retired, transferred out of the system).
+    left_on = models.DateField("ngày thôi công tác", null=True, blank=True)
+    search_name = models.CharField(max_length=150, db_index=True, editable=False, default="")
 
     class Meta:
         ordering = ["unit__path", "full_name"]
@@ -151,9 +212,83 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        self.search_name = ascii_key(self.full_name)
+        creating = self.pk is None
+        super().save(*args, **kwargs)
+        if creating:  # the open employment row of the current unit (bulk imports write their own)
+            Employment.objects.create(person=self, unit_id=self.unit_id)
+
     @property
     def worker_kind(self) -> str:
         return "Lãnh đạo, quản lý" if self.is_leader else "Trực tiếp"
+
+
+class Employment(models.Model):
+    """Where a person worked and when: the member list of a unit on a date, and the trace of a
+    move. ``Person.unit`` is the current unit; the open row (no ``valid_to``) matches it."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="employments")
+    unit = models.ForeignKey(
+        Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="employments"
+    )
+    valid_from = models.DateField("từ ngày", null=True, blank=True)
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        ordering = ["person", "valid_from"]
+        verbose_name = "quá trình công tác"
+        indexes = [models.Index(fields=["unit", "valid_to"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="employment_window",
+            ),
+            models.UniqueConstraint(
+                fields=["person"], condition=Q(valid_to__isnull=True), name="one_open_employment"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.unit}"
+
+
+class OfficeDuty(models.TextChoices):
+    PROPOSES = "proposes", "Cơ quan tham mưu, đề nghị"
+    EXECUTES = "executes", "Cơ quan thi hành (Điều thi hành)"
+    RECEIVES = "receives", "Nơi nhận"
+
+
+class Office(models.Model):
+    """An office of an issuing unit named in its documents: who proposes a decision (Phòng
+    Nội vụ of a town, Phòng Văn hóa – Xã hội of a ward since 01/07/2025), who executes it,
+    who receives it. Dated: the offices change with reorganisations."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name="cơ quan ban hành", on_delete=models.CASCADE, related_name="offices"
+    )
+    name = models.CharField("tên cơ quan, chức danh", max_length=255)
+    abbreviation = models.CharField(
+        "ký hiệu viết tắt", max_length=20, blank=True, help_text="Dùng ở dòng Lưu: VT, NV."
+    )
+    duties = models.JSONField("vai trò trong văn bản", default=list, blank=True)
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["unit", "order", "id"]
+        verbose_name = "cơ quan tham mưu, thi hành, nơi nhận"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_valid_on(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class Role(models.TextChoices):
@@ -180,10 +315,31 @@ class RoleAssignment(models.Model):
         on_delete=models.PROTECT,
         related_name="role_assignments",
     )
+    # A role is held from a date to a date; an ended role stays as history.
+    valid_from = models.DateField("từ ngày", null=True, blank=True)
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người giao",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "unit"], name="unique_role_assignment")
+            models.UniqueConstraint(
+                fields=["user", "role", "unit"],
+                condition=Q(valid_to__isnull=True),
+                name="unique_open_role_assignment",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="role_assignment_window",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -119,3 +119,17 @@ def account(request):
             "new_token": new_token,
         },
     )
+
+
+@login_required
+def administration(request):
+    """The administrator's start page: what they may maintain, each with its page."""
+    can = {
+        "units": access.has_perm_anywhere(request.user, Perm.MANAGE_UNITS),
+        "accounts": access.has_perm_anywhere(request.user, Perm.MANAGE_ACCOUNTS),
+        "people": access.has_perm_anywhere(request.user, Perm.MANAGE_PEOPLE),
+        "records": access.has_perm_anywhere(request.user, Perm.MANAGE_RECORDS),
+    }
+    if not any(can.values()):
+        raise PermissionDenied("Vai trò của bạn không có trang quản trị.")
+    return render(request, "org/administration.html", {"can": can})

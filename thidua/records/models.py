@@ -6,8 +6,10 @@ keeps that true in the database.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from thidua.org.models import Person, Unit
 
@@ -16,6 +18,29 @@ from .levels import AUTHORITY_LEVELS, DISCIPLINE_FORMS, RATING_LEVELS
 ONE_SUBJECT = Q(person__isnull=False, unit__isnull=True) | Q(
     person__isnull=True, unit__isnull=False
 )
+
+
+class Evidence(models.Model):
+    """Who entered a record and on what evidence: the decision (number, date) and, optionally,
+    its scanned file (checked like dossier uploads, served only within scope)."""
+
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nhập",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField("ngày nhập", null=True, blank=True, default=timezone.now)
+    evidence_number = models.CharField("số văn bản làm căn cứ", max_length=50, blank=True)
+    evidence_date = models.DateField("ngày văn bản", null=True, blank=True)
+    evidence_file = models.FileField(
+        "tệp văn bản", upload_to="records/%Y/", max_length=255, blank=True
+    )
+
+    class Meta:
+        abstract = True
 
 
 class SubjectRecord(models.Model):
@@ -34,7 +59,7 @@ class SubjectRecord(models.Model):
         return self.person or self.unit
 
 
-class AnnualRating(SubjectRecord):
+class AnnualRating(SubjectRecord, Evidence):
     year = models.PositiveSmallIntegerField("năm")
     level = models.CharField("mức độ hoàn thành nhiệm vụ", max_length=20, choices=RATING_LEVELS)
 
@@ -51,7 +76,7 @@ class AnnualRating(SubjectRecord):
         return f"{self.year}: {self.get_level_display()}"
 
 
-class Initiative(models.Model):
+class Initiative(Evidence):
     person = models.ForeignKey(
         Person, verbose_name="tác giả", on_delete=models.CASCADE, related_name="initiatives"
     )
@@ -75,7 +100,7 @@ class Initiative(models.Model):
         return self.title
 
 
-class Discipline(models.Model):
+class Discipline(Evidence):
     person = models.ForeignKey(
         Person, verbose_name="cá nhân", on_delete=models.CASCADE, related_name="disciplines"
     )
@@ -114,7 +139,7 @@ class AwardType(models.TextChoices):
     DOI_NGOAI = "doi_ngoai", "Đối ngoại"
 
 
-class AwardRecord(SubjectRecord):
+class AwardRecord(SubjectRecord, Evidence):
     award_name = models.CharField("danh hiệu, hình thức", max_length=200)
     award_kind = models.CharField("loại", max_length=20, choices=AwardKind.choices)
     award_type = models.CharField("loại hình", max_length=20, choices=AwardType.choices)
@@ -128,6 +153,9 @@ class AwardRecord(SubjectRecord):
         "campaigns.Campaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     achievement = models.TextField("thành tích", blank=True)
+    # Entered from paper (awards received before the system existed, or another agency's
+    # decision), not written by a decision signed here.
+    is_legacy = models.BooleanField("nhập từ hồ sơ cũ", default=False)
 
     class Meta:
         ordering = ["-decided_on"]
