@@ -20,3 +20,11 @@ class PortalConfig(AppConfig):
         from thidua.core.audit import register_actions
 
         register_actions(AUDIT_ACTIONS)
+
+        from thidua.core import notify, worklist
+
+        from . import work
+
+        worklist.register(work.work_for)
+        notify.register("portal.story.submit", "Bài điển hình chờ duyệt", work.notify_submitted)
+        notify.register("portal.story.return", "Bài điển hình bị trả lại", work.notify_returned)
