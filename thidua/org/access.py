@@ -186,3 +186,8 @@ def users_with(perm: str, unit: Unit, day: date | None = None) -> QuerySet[User]
         in_force_on(day or timezone.localdate()), role__in=roles, unit__path__in=prefixes
     )
     return User.objects.filter(is_active=True, pk__in=assigned.values("user_id"))
+
+
+def administers_root(user: Actor) -> bool:
+    """An administrator of a root unit (the province): settings of the whole deployment."""
+    return any(unit.parent_id is None for unit in assigned_units(user, Perm.MANAGE_UNITS))

@@ -4,6 +4,7 @@ from django.apps import AppConfig
 AUDIT_ACTIONS = {
     "portal.story.saved": "Lưu bài viết",
     "portal.story.photo_added": "Thêm ảnh",
+    "portal.identity.updated": "Sửa thông tin cổng thông tin",
     "portal.story.submit": "Gửi duyệt",
     "portal.story.publish": "Duyệt và đăng",
     "portal.story.return": "Trả lại để sửa",
