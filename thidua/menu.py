@@ -6,6 +6,7 @@ sits above them, beside the URL and API aggregators.
 
 from __future__ import annotations
 
+from thidua.core.models import Notification
 from thidua.council.models import CouncilMember
 from thidua.org import access
 from thidua.org.access import Perm
@@ -20,6 +21,9 @@ def menu(request) -> dict:
         return access.has_perm_anywhere(user, perm)
 
     return {
+        "unread_notifications": Notification.objects.filter(
+            user=user, read_at__isnull=True
+        ).count(),
         "menu": {
             "dossiers": has(Perm.VIEW_DOSSIERS),
             "council": has(Perm.APPRAISE_DOSSIERS)
@@ -33,5 +37,5 @@ def menu(request) -> dict:
             or has(Perm.MANAGE_ACCOUNTS)
             or has(Perm.MANAGE_PEOPLE)
             or has(Perm.MANAGE_RECORDS),
-        }
+        },
     }

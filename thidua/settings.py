@@ -174,6 +174,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("THIDUA_EMAIL_HOST", "localhost")
+# Links in e-mails (notifications, password reset) point here.
+SITE_URL = os.environ.get("THIDUA_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("THIDUA_EMAIL_FROM", "thidua@localhost")
 
 # Background jobs: stored in the database, run by `thidua db_worker` (make run starts one).

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from thidua.api import api
 from thidua.campaigns import views as campaign_views
+from thidua.core import notification_views
 from thidua.org import views as org_views
 
 
@@ -18,6 +19,22 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/", org_views.account, name="account"),
+    path("tai-khoan/thong-bao/", notification_views.notification_list, name="notifications"),
+    path(
+        "tai-khoan/thong-bao/<int:pk>/",
+        notification_views.notification_open,
+        name="notification_open",
+    ),
+    path(
+        "tai-khoan/thong-bao/da-doc/",
+        notification_views.notifications_read_all,
+        name="notifications_read_all",
+    ),
+    path(
+        "tai-khoan/thong-bao/lua-chon/",
+        notification_views.notification_preferences,
+        name="notification_preferences",
+    ),
     path("quan-tri/", org_views.administration, name="administration"),
     path("quan-tri/don-vi/", include("thidua.org.unit_urls")),
     path("quan-tri/tai-khoan/", include("thidua.org.account_urls")),

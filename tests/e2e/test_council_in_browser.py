@@ -22,7 +22,7 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, 
     page.goto(f"{base}/hoi-dong/")
     page.get_by_role("link", name="Tạo phiên họp").click()
     page.get_by_label("Đợt thi đua").select_option(value=str(campaign.pk))
-    page.get_by_label("Ngày họp").fill("2020-10-28")
+    page.get_by_label("Ngày họp").fill("28/10/2020")
     page.get_by_label("Địa điểm").fill("Hội trường UBND thị xã Sa Pa")
     page.get_by_role("button", name="Tạo phiên họp").click()
     page.get_by_text("Đã tạo phiên họp").wait_for()
@@ -58,7 +58,7 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, 
     page.goto(meeting_url)
     page.get_by_role("button", name="Lập dự thảo quyết định").click()
     page.get_by_text("Đã lập dự thảo quyết định").wait_for()
-    page.get_by_label("Ngày ký").fill("2020-10-30")
+    page.get_by_label("Ngày ký").fill("30/10/2020")
     page.get_by_role("button", name="Lưu dự thảo").click()
     page.get_by_text("3.600.000 đ").first.wait_for()
     decision_url = page.url

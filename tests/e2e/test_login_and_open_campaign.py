@@ -23,7 +23,8 @@ def test_officer_logs_in_and_reads_the_campaign(live_server, page, screenshot, f
     page.get_by_text("Chuyên viên thi đua, khen thưởng").first.wait_for()
     screenshot(page, "home-noivu")
 
-    page.get_by_role(
+    # The campaign list (the work queue above it links dossiers of the same campaign).
+    page.locator(".campaign-list").get_by_role(
         "link", name="Đợt thi đua chào mừng Kỷ niệm 70 năm ngày giải phóng Sa Pa"
     ).first.click()
     page.get_by_role("heading", name="III.2. Hình thức và tiêu chuẩn khen thưởng").wait_for()

@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from thidua.core import worklist
 from thidua.core.audit import history
 from thidua.core.web import DOCX, download
 from thidua.org import access
@@ -26,7 +27,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"campaigns": campaigns, "assignments": access.assignments(request.user)},
+        {
+            "campaigns": campaigns,
+            "assignments": access.assignments(request.user),
+            "work": worklist.groups_for(request.user),
+        },
     )
 
 

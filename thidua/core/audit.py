@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import notify
 from .models import AuditEntry
 
 # The Vietnamese label of each action code, filled by every app at start-up.
@@ -19,7 +20,7 @@ def action_label(action: str) -> str:
 
 
 def record(*, actor, action: str, obj, message: str = "", data: dict | None = None) -> AuditEntry:
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         object_type=obj._meta.label_lower,
@@ -27,6 +28,9 @@ def record(*, actor, action: str, obj, message: str = "", data: dict | None = No
         message=message,
         data=data or {},
     )
+    entry.subject = obj  # the object itself, for the notification rules (not stored)
+    notify.dispatch(entry)
+    return entry
 
 
 def history(obj):

@@ -29,3 +29,54 @@ class AuditEntry(models.Model):
         from .audit import action_label
 
         return action_label(self.action)
+
+
+class DayOff(models.Model):
+    """A day the calendar of public holidays does not know: a bridging day off decided by the
+    government for a year, or a Saturday worked in exchange (``is_working_day``)."""
+
+    day = models.DateField("ngày", unique=True)
+    name = models.CharField("lý do", max_length=200)
+    is_working_day = models.BooleanField("là ngày làm việc bù", default=False)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = "ngày nghỉ, ngày làm bù"
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.name}"
+
+
+class Notification(models.Model):
+    """Something that happened and concerns ``user``: kept in the app (read/unread) and sent by
+    e-mail in the background when the user wants that kind by e-mail."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=64, db_index=True)  # the audit action that caused it
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationPreference(models.Model):
+    """A kind the user does not want by e-mail (every kind is e-mailed unless turned off)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=64)
+    email = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
+        ]

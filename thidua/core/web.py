@@ -9,8 +9,19 @@ from django.http import HttpResponse
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-# The browser's date picker sends ISO dates; typed dates are read as dd/mm/yyyy.
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Dates are typed and shown as dd/mm/yyyy whatever the browser's locale (a browser date picker
+# shows the computer's format, often mm/dd/yyyy); ISO dates are still read (API, old links).
+DATE_INPUT = forms.DateInput(
+    attrs={
+        "placeholder": "dd/mm/yyyy",
+        "inputmode": "numeric",
+        "pattern": r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}",
+        "title": "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 28/10/2020",
+        "class": "date-input",
+        "autocomplete": "off",
+    },
+    format="%d/%m/%Y",
+)
 
 
 def date_field(label: str, **kwargs) -> forms.DateField:

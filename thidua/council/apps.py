@@ -23,3 +23,10 @@ class CouncilConfig(AppConfig):
         from thidua.core.audit import register_actions
 
         register_actions(AUDIT_ACTIONS)
+
+        from thidua.core import notify, worklist
+
+        from . import work
+
+        worklist.register(work.work_for)
+        notify.register("council.ballot.opened", "Phiếu biểu quyết mở", work.notify_ballot_opened)

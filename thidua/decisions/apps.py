@@ -19,3 +19,10 @@ class DecisionsConfig(AppConfig):
         from thidua.core.audit import register_actions
 
         register_actions(AUDIT_ACTIONS)
+
+        from thidua.core import notify, worklist
+
+        from . import work
+
+        worklist.register(work.work_for)
+        notify.register("decisions.decision.prepared", "Quyết định chờ ký", work.notify_prepared)

@@ -29,3 +29,12 @@ class NominationsConfig(AppConfig):
         from thidua.core.audit import register_actions
 
         register_actions(AUDIT_ACTIONS)
+
+        from thidua.core import notify, worklist
+
+        from . import work
+
+        worklist.register(work.work_for)
+        notify.register("nominations.dossier.returned", "Hồ sơ bị trả lại", work.notify_returned)
+        for action in ("nominations.dossier.submitted", "nominations.dossier.resubmitted"):
+            notify.register(action, "Hồ sơ nộp chờ thẩm định", work.notify_submitted)

@@ -175,3 +175,19 @@ def get_person_or_404(user: Actor, pk: int, perm: str = Perm.VIEW_PEOPLE) -> Per
         raise Http404("Không tìm thấy cá nhân.")
     require(user, person.unit, perm)
     return person
+
+
+def users_with(perm: str, unit: Unit, day: date | None = None) -> QuerySet[User]:
+    """The active users who hold ``perm`` over ``unit`` on ``day`` (today): a role at the unit
+    or at one of its ancestors. Whom a notification about ``unit`` goes to."""
+    roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+    prefixes = [unit.path[: i + 1] for i, ch in enumerate(unit.path) if ch == "/" and i > 0]
+    assigned = RoleAssignment.objects.filter(
+        in_force_on(day or timezone.localdate()), role__in=roles, unit__path__in=prefixes
+    )
+    return User.objects.filter(is_active=True, pk__in=assigned.values("user_id"))
+
+
+def administers_root(user: Actor) -> bool:
+    """An administrator of a root unit (the province): settings of the whole deployment."""
+    return any(unit.parent_id is None for unit in assigned_units(user, Perm.MANAGE_UNITS))

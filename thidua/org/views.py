@@ -129,6 +129,7 @@ def administration(request):
         "accounts": access.has_perm_anywhere(request.user, Perm.MANAGE_ACCOUNTS),
         "people": access.has_perm_anywhere(request.user, Perm.MANAGE_PEOPLE),
         "records": access.has_perm_anywhere(request.user, Perm.MANAGE_RECORDS),
+        "portal": access.administers_root(request.user),
     }
     if not any(can.values()):
         raise PermissionDenied("Vai trò của bạn không có trang quản trị.")

@@ -16,3 +16,9 @@ class ParticipationConfig(AppConfig):
         from thidua.core.audit import register_actions
 
         register_actions(AUDIT_ACTIONS)
+
+        from thidua.core import worklist
+
+        from . import work
+
+        worklist.register(work.work_for)

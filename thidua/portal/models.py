@@ -86,3 +86,35 @@ class StoryPhoto(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+def emblem_path(instance, filename: str) -> str:
+    return f"portal/emblem-{instance.emblem_token}.{instance.emblem_kind}"
+
+
+class PortalIdentity(models.Model):
+    """Who speaks on the public portal: the issuing authority's name, emblem and contacts, kept
+    by the administrator (one row)."""
+
+    authority_name = models.CharField("tên cơ quan", max_length=200, default="Ủy ban nhân dân")
+    portal_title = models.CharField(
+        "tên cổng thông tin", max_length=200, default="Cổng thông tin thi đua, khen thưởng"
+    )
+    emblem = models.FileField("biểu trưng (quốc huy, logo)", upload_to=emblem_path, blank=True)
+    emblem_token = models.CharField(max_length=32, blank=True)
+    emblem_kind = models.CharField(max_length=5, blank=True)
+    address = models.CharField("địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("điện thoại", max_length=50, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    responsible = models.CharField("người chịu trách nhiệm nội dung", max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "thông tin cổng thông tin"
+
+    def __str__(self) -> str:
+        return self.portal_title
+
+    @classmethod
+    def current(cls) -> PortalIdentity:
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

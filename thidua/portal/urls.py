@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import identity_views, views
 
 app_name = "portal"
 urlpatterns = [
     path("cong-khai/", views.portal_home, name="home"),
+    path("cong-khai/bieu-trung/", identity_views.emblem, name="emblem"),
+    path("quan-tri/cong-thong-tin/", identity_views.identity_edit, name="identity"),
     path("cong-khai/khen-thuong/", views.award_search, name="awards"),
     path("cong-khai/quyet-dinh/<int:pk>/", views.decision_public, name="decision"),
     path("cong-khai/dien-hinh/", views.story_list, name="stories"),

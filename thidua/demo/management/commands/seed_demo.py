@@ -18,6 +18,7 @@ from ...seed_council import seed_council
 from ...seed_dossiers import seed_dossiers
 from ...seed_money import seed_money
 from ...seed_people import build_people
+from ...seed_portal import seed_portal_identity
 from ...seed_units import build_units
 
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             seed_dossiers()  # each is a no-op once its data is there
             seed_council()
             seed_money()
+            seed_portal_identity()
             rebuild_statistics()  # the seed writes rows directly; cheap at the demo's size
         self.print_accounts()
 
