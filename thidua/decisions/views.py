@@ -251,7 +251,11 @@ def decision_revoke(request, pk: int):
     """The emulation office drafts the decision revoking some (or all) awards of a signed one;
     the chairman signs it on its page."""
     decision = policy.get_decision_or_404(request.user, pk)
-    policy.check(request.user, decision, "revoke")
+    try:
+        policy.check(request.user, decision, "revoke")
+    except services.DecisionError as error:
+        flash_errors(request, error)
+        return redirect("decisions:detail", pk=pk)
     form = RevocationForm(request.POST or None)
     chosen = {int(i) for i in request.POST.getlist("recipient") if i.isdigit()}
     if request.method == "POST" and form.is_valid():
