@@ -209,7 +209,9 @@ def test_the_database_refuses_a_second_recipient_and_a_second_award(user, signed
     # Revoked, the award no longer holds the place; the history keeps both rows.
     AwardRecord.objects.filter(pk=unit_award.pk).update(revoked_on=date(2020, 12, 1))
     AwardRecord.objects.create(unit=collective.unit, decision_number="2/QĐ-UBND", **fields)
-    assert AwardRecord.objects.filter(unit=collective.unit, campaign=fields["campaign"]).count() == 2
+    assert (
+        AwardRecord.objects.filter(unit=collective.unit, campaign=fields["campaign"]).count() == 2
+    )
 
 
 def test_the_full_text_triggers_survive_the_migrations_on_sqlite(signed_decision):

@@ -34,9 +34,7 @@ def individuals(decision) -> int:
     )
 
 
-def test_office_drafts_chairman_signs_and_the_award_is_marked_revoked(
-    client_as, signed_decision
-):
+def test_office_drafts_chairman_signs_and_the_award_is_marked_revoked(client_as, signed_decision):
     person = signed_decision.recipients.filter(person__isnull=False).first()
     assert individuals(signed_decision) == 4
     noivu = client_as("noivu")
@@ -83,9 +81,15 @@ def test_office_drafts_chairman_signs_and_the_award_is_marked_revoked(
     # Statistics: one individual fewer.
     assert individuals(signed_decision) == 3
     # Certificates: none for the revoked award; the others still print.
-    assert noivu.get(f"/quyet-dinh/{signed_decision.pk}/giay-khen/{person.order}.pdf").status_code == 404
+    assert (
+        noivu.get(f"/quyet-dinh/{signed_decision.pk}/giay-khen/{person.order}.pdf").status_code
+        == 404
+    )
     other = signed_decision.recipients.exclude(pk=person.pk).first()
-    assert noivu.get(f"/quyet-dinh/{signed_decision.pk}/giay-khen/{other.order}.pdf").status_code == 200
+    assert (
+        noivu.get(f"/quyet-dinh/{signed_decision.pk}/giay-khen/{other.order}.pdf").status_code
+        == 200
+    )
     page = noivu.get(f"/quyet-dinh/{signed_decision.pk}/").content.decode()
     assert "Đã thu hồi" in page and "Quyết định số 2/QĐ-UBND ngày 01/12/2020" in page
     assert "đã thu hồi 450.000" in page
@@ -133,9 +137,7 @@ def test_revoke_through_the_api(api_as, signed_decision):
     body = {"recipient_ids": [person.pk], "reason": REASON, "signed_on": "2020-12-01"}
     assert api_as("chutich").post(url, body, content_type="application/json").status_code == 403
     assert api_as("tavan").post(url, body, content_type="application/json").status_code == 404
-    bad = api_as("noivu").post(
-        url, {**body, "reason": ""}, content_type="application/json"
-    )
+    bad = api_as("noivu").post(url, {**body, "reason": ""}, content_type="application/json")
     assert bad.status_code == 422 and "reason" in bad.json()["errors"]
     response = api_as("noivu").post(url, body, content_type="application/json")
     assert response.status_code == 200
@@ -148,5 +150,5 @@ def test_revoke_through_the_api(api_as, signed_decision):
     person.refresh_from_db()
     assert person.revoked_on == date(2020, 12, 1)
     original = api_as("noivu").get(f"/api/v1/decisions/{signed_decision.pk}").json()
-    row = next(r for r in original["recipients"] if r["order"] == person.order)
+    row = next(r for r in original["recipients"] if r["id"] == person.pk)
     assert row["revoked_on"] == "2020-12-01" and row["revoked_by_id"] == data["id"]

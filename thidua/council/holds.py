@@ -49,7 +49,8 @@ def holders(campaign_id: int, candidates: Iterable[Candidate]) -> dict[Key, str]
         person_ids=person_ids,
         unit_ids=unit_ids,
     ):
-        found.update(answer or {})
+        if isinstance(answer, dict):
+            found.update(answer)
     records = AwardRecord.objects.filter(
         campaign_id=campaign_id, award_form_id__in=form_ids, revoked_on__isnull=True
     ).values_list("person_id", "unit_id", "award_form_id", "decision_number")

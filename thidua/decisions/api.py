@@ -33,6 +33,7 @@ def decision_out(d) -> dict:
         "reason": d.reason,
         "recipients": [
             {
+                "id": r.pk,
                 "order": r.order,
                 "name": r.name,
                 "description": r.description,

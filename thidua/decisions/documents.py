@@ -129,9 +129,7 @@ def _revocation_docx(decision: Decision) -> bytes:
         day=decision.signed_on,
     )
     d.title_block(document, "QUYẾT ĐỊNH", decision.subject)
-    d.paragraph(
-        document, f"{decision.signer_title.upper()} {issuer}", bold=True, align=d.CENTER
-    )
+    d.paragraph(document, f"{decision.signer_title.upper()} {issuer}", bold=True, align=d.CENTER)
     for line in decision.legal_bases.splitlines():
         if line.strip():
             d.paragraph(document, line.strip(), italic=True, indent_first=True, align=d.JUSTIFY)

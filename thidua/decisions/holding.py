@@ -9,7 +9,12 @@ from .models import DecisionKind, DecisionStatus, Recipient
 
 
 def recipients_holding(
-    sender, campaign_id: int, form_ids: set[int], person_ids: set[int], unit_ids: set[int], **kw
+    sender: object,
+    campaign_id: int,
+    form_ids: set[int],
+    person_ids: set[int],
+    unit_ids: set[int],
+    **kw: object,
 ) -> dict[Key, str]:
     rows = (
         Recipient.objects.filter(

@@ -149,7 +149,9 @@ def certificate_pdf(request, pk: int, order: int):
     decision = _with_certificates(request.user, pk)
     recipient = decision.recipients.filter(order=order, revoked_on__isnull=True).first()
     if recipient is None:
-        raise Http404("Không tìm thấy người, tập thể trong quyết định (hoặc khen thưởng đã bị thu hồi).")
+        raise Http404(
+            "Không tìm thấy người, tập thể trong quyết định (hoặc khen thưởng đã bị thu hồi)."
+        )
     content = certificates.certificates_pdf(decision, [recipient])
     return download(content, f"giay-khen-{decision.pk}-{order}.pdf", PDF, inline=True)
 

@@ -20,6 +20,7 @@ from datetime import date
 from django.db.models import Q
 
 from thidua.core.text import ascii_key
+from thidua.org.models import Person, Unit
 from thidua.records.models import AwardRecord
 
 from .models import Candidate
@@ -38,8 +39,13 @@ class Elsewhere:
         return f"{self.name} – {self.award}: {self.where}"
 
 
-def _subject(name: str, born: date | None, unit_key: str | None) -> tuple:
-    return ("p", ascii_key(name), born) if unit_key is None else ("u", unit_key)
+def _subject(person: Person | None, unit: Unit | None) -> tuple:
+    """The same person: the name without diacritics and the birth date; the same collective:
+    the unit's name without diacritics."""
+    if person is not None:
+        return ("p", ascii_key(person.full_name), person.date_of_birth)
+    assert unit is not None  # a record has a person or a unit (check constraints)
+    return ("u", ascii_key(unit.name))
 
 
 def _overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
@@ -53,11 +59,7 @@ def find(candidates: list[Candidate]) -> dict[int, list[Elsewhere]]:
         return {}
     mine: dict[tuple, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        if c.person_id:
-            key = _subject(c.person.full_name, c.person.date_of_birth, None)
-        else:
-            key = _subject(c.unit.name, None, ascii_key(c.unit.name))
-        mine[key].append(c)
+        mine[_subject(c.person, c.unit)].append(c)
     names = {k[1] for k in mine if k[0] == "p"}
     unit_names = {k[1] for k in mine if k[0] == "u"}
     starts = min(c.dossier.campaign.period_start for c in candidates)
@@ -70,16 +72,14 @@ def find(candidates: list[Candidate]) -> dict[int, list[Elsewhere]]:
 
     others = (
         Candidate.objects.filter(subjects)
-        .filter(dossier__campaign__period_start__lte=ends, dossier__campaign__period_end__gte=starts)
+        .filter(
+            dossier__campaign__period_start__lte=ends, dossier__campaign__period_end__gte=starts
+        )
         .exclude(pk__in=own)
         .select_related("person", "unit", "award_form", "dossier__campaign", "dossier__unit")
     )
     for o in others:
-        key = (
-            _subject(o.person.full_name, o.person.date_of_birth, None)
-            if o.person_id
-            else _subject(o.unit.name, None, ascii_key(o.unit.name))
-        )
+        key = _subject(o.person, o.unit)
         campaign = o.dossier.campaign
         for c in mine.get(key, []):
             mine_campaign = c.dossier.campaign
@@ -106,11 +106,7 @@ def find(candidates: list[Candidate]) -> dict[int, list[Elsewhere]]:
         .select_related("person", "unit", "campaign")
     )
     for a in awards:
-        key = (
-            _subject(a.person.full_name, a.person.date_of_birth, None)
-            if a.person_id
-            else _subject(a.unit.name, None, ascii_key(a.unit.name))
-        )
+        key = _subject(a.person, a.unit)
         for c in mine.get(key, []):
             mine_campaign = c.dossier.campaign
             if ascii_key(a.award_name) != ascii_key(c.award_form.name):

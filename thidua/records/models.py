@@ -184,12 +184,12 @@ class AwardRecord(SubjectRecord, Evidence):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.award_name} – {self.decision_number}"
+
     @property
     def in_force(self) -> bool:
         return self.revoked_on is None
-
-    def __str__(self) -> str:
-        return f"{self.award_name} – {self.decision_number}"
 
 
 class ReviewKind(models.TextChoices):
