@@ -13,6 +13,7 @@ from django.db.models import Sum
 from thidua.decisions.models import Decision, DecisionKind, DecisionStatus
 from thidua.records.models import AwardRecord
 from thidua.statistics.models import AwardSummary
+from thidua.statistics.summaries import rebuild
 
 pytestmark = pytest.mark.django_db
 REASON = "Kê khai không trung thực thành tích (kết luận thanh tra ngày 20/11/2020)"
@@ -22,6 +23,15 @@ def revoke_page(client, decision, recipients, reason=REASON, day="01/12/2020"):
     return client.post(
         f"/quyet-dinh/{decision.pk}/thu-hoi/",
         {"recipient": [r.pk for r in recipients], "reason": reason, "signed_on": day},
+    )
+
+
+def summary_rows() -> list:
+    fields = ("unit_id", "year", "campaign_id", "award_name", "authority_level")
+    return sorted(
+        AwardSummary.objects.values(*fields)
+        .annotate(i=Sum("individuals"), c=Sum("collectives"), w=Sum("women"))
+        .values_list(*fields, "i", "c", "w")
     )
 
 
@@ -93,6 +103,13 @@ def test_office_drafts_chairman_signs_and_the_award_is_marked_revoked(client_as,
     page = noivu.get(f"/quyet-dinh/{signed_decision.pk}/").content.decode()
     assert "Đã thu hồi" in page and "Quyết định số 2/QĐ-UBND ngày 01/12/2020" in page
     assert "đã thu hồi 450.000" in page
+    # The person's history shows the award, marked revoked.
+    history = noivu.get(f"/lich-su/ca-nhan/{person.person_id}/").content.decode()
+    assert "Đã thu hồi" in history and "Quyết định số 2/QĐ-UBND ngày 01/12/2020" in history
+    # What the signal kept equals a full recount.
+    kept = summary_rows()
+    rebuild()
+    assert summary_rows() == kept
     # The revoking decision as a document.
     assert noivu.get(f"/quyet-dinh/{draft.pk}/quyet-dinh.docx").status_code == 200
 
