@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from thidua.campaigns.models import AwardForm
 from thidua.org.models import Person
 
+from .holds import held
 from .models import DocketItem, Meeting, ThresholdBase, Vote, VotingMode, VotingRule
 
 WOMEN_FIRST = "Bằng số phiếu ở vị trí cuối của chỉ tiêu: ưu tiên nữ, tập thể có từ 70% nữ trở lên (Nghị định 152/2025/NĐ-CP, Điều 4)."  # noqa: E501
@@ -74,6 +75,8 @@ def tally(meeting: Meeting) -> None:
         ):
             votes[item_id][0 if approve else 1] += n
     women = _women_first(items)
+    # Already awarded (or on a decision not yet signed) for this form: not counted into a result.
+    taken = held(meeting.campaign_id, [i.candidate for i in items])
     groups: dict[tuple, list[Ranked]] = defaultdict(list)
     for item in items:
         yes, no = (
@@ -96,6 +99,9 @@ def tally(meeting: Meeting) -> None:
             else "Không có phiếu"
         )
         item.within_quota, item.rank = None, None
+        if item.candidate_id in taken:
+            item.passed = False
+            item.result_note = f"Không xét: {taken[item.candidate_id]}"
         if item.passed:
             kind = "tap_the" if item.candidate.unit_id else "ca_nhan"
             groups[(form.pk, kind)].append(Ranked(item, yes, no, women[item.pk]))

@@ -21,7 +21,7 @@ from thidua.campaigns.models import AwardForm, Campaign
 from thidua.core import audit
 from thidua.nominations.models import Appraisal, Candidate, DossierStatus
 
-from . import policy
+from . import holds, policy
 from .counting import rule_for, tally
 from .models import (
     Attendance,
@@ -77,7 +77,18 @@ def create_meeting(
         raise CouncilError("Cơ quan phát động chưa có Hội đồng Thi đua – Khen thưởng vào ngày họp.")
     if not council.members.filter(user=actor, position=Position.THU_KY).exists():
         raise CouncilError("Chỉ Thư ký Hội đồng được tạo phiên họp.")
-    candidates = list(docket_candidates(campaign))
+    eligible = list(docket_candidates(campaign))
+    # One achievement, one award: whoever a decision already holds is not docketed again.
+    held = holds.held(campaign.pk, eligible)
+    candidates = [c for c in eligible if c.pk not in held]
+    if not candidates and held:
+        raise CouncilError(
+            [
+                "Mọi người, tập thể đủ điều kiện đã có tên trong quyết định khen thưởng của đợt "
+                "này; không đưa ra họp xét lại:",
+                *holds.describe(eligible, held),
+            ]
+        )
     if not candidates:
         raise CouncilError(
             "Chưa có người, tập thể nào đủ điều kiện sau thẩm định để đưa ra họp xét."
@@ -101,9 +112,18 @@ def create_meeting(
             actor=actor,
             action="council.meeting.created",
             obj=meeting,
-            message=f"{len(candidates)} người, tập thể trong danh sách xét",
+            message=f"{len(candidates)} người, tập thể trong danh sách xét"
+            + (f"; {len(held)} đã có tên trong quyết định, không đưa vào" if held else ""),
         )
     return meeting
+
+
+def left_off(meeting: Meeting) -> list[str]:
+    """The appraised candidates of the campaign kept off this docket because a decision already
+    holds them, each with that decision (shown on the meeting's page)."""
+    docketed = set(meeting.items.values_list("candidate_id", flat=True))
+    others = [c for c in docket_candidates(meeting.campaign) if c.pk not in docketed]
+    return holds.describe(others, holds.held(meeting.campaign_id, others))
 
 
 def set_attendance(*, actor: User, meeting: Meeting, present_member_ids: set[int]) -> None:

@@ -129,6 +129,7 @@ def meeting_detail(request, pk: int):
             "present": present,
             "closed": meeting.status == MeetingStatus.CLOSED,
             "history": history(meeting)[:30],
+            "left_off": services.left_off(meeting),
         },
     )
 

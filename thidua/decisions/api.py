@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from ninja import Router
+from ninja import Router, Schema
 
 from thidua.core.api import Error
 from thidua.org.api_auth import TokenAuth
 
-from . import certificates, policy, services
+from . import certificates, policy, revocation, services
+from .forms import RevocationForm
 from .models import DecisionKind
 
 router = Router(tags=["Quyết định khen thưởng"], auth=TokenAuth())
@@ -27,8 +29,11 @@ def decision_out(d) -> dict:
         "subject": d.subject,
         "award_form": d.award_form.name,
         "total": sum(r.amount for r in recipients),
+        "revokes_id": d.revokes_id,
+        "reason": d.reason,
         "recipients": [
             {
+                "id": r.pk,
                 "order": r.order,
                 "name": r.name,
                 "description": r.description,
@@ -36,6 +41,8 @@ def decision_out(d) -> dict:
                 "person_id": r.person_id,
                 "unit_id": r.unit_id,
                 "amount": r.amount,
+                "revoked_on": r.revoked_on,
+                "revoked_by_id": r.revoked_by_id,
             }
             for r in recipients
         ],
@@ -78,3 +85,38 @@ def certificates_pdf(request, decision_id: int):
     decision = policy.get_decision_or_404(request.user, decision_id)
     policy.require_certificates(decision)
     return HttpResponse(certificates.certificates_pdf(decision), content_type="application/pdf")
+
+
+class RevocationIn(Schema):
+    recipient_ids: list[int]
+    reason: str
+    signed_on: str
+
+
+@router.post(
+    "/decisions/{decision_id}/revoke",
+    response={200: dict, 403: Error, 404: Error, 422: Error},
+    summary="Lập dự thảo quyết định thu hồi khen thưởng của một quyết định đã ký (Chủ tịch ký "
+    "bằng /approve)",
+)
+def revoke(request, decision_id: int, payload: RevocationIn):
+    decision = policy.get_decision_or_404(request.user, decision_id)
+    policy.check(request.user, decision, "revoke")
+    form = RevocationForm({"reason": payload.reason, "signed_on": payload.signed_on})
+    if not form.is_valid():
+        raise ValidationError(
+            {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        )
+    draft = revocation.prepare_revocation(
+        actor=request.user,
+        decision=decision,
+        recipient_ids=set(payload.recipient_ids),
+        **form.cleaned_data,
+    )
+    out = decision_out(draft)
+    out["revoked"] = [
+        {"id": r.pk, "order": r.order, "name": r.name, "amount": r.amount}
+        for r in draft.revoked_recipients.all()
+    ]
+    out["to_recover"] = revocation.to_recover(draft)
+    return out

@@ -7,6 +7,8 @@ AUDIT_ACTIONS = {
     "decisions.decision.approved": "Ký ban hành quyết định",
     "decisions.higher.recorded": "Ghi nhận quyết định của cấp trên",
     "decisions.certificates.requested": "Tạo tệp Giấy khen (ZIP)",
+    "decisions.revocation.prepared": "Lập dự thảo quyết định thu hồi khen thưởng",
+    "decisions.revocation.approved": "Ký quyết định thu hồi: khen thưởng bị hủy bỏ",
 }
 
 
@@ -26,3 +28,9 @@ class DecisionsConfig(AppConfig):
 
         worklist.register(work.work_for)
         notify.register("decisions.decision.prepared", "Quyết định chờ ký", work.notify_prepared)
+
+        from thidua.council.holds import awards_held
+
+        from .holding import recipients_holding
+
+        awards_held.connect(recipients_holding, dispatch_uid="decisions-awards-held")

@@ -144,7 +144,9 @@ class CertificatePDF(FPDF):
 def certificates_pdf(decision: Decision, recipients: Iterable[Recipient] | None = None) -> bytes:
     """One page per recipient: the combined print file, or one certificate."""
     pdf = CertificatePDF()
-    for recipient in recipients if recipients is not None else decision.recipients.all():
+    # Revoked awards (Luật TĐKT Điều 93) get no certificate.
+    in_force = decision.recipients.filter(revoked_on__isnull=True)
+    for recipient in recipients if recipients is not None else in_force:
         pdf.page_for(decision, recipient)
     return bytes(pdf.output())
 
@@ -162,7 +164,7 @@ def build_certificate_batch(batch: CertificateBatch) -> None:
     them all), writing the progress on the batch row for its page. Run by the background task
     that ``services.start_certificate_batch`` queued."""
     decision = batch.decision
-    recipients = list(decision.recipients.all())
+    recipients = list(decision.recipients.filter(revoked_on__isnull=True))
     rows = CertificateBatch.objects.filter(pk=batch.pk)
     rows.update(status=BatchStatus.RUNNING, total=len(recipients))
     try:

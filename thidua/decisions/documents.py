@@ -6,12 +6,14 @@ from thidua.core import docx as d
 from thidua.core.rendering import render
 from thidua.core.templatetags.thidua import money
 
-from .models import Decision
+from .models import Decision, DecisionKind
 
 ANNEX_WIDTHS = [12, 75, 60, 30]
 
 
 def decision_docx(decision: Decision) -> bytes:
+    if decision.kind == DecisionKind.REVOCATION:
+        return _revocation_docx(decision)
     recipients = list(decision.recipients.all())
     day = decision.signed_on
     total = sum(r.amount for r in recipients)
@@ -107,6 +109,57 @@ def _decision_docx(ctx: dict) -> bytes:
                 d.grid_row(
                     table, [str(r.order), r.name, r.description, money(r.amount)], ANNEX_WIDTHS
                 )
+    d.grid_row(table, ["", "Tổng cộng", "", total], ANNEX_WIDTHS, bold=True)
+    return d.to_bytes(document)
+
+
+def _revocation_docx(decision: Decision) -> bytes:
+    """Quyết định thu hồi, hủy bỏ khen thưởng (Luật TĐKT 2022 Điều 93), with its list."""
+    revoked = list(decision.revoked_recipients.all())
+    original = decision.revokes
+    issuer = d.agency_name(decision.issuer).replace("UBND", "ỦY BAN NHÂN DÂN")
+    award = decision.award_form.name.split(" của ")[0]
+    document = d.new_document()
+    d.header_block(
+        document,
+        parent="",
+        issuer=issuer,
+        number_symbol=decision.number_symbol,
+        place=decision.place,
+        day=decision.signed_on,
+    )
+    d.title_block(document, "QUYẾT ĐỊNH", decision.subject)
+    d.paragraph(document, f"{decision.signer_title.upper()} {issuer}", bold=True, align=d.CENTER)
+    for line in decision.legal_bases.splitlines():
+        if line.strip():
+            d.paragraph(document, line.strip(), italic=True, indent_first=True, align=d.JUSTIFY)
+    d.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, space_before=6, space_after=6)
+    number = original.number_symbol if original else ""
+    total = money(sum(r.amount for r in revoked))
+    for text in (
+        f"Điều 1. Thu hồi, hủy bỏ {award} đã tặng tại Quyết định số {number} đối với "
+        f"{len(revoked)} tập thể, cá nhân (có danh sách kèm theo). Lý do: {decision.reason}",
+        f"Điều 2. Các tập thể, cá nhân có tên tại Điều 1 nộp lại Giấy khen và tiền thưởng đã "
+        f"nhận, tổng số tiền: {total}, về {decision.fund_note}.",
+        "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, các "
+        "tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    ):
+        d.paragraph(document, text, indent_first=True, align=d.JUSTIFY)
+    d.signature_block(
+        document,
+        recipients=["Như Điều 3", "Phòng Nội vụ"],
+        authority="",
+        title=decision.signer_title,
+        name=decision.signer_name,
+    )
+    document.add_page_break()
+    d.paragraph(document, "DANH SÁCH", bold=True, align=d.CENTER)
+    d.paragraph(document, f"Tập thể, cá nhân bị thu hồi {award}", bold=True, align=d.CENTER)
+    table = d.grid(
+        document, ["STT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Tiền thu hồi"], ANNEX_WIDTHS
+    )
+    for n, r in enumerate(revoked, start=1):
+        d.grid_row(table, [str(n), r.name, r.description, money(r.amount)], ANNEX_WIDTHS)
     d.grid_row(table, ["", "Tổng cộng", "", total], ANNEX_WIDTHS, bold=True)
     return d.to_bytes(document)
 

@@ -48,6 +48,7 @@ class DecisionStatus(models.TextChoices):
 class DecisionKind(models.TextChoices):
     ISSUED = "issued", "Quyết định của cơ quan"
     HIGHER = "higher", "Quyết định của cấp trên (ghi nhận)"
+    REVOCATION = "revocation", "Quyết định thu hồi, hủy bỏ khen thưởng"
 
 
 class Decision(models.Model):
@@ -91,6 +92,17 @@ class Decision(models.Model):
     # Written once the decision is signed (its recipients no longer change), so that the public
     # pages show how many were awarded without counting them.
     recipient_count = models.PositiveIntegerField(default=0, editable=False)
+    # A correction is a new decision (Luật TĐKT 2022 Điều 93): it names the signed decision
+    # whose awards it annuls, and why; the annulled recipients point back to it.
+    revokes = models.ForeignKey(
+        "self",
+        verbose_name="quyết định bị thu hồi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revocations",
+    )
+    reason = models.TextField("lý do thu hồi", blank=True)
 
     class Meta:
         ordering = ["-year", "-number", "-id"]
@@ -146,11 +158,38 @@ class Recipient(models.Model):
     amount = models.PositiveIntegerField("tiền thưởng (đồng)", default=0)
     # The name without diacritics, for the public search ("hoang thi" finds "Hoàng Thị").
     search_name = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
+    # The decision's campaign and form, copied so that the database itself refuses a second
+    # award of the same form in the same campaign to the same subject (draft or signed).
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    award_form = models.ForeignKey(
+        AwardForm, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Named in a revoking decision (draft: proposed; ``revoked_on`` set once it is signed).
+    revoked_by = models.ForeignKey(
+        Decision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revoked_recipients",
+    )
+    revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
 
     class Meta:
         ordering = ["order"]
         constraints = [
             models.UniqueConstraint(fields=["decision", "order"], name="unique_recipient_order"),
+            models.UniqueConstraint(
+                fields=["person", "campaign", "award_form"],
+                condition=Q(person__isnull=False, revoked_on__isnull=True),
+                name="one_recipient_in_force_person",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "campaign", "award_form"],
+                condition=Q(person__isnull=True, revoked_on__isnull=True),
+                name="one_recipient_in_force_unit",
+            ),
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | Q(unit__isnull=False),
                 name="recipient_has_subject",
@@ -160,6 +199,10 @@ class Recipient(models.Model):
     @property
     def is_collective(self) -> bool:
         return self.unit_id is not None and self.person_id is None
+
+    @property
+    def in_force(self) -> bool:
+        return self.revoked_on is None
 
 
 class BatchStatus(models.TextChoices):

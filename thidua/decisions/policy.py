@@ -39,13 +39,26 @@ TRANSITIONS: dict[str, Transition] = {
         label="Ký ban hành",
         confirm="Ký ban hành quyết định? Quyết định sẽ được cấp số và không sửa được nữa.",
     ),
+    # A signed decision is corrected by a new one that revokes its awards (Luật TĐKT Điều 93):
+    # the office drafts it here, the chairman signs it like any decision.
+    "revoke": Transition(
+        source=(DecisionStatus.APPROVED,),
+        target=DecisionStatus.APPROVED,
+        perm=Perm.MANAGE_CAMPAIGNS,
+        label="Thu hồi, hủy bỏ khen thưởng",
+        confirm="",
+    ),
 }
 
 # What each action says to a role without its permission.
 REFUSED = {
     "edit": "Chỉ chuyên viên thi đua, khen thưởng của cơ quan được sửa dự thảo.",
     "approve": "Chỉ Chủ tịch (hoặc người được ủy quyền) ký ban hành quyết định.",
+    "revoke": "Chỉ chuyên viên thi đua, khen thưởng của cơ quan ban hành được lập quyết định thu hồi.",
 }
+
+# What each action says in the wrong state.
+NOT_NOW = {"revoke": "Chỉ thu hồi được quyết định đã ký ban hành."}
 
 
 def can_view(user: Actor, decision: Decision) -> bool:
@@ -70,7 +83,9 @@ def available_actions(user: Actor, decision: Decision) -> list[tuple[str, Transi
     return [
         (name, t)
         for name, t in TRANSITIONS.items()
-        if decision.status in t.source and can(user, decision, t.perm)
+        if decision.status in t.source
+        and can(user, decision, t.perm)
+        and (name != "revoke" or decision.kind == DecisionKind.ISSUED)
     ]
 
 
@@ -81,7 +96,7 @@ def check(user: Actor, decision: Decision, action: str) -> Transition:
     if not can(user, decision, transition.perm):
         raise PermissionDenied(REFUSED[action])
     if decision.status not in transition.source:
-        raise DecisionError("Quyết định đã được ký ban hành.")  # drafts are the only source
+        raise DecisionError(NOT_NOW.get(action, "Quyết định đã được ký ban hành."))
     return transition
 
 

@@ -18,12 +18,13 @@ from thidua.campaigns.models import AwardForm
 from thidua.core import audit
 from thidua.core.docx import agency_title
 from thidua.core.text import ascii_key
+from thidua.council import holds
 from thidua.council.models import DocketItem, Meeting
 from thidua.nominations.models import Candidate
 from thidua.org.models import Unit
 from thidua.records.models import AwardKind, AwardRecord, AwardType
 
-from . import policy, signals, tasks
+from . import policy, revocation, signals, tasks
 from .meeting_results import decidable_forms, upward_forms
 from .models import (
     CertificateBatch,
@@ -75,6 +76,7 @@ def prepare_decision(
         )
         if i.selected and i.candidate.award_form_id == award_form.pk
     ]
+    _refuse_held(campaign.pk, items)
     issuer = campaign.issuer
     with transaction.atomic():
         decision = Decision.objects.create(
@@ -103,13 +105,44 @@ def prepare_decision(
     return decision
 
 
+def _refuse_held(campaign_id: int, items: list[DocketItem]) -> None:
+    """One achievement, one award: nobody already on a decision (signed or not) of the same
+    campaign and form goes on another one."""
+    candidates = [i.candidate for i in items]
+    reasons = holds.held(campaign_id, candidates)
+    if reasons:
+        raise DecisionError(
+            [
+                "Không đưa vào quyết định: mỗi thành tích chỉ được khen thưởng một lần.",
+                *holds.describe(candidates, reasons),
+            ]
+        )
+
+
+ALREADY_HELD = (
+    "Có người, tập thể vừa được đưa vào một quyết định khác cùng hình thức của đợt này; "
+    "tải lại trang để xem quyết định đang giữ tên họ."
+)
+
+
 def _add_recipients(decision: Decision, items: list[DocketItem]) -> None:
     """The annex: collectives first, then individuals, each in the council's ranking, with the
-    money of the decision's date."""
+    money of the decision's date. The database refuses a subject already awarded the same form
+    in the campaign (a concurrent decision): a ``DecisionError``, nothing written."""
     items = sorted(items, key=lambda i: (i.candidate.person_id is not None, i.rank or 0, i.order))
+    try:
+        with transaction.atomic():
+            _bulk_recipients(decision, items)
+    except IntegrityError as error:
+        raise DecisionError(ALREADY_HELD) from error
+
+
+def _bulk_recipients(decision: Decision, items: list[DocketItem]) -> None:
     Recipient.objects.bulk_create(
         Recipient(
             decision=decision,
+            campaign_id=decision.campaign_id,
+            award_form_id=decision.award_form_id,
             candidate=i.candidate,
             person=i.candidate.person,
             unit=i.candidate.unit,
@@ -210,6 +243,17 @@ def approve(*, actor: User, decision: Decision) -> Decision:
             locked.signer_name = actor.get_full_name()
         locked.save()
         _recompute_money(locked)
+        if locked.kind == DecisionKind.REVOCATION:
+            revocation.apply(locked)
+            audit.record(
+                actor=actor,
+                action="decisions.revocation.approved",
+                obj=locked,
+                message=f"Số {locked.number_symbol} thu hồi Quyết định số "
+                f"{locked.revokes.number_symbol if locked.revokes else ''}",
+            )
+            decision.refresh_from_db()
+            return decision
         _write_history(locked)
         audit.record(
             actor=actor,
@@ -249,6 +293,7 @@ def record_higher_decision(
         raise DecisionError(
             "Chọn ít nhất một tập thể, cá nhân có tên trong quyết định của cấp trên."
         )
+    _refuse_held(campaign.pk, chosen)
     issuer = award_form.granting_unit or campaign.issuer
     with transaction.atomic():
         decision = Decision.objects.create(
@@ -295,6 +340,7 @@ def _write_history(decision: Decision) -> None:
             issuer_name=decision.issuer_name,
             campaign_title=decision.campaign.title,
             campaign=decision.campaign,
+            award_form=decision.award_form,
             achievement=r.achievement,
         )
         for r in decision.recipients.all()
@@ -316,7 +362,7 @@ def start_certificate_batch(*, actor: User, decision: Decision) -> CertificateBa
         batch = CertificateBatch.objects.create(
             decision=decision,
             token=secrets.token_hex(16),
-            total=decision.recipients.count(),
+            total=decision.recipients.filter(revoked_on__isnull=True).count(),
             requested_by=actor,
         )
         audit.record(

@@ -8,3 +8,8 @@ from django.dispatch import Signal
 # higher authority's decision recorded), with ``decision`` and ``awards`` (a queryset of the
 # new ``AwardRecord`` rows). The statistics append their counts from it.
 awards_recorded = Signal()
+
+# Sent inside the transaction that signs a revoking decision, with ``decision`` (the revoking
+# one) and ``awards`` (a queryset of the ``AwardRecord`` rows just marked revoked). The
+# statistics recount the groups these awards were counted in.
+awards_revoked = Signal()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("cap-tren/<int:meeting_pk>/<int:form_pk>/", views.higher_decision, name="higher"),
     path("<int:pk>/", views.decision_detail, name="detail"),
     path("<int:pk>/ky/", views.decision_approve, name="approve"),
+    path("<int:pk>/thu-hoi/", views.decision_revoke, name="revoke"),
     path("<int:pk>/quyet-dinh.docx", views.decision_docx, name="docx"),
     path("<int:pk>/giay-khen.pdf", views.certificates_pdf, name="certificates"),
     path("<int:pk>/giay-khen/<int:order>.pdf", views.certificate_pdf, name="certificate"),

@@ -14,7 +14,8 @@ from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
 
-from . import certificates, documents, policy, services
+from . import certificates, documents, policy, revocation, services
+from .forms import RevocationForm
 from .meeting_results import upward_forms
 from .models import BatchStatus, CertificateBatch, Decision
 from .money import base_salary
@@ -86,7 +87,8 @@ def decision_detail(request, pk: int):
             else:
                 messages.success(request, "Đã lưu dự thảo; tiền thưởng đã tính lại theo ngày ký.")
                 return redirect("decisions:detail", pk=pk)
-    recipients = list(decision.recipients.all())
+    recipients = list(decision.recipients.select_related("revoked_by"))
+    revoked = list(decision.revoked_recipients.select_related("decision"))
     salary = base_salary(decision.signed_on)
     return render(
         request,
@@ -98,6 +100,11 @@ def decision_detail(request, pk: int):
             "salary": salary,
             "form": form if "edit" in actions else None,
             "approve": actions.get("approve"),
+            "revoke": actions.get("revoke"),
+            "revoked": revoked,
+            "to_recover": sum(r.amount for r in revoked),
+            "recovered": sum(r.amount for r in recipients if r.revoked_on),
+            "revocations": list(decision.revocations.all()),
             "history": history(decision)[:20],
             "batch": decision.certificate_batches.first(),
         },
@@ -140,9 +147,11 @@ def certificates_pdf(request, pk: int):
 @login_required
 def certificate_pdf(request, pk: int, order: int):
     decision = _with_certificates(request.user, pk)
-    recipient = decision.recipients.filter(order=order).first()
+    recipient = decision.recipients.filter(order=order, revoked_on__isnull=True).first()
     if recipient is None:
-        raise Http404("Không tìm thấy người, tập thể trong quyết định.")
+        raise Http404(
+            "Không tìm thấy người, tập thể trong quyết định (hoặc khen thưởng đã bị thu hồi)."
+        )
     content = certificates.certificates_pdf(decision, [recipient])
     return download(content, f"giay-khen-{decision.pk}-{order}.pdf", PDF, inline=True)
 
@@ -236,4 +245,40 @@ def higher_decision(request, meeting_pk: int, form_pk: int):
         request,
         "decisions/higher.html",
         {"meeting": meeting, "award_form": award_form, "items": items, "form": form},
+    )
+
+
+@login_required
+def decision_revoke(request, pk: int):
+    """The emulation office drafts the decision revoking some (or all) awards of a signed one;
+    the chairman signs it on its page."""
+    decision = policy.get_decision_or_404(request.user, pk)
+    try:
+        policy.check(request.user, decision, "revoke")
+    except services.DecisionError as error:
+        flash_errors(request, error)
+        return redirect("decisions:detail", pk=pk)
+    form = RevocationForm(request.POST or None)
+    chosen = {int(i) for i in request.POST.getlist("recipient") if i.isdigit()}
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = revocation.prepare_revocation(
+                actor=request.user, decision=decision, recipient_ids=chosen, **form.cleaned_data
+            )
+        except services.DecisionError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Đã lập dự thảo quyết định thu hồi; trình Chủ tịch ký ban hành."
+            )
+            return redirect("decisions:detail", pk=draft.pk)
+    return render(
+        request,
+        "decisions/revoke.html",
+        {
+            "decision": decision,
+            "form": form,
+            "recipients": list(revocation.revocable(decision)),
+            "chosen": chosen,
+        },
     )

@@ -167,7 +167,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
     awarded = defaultdict(list)
     if campaign.reward_mode == RewardMode.ONE_OFF:
         for award in AwardRecord.objects.filter(
-            Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids)
+            Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids), revoked_on__isnull=True
         ).filter(Q(campaign=campaign) | Q(campaign_title=campaign.title)):
             awarded[("p", award.person_id) if award.person_id else ("u", award.unit_id)].append(
                 award

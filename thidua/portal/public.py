@@ -158,7 +158,8 @@ SELECT r.name, {PERSON_UNIT}, {COLLECTIVE_PARENT}, r.person_id, r."order",
        (SELECT f.name FROM campaigns_awardform f WHERE f.id = d.award_form_id),
        d.kind, d.number, d.symbol, d.external_number, d.signed_on, d.issuer_name, COUNT(*) OVER ()
 FROM (SELECT r0.id FROM decisions_recipient r0 JOIN decisions_decision d0 ON d0.id = r0.decision_id
-      WHERE d0.status = %s AND {{condition}} ORDER BY r0.id DESC LIMIT %s) newest
+      WHERE d0.status = %s AND r0.revoked_on IS NULL AND {{condition}}
+      ORDER BY r0.id DESC LIMIT %s) newest
 JOIN decisions_recipient r ON r.id = newest.id
 JOIN decisions_decision d ON d.id = r.decision_id
 ORDER BY d.signed_on DESC, r.decision_id, r."order"

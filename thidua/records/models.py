@@ -156,14 +156,40 @@ class AwardRecord(SubjectRecord, Evidence):
     # Entered from paper (awards received before the system existed, or another agency's
     # decision), not written by a decision signed here.
     is_legacy = models.BooleanField("nhập từ hồ sơ cũ", default=False)
+    # The campaign's award form, written by a decision signed (or recorded) here: one award per
+    # subject, campaign and form while it is in force (the constraints below).
+    award_form = models.ForeignKey(
+        "campaigns.AwardForm", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Luật Thi đua, khen thưởng 2022 Điều 93: an award annulled by a later decision keeps its
+    # row (the history keeps both), marked with the annulling decision and the reason.
+    revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
+    revoked_by_number = models.CharField("quyết định thu hồi", max_length=50, blank=True)
+    revocation_reason = models.TextField("lý do thu hồi", blank=True)
 
     class Meta:
         ordering = ["-decided_on"]
         verbose_name = "khen thưởng đã nhận"
-        constraints = [models.CheckConstraint(condition=ONE_SUBJECT, name="award_one_subject")]
+        constraints = [
+            models.CheckConstraint(condition=ONE_SUBJECT, name="award_one_subject"),
+            models.UniqueConstraint(
+                fields=["person", "campaign", "award_form"],
+                condition=Q(person__isnull=False, revoked_on__isnull=True),
+                name="one_award_in_force_person",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "campaign", "award_form"],
+                condition=Q(person__isnull=True, revoked_on__isnull=True),
+                name="one_award_in_force_unit",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.award_name} – {self.decision_number}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.revoked_on is None
 
 
 class ReviewKind(models.TextChoices):

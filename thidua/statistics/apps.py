@@ -9,14 +9,15 @@ class StatisticsConfig(AppConfig):
     def ready(self):
         # Statistics sit above the steps they count: the steps announce what changed with a
         # signal sent inside their transaction, and the summaries follow in the same one.
-        from thidua.decisions.signals import awards_recorded
+        from thidua.decisions.signals import awards_recorded, awards_revoked
         from thidua.nominations.signals import dossiers_changed
         from thidua.org.models import unit_moved
 
-        from .summaries import count_recorded_awards
+        from .summaries import count_recorded_awards, recount_revoked_awards
         from .tally import recount_changed
         from .tasks import rebuild_when_units_move
 
         unit_moved.connect(rebuild_when_units_move, dispatch_uid="statistics-rebuild")
         dossiers_changed.connect(recount_changed, dispatch_uid="statistics-dossier-tally")
         awards_recorded.connect(count_recorded_awards, dispatch_uid="statistics-awards")
+        awards_revoked.connect(recount_revoked_awards, dispatch_uid="statistics-revoked")

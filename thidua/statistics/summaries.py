@@ -68,7 +68,10 @@ def rebuild(apps=global_apps) -> int:
     AwardRecord = apps.get_model("records", "AwardRecord")
     with transaction.atomic():
         AwardSummary.objects.all().delete()
-        rows = _rows(AwardRecord.objects.values(*VALUES).iterator(chunk_size=5000), AwardSummary)
+        records = AwardRecord.objects.all()
+        if any(f.name == "revoked_on" for f in AwardRecord._meta.get_fields()):
+            records = records.filter(revoked_on__isnull=True)  # revoked awards count no more
+        rows = _rows(records.values(*VALUES).iterator(chunk_size=5000), AwardSummary)
         AwardSummary.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 
@@ -76,3 +79,24 @@ def rebuild(apps=global_apps) -> int:
 def count_recorded_awards(sender, awards, **kwargs) -> None:
     """Receiver of ``decisions.signals.awards_recorded``: signed decisions wrote these awards."""
     add(awards)
+
+
+def recount_revoked_awards(sender, awards, **kwargs) -> None:
+    """Receiver of ``decisions.signals.awards_revoked``: the groups (year, campaign, award,
+    level) these awards were counted in are counted again from the awards still in force.
+    A group is one campaign's form, so this reads that form's awards, not the whole history."""
+    AwardSummary = global_apps.get_model("statistics", "AwardSummary")
+    AwardRecord = global_apps.get_model("records", "AwardRecord")
+    keys = {
+        (r.decided_on.year, r.campaign_id, r.award_name, r.authority_level)
+        for r in awards.only("decided_on", "campaign_id", "award_name", "authority_level")
+    }
+    for year, campaign_id, award_name, level in keys:
+        group = {"campaign_id": campaign_id, "award_name": award_name, "authority_level": level}
+        AwardSummary.objects.filter(year=year, **group).delete()
+        records = AwardRecord.objects.filter(
+            decided_on__year=year, revoked_on__isnull=True, **group
+        )
+        AwardSummary.objects.bulk_create(
+            _rows(records.values(*VALUES).iterator(), AwardSummary), batch_size=2000
+        )

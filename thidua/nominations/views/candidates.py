@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.web import XLSX, download, flash_errors
 from thidua.org.access import Actor, Perm
 
-from .. import importing, policy, services
+from .. import elsewhere, importing, policy, services
 from ..evaluation import evaluate_candidates
 from ..forms import AppraisalForm, AttestForm, CandidateEditForm, CandidateForm, ImportForm
 from ..models import Candidate, Dossier
@@ -107,6 +107,10 @@ def candidate_detail(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
             "can_edit": policy.allows(request.user, dossier, "edit"),
             "edit_form": edit_form,
             "can_appraise": policy.allows(request.user, dossier, "appraise_candidate"),
+            # One achievement, one award: the same subject proposed or awarded elsewhere.
+            "elsewhere": elsewhere.find([candidate]).get(candidate.pk, [])
+            if policy.allows(request.user, dossier, "appraise_candidate")
+            else [],
             "appraisal_form": AppraisalForm(
                 initial={"decision": candidate.appraisal, "reason": candidate.appraisal_reason}
             ),
