@@ -202,6 +202,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("THIDUA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("THIDUA_LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
 AXES_RESET_ON_SUCCESS = True  # a right password (when not locked) forgets earlier mistakes
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends on time, tries or not
 AXES_LOCKOUT_CALLABLE = "thidua.org.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False

@@ -76,13 +76,18 @@ def _subject(username: str):
     return User.objects.filter(username=username).first() or LoginSubject(pk="")
 
 
+def _refused(request: HttpRequest | None) -> bool:
+    """An attempt refused because the login was locked already: the backend flagged it and
+    axes did not count it (the attempt that reaches the limit is counted, then flagged)."""
+    return bool(getattr(request, "axes_locked_out", False)) and (
+        getattr(request, "axes_failures_since_start", None) is None
+    )
+
+
 def login_failed(sender, credentials: dict, request: HttpRequest | None = None, **kwargs) -> None:
     username = str(credentials.get("username", ""))[:150]
     ip = client_ip(request)
-    # Already locked out: the backend flagged the request before authenticating.
-    refused = bool(getattr(request, "axes_locked_out", False))
-    if refused and request is not None:
-        request._thidua_refused = True  # type: ignore[attr-defined]  # see locked_out
+    refused = _refused(request)
     audit.record(
         actor=None,
         action="org.login.refused" if refused else "org.login.failed",
@@ -94,8 +99,8 @@ def login_failed(sender, credentials: dict, request: HttpRequest | None = None, 
 
 def locked_out(sender, request: HttpRequest | None, username: str, ip_address: str, **kwargs):
     """The attempt that reached the limit (axes sends it again for each refused attempt, which
-    login_failed has recorded already)."""
-    if getattr(request, "_thidua_refused", False):
+    login_failed records)."""
+    if _refused(request):
         return
     audit.record(
         actor=None,
