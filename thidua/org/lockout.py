@@ -6,7 +6,8 @@ failure, each lockout, each success, each unlock."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from axes.models import AccessAttempt
 from axes.utils import reset
@@ -14,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max, QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -49,7 +50,11 @@ def client_ip(request: HttpRequest | None) -> str:
     return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR", "")
 
 
-def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:
     """The page shown instead of the login form while locked out (AXES_LOCKOUT_CALLABLE)."""
     return render(
         request,
@@ -72,7 +77,7 @@ class LoginSubject:
         label_lower = "auth.user"
 
 
-def _subject(username: str):
+def _subject(username: str) -> User | LoginSubject:
     return User.objects.filter(username=username).first() or LoginSubject(pk="")
 
 
@@ -84,7 +89,9 @@ def _refused(request: HttpRequest | None) -> bool:
     )
 
 
-def login_failed(sender, credentials: dict, request: HttpRequest | None = None, **kwargs) -> None:
+def login_failed(
+    sender: object, credentials: dict, request: HttpRequest | None = None, **kwargs: object
+) -> None:
     username = str(credentials.get("username", ""))[:150]
     ip = client_ip(request)
     refused = _refused(request)
@@ -97,7 +104,13 @@ def login_failed(sender, credentials: dict, request: HttpRequest | None = None, 
     )
 
 
-def locked_out(sender, request: HttpRequest | None, username: str, ip_address: str, **kwargs):
+def locked_out(
+    sender: object,
+    request: HttpRequest | None,
+    username: str,
+    ip_address: str,
+    **kwargs: object,
+) -> None:
     """The attempt that reached the limit (axes sends it again for each refused attempt, which
     login_failed records)."""
     if _refused(request):
@@ -111,7 +124,7 @@ def locked_out(sender, request: HttpRequest | None, username: str, ip_address: s
     )
 
 
-def logged_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
+def logged_in(sender: object, request: HttpRequest | None, user: User, **kwargs: object) -> None:
     if request is None:  # force_login in tests and tools
         return
     ip = client_ip(request)
@@ -132,11 +145,11 @@ class Lock:
     kind: str  # "username" or "ip_address"
     value: str
     failures: int
-    last: object
+    last: datetime
     user: User | None = None
 
     @property
-    def until(self):
+    def until(self) -> datetime:
         return self.last + cool_off()
 
 
@@ -145,7 +158,7 @@ def manages_addresses(actor: Actor) -> bool:
     return any(u.parent_id is None for u in access.assigned_units(actor, Perm.MANAGE_ACCOUNTS))
 
 
-def _over_limit(field: str):
+def _over_limit(field: str) -> QuerySet[AccessAttempt, dict[str, Any]]:
     since = timezone.now() - cool_off()
     return (
         AccessAttempt.objects.filter(attempt_time__gte=since)
