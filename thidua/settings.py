@@ -7,6 +7,7 @@ DEBUG is off unless THIDUA_DEBUG=true; outside DEBUG a SECRET_KEY must be given.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -184,3 +185,26 @@ TASKS = {
         "BACKEND": os.environ.get("THIDUA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# API tokens: how long a new token is valid unless its owner chooses otherwise (days).
+THIDUA_API_TOKEN_DAYS = int(os.environ.get("THIDUA_API_TOKEN_DAYS", "90"))
+
+# Login throttling (django-axes): after THIDUA_LOGIN_FAILURE_LIMIT wrong passwords for one
+# account, or from one address, logins are refused (the right password too) for
+# THIDUA_LOGIN_LOCKOUT_MINUTES after the last failure, or until an administrator unlocks them
+# on /quan-tri/khoa-api/. Behind a reverse proxy, give AXES_IPWARE_* settings or make sure
+# REMOTE_ADDR is the client's address, else every client shares the proxy's.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: it turns a lockout into its page
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("THIDUA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("THIDUA_LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_RESET_ON_SUCCESS = True  # a right password (when not locked) forgets earlier mistakes
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends on time, tries or not
+AXES_LOCKOUT_CALLABLE = "thidua.org.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False

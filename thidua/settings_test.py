@@ -20,3 +20,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     TEST_DB_DIR = tempfile.mkdtemp(prefix="thidua-test-db-")
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(TEST_DB_DIR, "test.sqlite3")}  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # run at once
+# Login throttling is off for the suite (tests sign in with client.login, which passes no
+# request to the backends); tests/org/test_lockout.py turns it on with override_settings.
+AXES_ENABLED = False

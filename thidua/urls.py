@@ -38,6 +38,7 @@ urlpatterns = [
     path("quan-tri/", org_views.administration, name="administration"),
     path("quan-tri/don-vi/", include("thidua.org.unit_urls")),
     path("quan-tri/tai-khoan/", include("thidua.org.account_urls")),
+    path("quan-tri/khoa-api/", include("thidua.org.token_urls")),
     path("can-bo/", include("thidua.org.people_urls")),
     path("lich-su/nhap/", include("thidua.records.entry_urls")),
     path("don-vi/", include("thidua.org.urls")),

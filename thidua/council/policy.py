@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from thidua.core.errors import ServiceError
 from thidua.core.workflow import Transition
@@ -14,7 +15,7 @@ from thidua.org import access
 from thidua.org.access import Actor, Perm
 from thidua.org.models import Role
 
-from .models import Council, CouncilMember, Meeting, MeetingStatus, Position
+from .models import Attendance, Council, CouncilMember, Meeting, MeetingStatus, Position
 
 
 class CouncilError(ServiceError):
@@ -61,17 +62,34 @@ def is_secretary(user: Actor, meeting: Meeting) -> bool:
     return member is not None and member.position == Position.THU_KY
 
 
-def meetings_visible_to(user: Actor) -> QuerySet[Meeting]:
-    """Members see their council's meetings; Phòng Nội vụ and the chairman see those of the
-    units they cover."""
-    overseen = access.path_q(
+def as_member(user: Actor) -> Q:
+    """Meetings whose papers ``user`` sees as a council member: those held while a member
+    (the membership holds the meeting's date) as long as the membership lasts; after leaving
+    the council, only the meetings they attended."""
+    if not isinstance(user, User):  # anonymous
+        return Q(pk__in=[])
+    on_its_date = CouncilMember.objects.filter(council=OuterRef("council"), user=user).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=OuterRef("held_on")),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("held_on")),
+    )
+    still_member = on_its_date.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate())
+    )
+    attended = Attendance.objects.filter(meeting=OuterRef("pk"), member__user=user, present=True)
+    return Q(Exists(still_member)) | Q(Exists(attended))
+
+
+def oversight(user: Actor) -> Q:
+    """Phòng Nội vụ (appraisal) and the chairman see the meetings of the units they cover."""
+    return access.path_q(
         access.scope_paths(user, Perm.APPRAISE_DOSSIERS) + chairman_paths(user),
         "council__unit__path",
     )
-    return (
-        Meeting.objects.filter(Q(council__members__user=user) | overseen)
-        .distinct()
-        .select_related("council__unit", "campaign")
+
+
+def meetings_visible_to(user: Actor) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(as_member(user) | oversight(user)).select_related(
+        "council__unit", "campaign"
     )
 
 
@@ -137,3 +155,54 @@ def get_council_or_404(user: Actor, pk: int) -> Council:
 
 def configurable_councils(user: Actor) -> list[Council]:
     return [c for c in Council.objects.select_related("unit") if can_configure(user, c)]
+
+
+# --- the minutes (biên bản họp xét) ------------------------------------------------------------
+
+# Who may download a meeting's minutes once its ballot is closed: each row is one reason, read
+# in order; anyone else who sees the meeting gets 403, anyone who does not, 404.
+MINUTES_READERS: dict[str, str] = {
+    "member": "Thành viên Hội đồng vào ngày họp, khi còn là thành viên",
+    "attended": "Thành viên có mặt tại phiên họp, kể cả sau khi thôi tham gia Hội đồng",
+    "office": "Chuyên viên thi đua, khen thưởng của cơ quan hoặc của cấp trên (thẩm định hồ sơ,"
+    " lập quyết định căn cứ biên bản)",
+    "chairman": "Chủ tịch UBND của cơ quan hoặc của cấp trên (ký quyết định căn cứ biên bản)",
+}
+
+
+def minutes_reason(user: Actor, meeting: Meeting) -> str | None:
+    """The row of MINUTES_READERS that lets ``user`` read the minutes, or None."""
+    unit = meeting.council.unit
+    tests = {
+        "member": lambda: is_current_member(user, meeting),
+        "attended": lambda: attended(user, meeting),
+        "office": lambda: access.in_scope(user, unit, Perm.APPRAISE_DOSSIERS),
+        "chairman": lambda: any(unit.path.startswith(p) for p in chairman_paths(user)),
+    }
+    return next((reason for reason in MINUTES_READERS if tests[reason]()), None)
+
+
+def is_current_member(user: Actor, meeting: Meeting) -> bool:
+    """A member on the meeting's date whose membership has not ended."""
+    member = membership(user, meeting)
+    return member is not None and (
+        member.valid_to is None or member.valid_to >= timezone.localdate()
+    )
+
+
+def attended(user: Actor, meeting: Meeting) -> bool:
+    return (
+        isinstance(user, User)
+        and meeting.attendance.filter(member__user=user, present=True).exists()
+    )
+
+
+def require_minutes_reader(user: Actor, meeting: Meeting) -> str:
+    """404 before the ballot is closed (the minutes do not exist yet), 403 for a user who sees
+    the meeting but is none of MINUTES_READERS."""
+    if meeting.status != MeetingStatus.CLOSED:
+        raise Http404("Biên bản có sau khi kết thúc bỏ phiếu.")
+    reason = minutes_reason(user, meeting)
+    if reason is None:
+        raise PermissionDenied("Bạn không thuộc những người được tải biên bản phiên họp này.")
+    return reason

@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -128,6 +127,8 @@ def meeting_detail(request, pk: int):
             "voted": voted,
             "present": present,
             "closed": meeting.status == MeetingStatus.CLOSED,
+            "reads_minutes": meeting.status == MeetingStatus.CLOSED
+            and policy.minutes_reason(request.user, meeting) is not None,
             "history": history(meeting)[:30],
             "left_off": services.left_off(meeting),
         },
@@ -223,6 +224,5 @@ def paper_counts(request, pk: int):
 @login_required
 def minutes_docx(request, pk: int):
     meeting = policy.get_meeting_or_404(request.user, pk)
-    if meeting.status != MeetingStatus.CLOSED:
-        raise Http404("Biên bản có sau khi kết thúc bỏ phiếu.")
+    policy.require_minutes_reader(request.user, meeting)
     return download(documents.minutes(meeting), f"bien-ban-hop-xet-{meeting.pk}.docx", DOCX)

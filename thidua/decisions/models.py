@@ -223,6 +223,8 @@ class CertificateBatch(models.Model):
         Decision, on_delete=models.CASCADE, related_name="certificate_batches"
     )
     token = models.CharField(max_length=32)
+    # The version of the decision the certificates print (``batches.fingerprint``).
+    fingerprint = models.CharField(max_length=64, blank=True)
     status = models.CharField(
         max_length=10, choices=BatchStatus.choices, default=BatchStatus.QUEUED
     )
@@ -238,6 +240,14 @@ class CertificateBatch(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # One batch per version of a decision, unless the previous one failed.
+            models.UniqueConstraint(
+                fields=["decision", "fingerprint"],
+                condition=~Q(status="failed"),
+                name="one_live_batch_per_version",
+            ),
+        ]
 
     @property
     def percent(self) -> int:

@@ -4,9 +4,7 @@ permission and state, writes in one transaction and records the audit entry."""
 
 from __future__ import annotations
 
-import secrets
 from datetime import date
-from functools import partial
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -24,10 +22,9 @@ from thidua.nominations.models import Candidate
 from thidua.org.models import Unit
 from thidua.records.models import AwardKind, AwardRecord, AwardType
 
-from . import policy, revocation, signals, tasks
+from . import policy, revocation, signals
 from .meeting_results import decidable_forms, upward_forms
 from .models import (
-    CertificateBatch,
     Decision,
     DecisionKind,
     DecisionStatus,
@@ -350,27 +347,6 @@ def _write_history(decision: Decision) -> None:
     Decision.objects.filter(pk=decision.pk).update(recipient_count=len(created))
 
 
-# --- every certificate of a decision, built in the background --------------------------------
+# --- every certificate of a decision, built in the background: see batches.py ------------
 
-
-def start_certificate_batch(*, actor: User, decision: Decision) -> CertificateBatch:
-    """Queue the ZIP of every certificate of a signed decision; its page shows the progress."""
-    if not policy.can_view(actor, decision):
-        raise PermissionDenied("Bạn không được xem quyết định này.")
-    policy.require_certificates(decision)
-    with transaction.atomic():
-        batch = CertificateBatch.objects.create(
-            decision=decision,
-            token=secrets.token_hex(16),
-            total=decision.recipients.filter(revoked_on__isnull=True).count(),
-            requested_by=actor,
-        )
-        audit.record(
-            actor=actor,
-            action="decisions.certificates.requested",
-            obj=decision,
-            message=f"{batch.total} Giấy khen",
-        )
-        # Queued once the row is committed, so that the worker finds it.
-        transaction.on_commit(partial(tasks.build_certificates.enqueue, batch.pk))
-    return batch
+from .batches import start_certificate_batch  # noqa: E402,F401  (kept for callers)

@@ -107,6 +107,7 @@ def decision_detail(request, pk: int):
             "revocations": list(decision.revocations.all()),
             "history": history(decision)[:20],
             "batch": decision.certificate_batches.first(),
+            "can_start_batch": policy.can_prepare(request.user, decision.issuer),
         },
     )
 
@@ -161,8 +162,22 @@ def certificate_pdf(request, pk: int, order: int):
 def batch_start(request, pk: int):
     """Build every certificate in the background; the page shows the progress."""
     decision = policy.get_decision_or_404(request.user, pk)
-    services.start_certificate_batch(actor=request.user, decision=decision)
-    messages.info(request, "Đang tạo Giấy khen; có thể rời trang này, tệp sẽ sẵn sàng khi xong.")
+    batch, created = services.start_certificate_batch(actor=request.user, decision=decision)
+    if created:
+        messages.info(
+            request, "Đang tạo Giấy khen; có thể rời trang này, tệp sẽ sẵn sàng khi xong."
+        )
+    elif batch.status == BatchStatus.DONE:
+        messages.info(
+            request,
+            "Tệp Giấy khen của quyết định này đã có và quyết định không thay đổi: tải tệp bên dưới.",
+        )
+    else:
+        messages.info(
+            request,
+            f"Tệp Giấy khen của quyết định này đang được tạo ({batch.done}/{batch.total}); "
+            "không tạo thêm lần nữa.",
+        )
     return redirect("decisions:detail", pk=pk)
 
 

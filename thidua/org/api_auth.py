@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from ninja.security import HttpBearer
@@ -16,11 +18,22 @@ class TokenAuth(HttpBearer):
         return user_for_token(request, token)
 
 
+LAST_USE_EVERY = timedelta(minutes=1)  # the last use is written at most this often
+
+
 def user_for_token(request, raw: str):
-    token = ApiToken.objects.select_related("user").filter(digest=ApiToken.hash(raw)).first()
+    """The token's user, or None (401) for an unknown, expired or revoked token or an
+    inactive account."""
+    now = timezone.now()
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=ApiToken.hash(raw), expires_at__gt=now)
+        .first()
+    )
     if token is None or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USE_EVERY:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     request.user = token.user
     return token.user
 

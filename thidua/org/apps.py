@@ -5,6 +5,11 @@ AUDIT_ACTIONS = {
     "org.unit.moved": "Chuyển đơn vị sang đơn vị cấp trên khác",
     "org.api_token.issued": "Tạo khóa API",
     "org.api_token.revoked": "Thu hồi khóa API",
+    "org.login.failed": "Đăng nhập sai mật khẩu",
+    "org.login.refused": "Đăng nhập bị từ chối (đang bị khóa)",
+    "org.login.locked": "Khóa đăng nhập do sai mật khẩu nhiều lần",
+    "org.login.succeeded": "Đăng nhập",
+    "org.login.unlocked": "Mở khóa đăng nhập",
 }
 
 
@@ -17,3 +22,12 @@ class OrgConfig(AppConfig):
         from thidua.core.audit import register_actions
 
         register_actions(AUDIT_ACTIONS)
+
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+        from . import lockout
+
+        user_login_failed.connect(lockout.login_failed, dispatch_uid="thidua.login_failed")
+        user_locked_out.connect(lockout.locked_out, dispatch_uid="thidua.locked_out")
+        user_logged_in.connect(lockout.logged_in, dispatch_uid="thidua.logged_in")

@@ -347,7 +347,9 @@ class RoleAssignment(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the JSON API; only a SHA-256 digest is stored."""
+    """A bearer token for the JSON API; only a SHA-256 digest is stored. It has a name, an
+    expiry (past it the API answers 401) and the time of its last use (written at most once a
+    minute); its owner and an administrator of the owner's units list and revoke it."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
@@ -356,6 +358,7 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8, editable=False)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField("hết hạn", db_index=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
 
     @staticmethod
@@ -363,7 +366,26 @@ class ApiToken(models.Model):
         return hashlib.sha256(raw.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user, name: str) -> tuple[ApiToken, str]:
+    def issue(cls, user, name: str, days: int | None = None) -> tuple[ApiToken, str]:
+        """A new token valid ``days`` days (THIDUA_API_TOKEN_DAYS by default), and its raw
+        value: shown once, never stored."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        days = days or settings.THIDUA_API_TOKEN_DAYS
         raw = "tdkt_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=cls.hash(raw))
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=raw[:8],
+            digest=cls.hash(raw),
+            expires_at=timezone.now() + timedelta(days=days),
+        )
         return token, raw
+
+    @property
+    def is_expired(self) -> bool:
+        from django.utils import timezone
+
+        return self.expires_at <= timezone.now()

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from . import access, services
 from .access import Perm
@@ -97,7 +98,11 @@ def people(request):
 
 @login_required
 def account(request):
+    """The user's roles and API tokens: issue one (name, expiry), revoke one."""
+    from .token_views import TokenForm, own_tokens
+
     new_token = None
+    form = TokenForm(request.POST if "revoke" not in request.POST else None)
     if request.method == "POST":
         if "revoke" in request.POST:
             token = get_object_or_404(
@@ -106,17 +111,23 @@ def account(request):
             services.revoke_api_token(actor=request.user, token=token)
             messages.success(request, "Đã thu hồi khóa API.")
             return redirect("account")
-        _token, new_token = services.issue_api_token(
-            actor=request.user, name=request.POST.get("name", "")
-        )
-        messages.success(request, "Đã tạo khóa API. Hãy sao chép ngay: khóa chỉ hiển thị một lần.")
+        if form.is_valid():
+            _token, new_token = services.issue_api_token(
+                actor=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+            )
+            messages.success(
+                request, "Đã tạo khóa API. Hãy sao chép ngay: khóa chỉ hiển thị một lần."
+            )
+            form = TokenForm()
     return render(
         request,
         "org/account.html",
         {
             "assignments": access.assignments(request.user),
-            "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
+            "tokens": own_tokens(request.user),
             "new_token": new_token,
+            "form": form,
+            "now": timezone.now(),
         },
     )
 
