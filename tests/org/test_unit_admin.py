@@ -300,3 +300,16 @@ def test_the_tree_reads_a_fixed_number_of_queries(admins, django_assert_max_num_
     with django_assert_max_num_queries(8):
         page = client.get("/quan-tri/don-vi/")
     assert page.status_code == 200 and "Thôn 29" in page.content.decode()
+
+
+def test_the_forms_offer_only_the_admins_units(admins):
+    client = admins.client("commune_admin")
+    for url, label in (
+        ("/quan-tri/don-vi/them/", "Đơn vị cấp trên"),
+        ("/quan-tri/don-vi/sap-nhap/", "Các đơn vị được sáp nhập"),
+        (f"/quan-tri/don-vi/{admins.units['commune'].pk}/thoi-hoat-dong/", "Đơn vị kế thừa"),
+    ):
+        page = client.get(url).content.decode()
+        assert label in page and "Phường Đồi Chè" not in page, url
+    page = admins.client("admin").get("/quan-tri/").content.decode()
+    assert 'href="/quan-tri/don-vi/sap-nhap/"' in page and 'href="/quan-tri/don-vi/loai/"' in page

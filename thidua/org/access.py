@@ -190,7 +190,7 @@ def readable_through_successor(user: Actor, unit: Unit, perm: str) -> bool:
     paths = scope_paths(user, perm)
     if not paths:
         return False
-    ids, seen = set(path_ids(unit.path)), set()
+    ids, seen = set(path_ids(unit.path)), set[int]()
     for _step in range(5):
         rows = list(
             Unit.objects.filter(pk__in=ids - seen, successor__isnull=False).values_list(

@@ -257,7 +257,10 @@ def save_unit_type(
     code, name = code.strip(), name.strip()
     if not code or not name:
         raise OrgError("Nhập mã và tên loại đơn vị.")
-    if UnitType.objects.filter(code=code).exclude(pk=getattr(unit_type, "pk", None)).exists():
+    others = UnitType.objects.filter(code=code)
+    if unit_type is not None:
+        others = others.exclude(pk=unit_type.pk)
+    if others.exists():
         raise OrgError(f"Mã loại đơn vị “{code}” đã có.")
     creating = unit_type is None
     if unit_type is None:
@@ -299,7 +302,8 @@ def not_in_force(unit: Unit, day: date) -> str:
     if unit.is_valid_on(day):
         return ""
     if unit.valid_to and day > unit.valid_to:
-        heir = f" Đơn vị kế thừa: {unit.successor.name}." if unit.successor_id else ""
+        successor = unit.successor
+        heir = f" Đơn vị kế thừa: {successor.name}." if successor is not None else ""
         return (
             f"{unit.name} đã thôi hoạt động từ sau ngày {unit.valid_to:%d/%m/%Y} "
             f"(ngày {day:%d/%m/%Y} nằm ngoài thời hạn hiệu lực của đơn vị).{heir}"
