@@ -60,3 +60,28 @@ def test_a_closed_ward_cannot_open_a_dossier(client_as, api_as):
     )
     assert CLOSED in response.content.decode()
     assert not Dossier.objects.filter(campaign=campaign).exists()
+
+
+def test_a_closed_ward_cannot_record_the_launch_of_its_plan(user):
+    from thidua.participation import services
+    from thidua.participation.errors import ParticipationError
+
+    ward = Unit.objects.get(name="Phường Sa Pa")
+    campaign = campaign_of(Unit.objects.get(name="Tỉnh Lào Cai"), CampaignStatus.LAUNCHED)
+    with pytest.raises(ParticipationError, match=CLOSED):
+        services.record_plan(
+            actor=user("phuongsapa"),
+            campaign=campaign,
+            unit=ward,
+            number="05/KH-UBND",
+            signed_on=date(2026, 3, 1),
+        )
+    # In force on the day: recorded.
+    plan = services.record_plan(
+        actor=user("phuongsapa"),
+        campaign=campaign,
+        unit=ward,
+        number="05/KH-UBND",
+        signed_on=date(2025, 3, 1),
+    )
+    assert plan.number == "05/KH-UBND"
