@@ -64,7 +64,7 @@ def _refused(form, error: ServiceError) -> None:
 @login_required
 def tree(request):
     _require_admin(request)
-    units = list(_units(request))
+    units = list(_units(request).select_related("successor"))
     return render(
         request,
         "org/admin_units.html",
