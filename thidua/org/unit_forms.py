@@ -22,8 +22,14 @@ def _date(label: str, required: bool = False, help_text: str = "") -> forms.Date
     )
 
 
+FILTER = {"data-filter": "Gõ để tìm đơn vị (không cần dấu)…"}
+
+
 class UnitChoiceField(forms.ModelChoiceField):
-    """A unit shown with its depth, so a plain select reads like the tree."""
+    """A unit shown with its depth, so a plain select reads like the tree; a search box
+    (static/js/select-filter.js) filters its options."""
+
+    widget = forms.Select(attrs=FILTER)
 
     def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
         closed = f" (đến {obj.valid_to:%d/%m/%Y})" if obj.valid_to else ""
@@ -31,6 +37,8 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.SelectMultiple(attrs=FILTER)
+
     def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
         return UnitChoiceField.label_from_instance(self, obj)  # type: ignore[arg-type]
 
@@ -114,7 +122,7 @@ class MergeForm(forms.Form):
     units = UnitMultipleChoiceField(
         label="Các đơn vị được sáp nhập",
         queryset=Unit.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 12}),
+        widget=forms.SelectMultiple(attrs={**FILTER, "size": 12}),
         help_text="Giữ Ctrl (hoặc ⌘) để chọn nhiều đơn vị.",
     )
     closed_on = _date(
