@@ -10,6 +10,7 @@ from thidua.core.errors import ServiceError
 from thidua.core.workflow import Transition
 from thidua.org import access
 from thidua.org.access import Actor, Perm
+from thidua.org.unit_services import not_in_force
 
 from .models import Campaign, CampaignStatus
 
@@ -87,6 +88,8 @@ def launch_problems(campaign: Campaign) -> list[str]:
     award_forms = list(
         campaign.award_forms.select_related("authority").prefetch_related("criteria_sets__criteria")
     )
+    if closed := not_in_force(campaign.issuer, day):
+        problems.append(f"{closed} Không phát động được đợt thi đua.")
     if not award_forms:
         problems.append("Chưa có hình thức khen thưởng nào.")
     for form in award_forms:

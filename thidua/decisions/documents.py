@@ -5,6 +5,7 @@ from __future__ import annotations
 from thidua.core import docx as d
 from thidua.core.rendering import render
 from thidua.core.templatetags.thidua import money
+from thidua.org.office_services import DocumentOffices, document_offices
 
 from .models import Decision, DecisionKind
 
@@ -28,8 +29,36 @@ def decision_docx(decision: Decision) -> bytes:
         "total": money(total),
         "date_line": d.vn_date_line(decision.place, day),
         "amounts": {r.pk: money(r.amount) for r in recipients},
+        # The issuer's offices in force on the signing date (who proposes, executes, receives).
+        "offices": document_offices(decision.issuer, day),
     }
+    context.update(office_lines(decision, context["offices"]))
     return render("quyet-dinh", context, _decision_docx)
+
+
+EXECUTION_TAIL = (
+    "thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
+    "trách nhiệm thi hành Quyết định này./."
+)
+
+
+def office_lines(decision: Decision, offices: DocumentOffices) -> dict:
+    """ "Theo đề nghị của …", Điều 3 and Nơi nhận from the issuer's offices; where the issuer
+    keeps none, the council that proposed (if any) and the generic execution clause."""
+    proposers = offices.proposer_titles
+    if not proposers and decision.meeting_id:
+        proposers = [decision.meeting.council.name]
+    executors = offices.executor_titles
+    execution = (
+        f"Điều 3. {', '.join(executors)}, {EXECUTION_TAIL}"
+        if executors
+        else f"Điều 3. {EXECUTION_TAIL[0].upper()}{EXECUTION_TAIL[1:]}"
+    )
+    return {
+        "proposal_line": f"Theo đề nghị của {' và '.join(proposers)}." if proposers else "",
+        "execution_line": execution,
+        "receivers": ["Như Điều 3", *offices.recipient_names],
+    }
 
 
 def _decision_docx(ctx: dict) -> bytes:
@@ -55,6 +84,8 @@ def _decision_docx(ctx: dict) -> bytes:
     for line in decision.legal_bases.splitlines():
         if line.strip():
             d.paragraph(document, line.strip(), italic=True, indent_first=True, align=d.JUSTIFY)
+    if ctx["proposal_line"]:
+        d.paragraph(document, ctx["proposal_line"], italic=True, indent_first=True, align=d.JUSTIFY)
     d.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, space_before=6, space_after=6)
     collectives, individuals, award = len(ctx["collectives"]), len(ctx["individuals"]), ctx["award"]
     d.paragraph(
@@ -74,16 +105,14 @@ def _decision_docx(ctx: dict) -> bytes:
     )
     d.paragraph(
         document,
-        "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, "
-        "thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
-        "trách nhiệm thi hành Quyết định này./.",
+        ctx["execution_line"],
         indent_first=True,
         align=d.JUSTIFY,
         space_after=10,
     )
     d.signature_block(
         document,
-        recipients=["Như Điều 3", "Phòng Nội vụ"],
+        recipients=ctx["receivers"],
         authority="",
         title=decision.signer_title,
         name=decision.signer_name,
@@ -228,9 +257,15 @@ def _upward_letter(meeting, award_form, items) -> bytes:
     )
     d.signature_block(
         document,
-        recipients=["Như trên", "Sở Nội vụ"],
+        recipients=["Như trên", *_upward_receivers(issuer, meeting.held_on)],
         authority="TM. ỦY BAN NHÂN DÂN",
         title=campaign.signer_title or "CHỦ TỊCH",
         name=campaign.signer_name,
     )
     return d.to_bytes(document)
+
+
+def _upward_receivers(issuer, day) -> list[str]:
+    """The higher level's proposing office (Sở Nội vụ) from its offices, else Sở Nội vụ."""
+    names = [o.name for o in document_offices(issuer.parent, day).proposers]
+    return names or ["Sở Nội vụ"]

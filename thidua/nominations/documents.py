@@ -7,6 +7,7 @@ from collections import defaultdict
 from thidua.core import docx as d
 from thidua.core.rendering import render
 from thidua.org.models import Role, RoleAssignment
+from thidua.org.office_services import document_offices
 
 from .models import Dossier
 
@@ -133,8 +134,18 @@ def submission_letter(dossier: Dossier) -> bytes:
         "unit": dossier.unit,
         "candidates": _candidates(dossier),
         "head_name": _head_name(dossier.unit),
+        "receivers": _receivers(dossier.campaign),
     }
     return render("to-trinh", context, _submission_letter)
+
+
+def _receivers(campaign) -> list[str]:
+    """A copy goes to the issuer's proposing office in force by the dossier deadline (Phòng
+    Nội vụ of a town, Phòng Văn hóa – Xã hội of a ward), else to the campaign's receiving unit."""
+    offices = document_offices(campaign.issuer, campaign.dossier_deadline).proposers
+    if offices:
+        return [o.name for o in offices]
+    return [campaign.receiving_unit.name] if campaign.receiving_unit_id else []
 
 
 def _submission_letter(ctx: dict) -> bytes:
@@ -199,7 +210,7 @@ def _submission_letter(ctx: dict) -> bytes:
     )
     d.signature_block(
         document,
-        recipients=["Như trên", "Phòng Nội vụ"],
+        recipients=["Như trên", *ctx["receivers"]],
         authority="TM. ỦY BAN NHÂN DÂN" if unit.kind == "ubnd_xa" else "",
         title="CHỦ TỊCH" if unit.kind == "ubnd_xa" else "THỦ TRƯỞNG",
         name=ctx["head_name"],

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.workflow import Transition
 from thidua.org import access
 from thidua.org.access import Actor, Perm
 from thidua.org.models import Unit
+from thidua.org.unit_services import not_in_force
 
 # Who takes part in a campaign and who oversees it: participation's answers, used here too.
 from thidua.participation.policy import can_oversee as can_oversee
@@ -132,6 +134,11 @@ def check_start(actor: Actor, campaign: Campaign, unit: Unit) -> None:
         raise DossierError("Đợt thi đua chưa phát động hoặc đã kết thúc: không lập hồ sơ được.")
     if not unit.path.startswith(campaign.issuer.path):
         raise DossierError("Đơn vị không thuộc phạm vi của đợt thi đua này.")
+    # The unit must be in force on the day it opens the dossier (the campaign's last day for a
+    # campaign of the past entered afterwards): a ward closed on 30/06/2025 opens none in 2026.
+    day = min(timezone.localdate(), campaign.period_end)
+    if closed := not_in_force(unit, day):
+        raise DossierError(f"{closed} Không lập hồ sơ được.")
 
 
 def check_oversight(actor: Actor, campaign: Campaign) -> None:

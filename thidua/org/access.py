@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from .models import Person, Role, RoleAssignment, Unit
+from .models import Person, Role, RoleAssignment, Unit, path_ids
 
 # Whoever acts: a signed-in user or, on public pages and API operations, an anonymous one.
 Actor: TypeAlias = AbstractBaseUser | AnonymousUser
@@ -156,6 +156,8 @@ def roles_over(user: Actor, unit: Unit) -> set[str]:
 def require(user: Actor, unit: Unit, perm: str) -> None:
     """404 when ``unit`` is outside every subtree of the user, 403 when inside without ``perm``."""
     if not in_scope(user, unit):
+        if perm in READ_THROUGH_SUCCESSOR and readable_through_successor(user, unit, perm):
+            return
         raise Http404("Không tìm thấy.")
     if not in_scope(user, unit, perm):
         raise PermissionDenied("Vai trò của bạn không có quyền thực hiện thao tác này.")
@@ -191,3 +193,39 @@ def users_with(perm: str, unit: Unit, day: date | None = None) -> QuerySet[User]
 def administers_root(user: Actor) -> bool:
     """An administrator of a root unit (the province): settings of the whole deployment."""
     return any(unit.parent_id is None for unit in assigned_units(user, Perm.MANAGE_UNITS))
+
+
+# A unit closed in a reorganisation stays readable (its page, people and history) where its
+# successor is: the ward that took over three communes reads their past. Reading only.
+READ_THROUGH_SUCCESSOR = frozenset({Perm.VIEW_UNITS, Perm.VIEW_PEOPLE})
+
+
+def readable_through_successor(user: Actor, unit: Unit, perm: str) -> bool:
+    """Does ``user`` hold ``perm`` over a successor of ``unit`` or of one of its ancestors
+    (following chains of successors, a few steps at most)? One query per step."""
+    paths = scope_paths(user, perm)
+    if not paths:
+        return False
+    ids, seen = set(path_ids(unit.path)), set[int]()
+    for _step in range(5):
+        rows = list(
+            Unit.objects.filter(pk__in=ids - seen, successor__isnull=False).values_list(
+                "successor_id", "successor__path"
+            )
+        )
+        seen |= ids
+        if not rows:
+            return False
+        if any(path.startswith(p) for _pk, path in rows for p in paths):
+            return True
+        ids = {pk for pk, _path in rows}
+        # A successor's own ancestors may have been succeeded as well.
+        ids |= {i for _pk, path in rows for i in path_ids(path)}
+    return False
+
+
+def can_read(user: Actor, unit: Unit, perm: str) -> bool:
+    """``in_scope`` for reading, counting the units the user's units succeeded."""
+    return in_scope(user, unit, perm) or (
+        perm in READ_THROUGH_SUCCESSOR and readable_through_successor(user, unit, perm)
+    )

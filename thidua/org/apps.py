@@ -10,6 +10,17 @@ AUDIT_ACTIONS = {
     "org.login.locked": "Khóa đăng nhập do sai mật khẩu nhiều lần",
     "org.login.succeeded": "Đăng nhập",
     "org.login.unlocked": "Mở khóa đăng nhập",
+    "org.unit.created": "Tạo đơn vị",
+    "org.unit.renamed": "Đổi tên đơn vị",
+    "org.unit.updated": "Sửa thông tin đơn vị",
+    "org.unit.closed": "Đơn vị thôi hoạt động",
+    "org.unit.merged": "Sáp nhập đơn vị",
+    "org.unit_type.created": "Thêm loại đơn vị",
+    "org.unit_type.updated": "Sửa loại đơn vị",
+    "org.unit_type.deleted": "Xóa loại đơn vị",
+    "org.office.created": "Thêm cơ quan tham mưu, thi hành, nơi nhận",
+    "org.office.updated": "Sửa cơ quan tham mưu, thi hành, nơi nhận",
+    "org.office.ended": "Kết thúc hiệu lực cơ quan tham mưu, thi hành, nơi nhận",
 }
 
 

@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from . import access, services
+from . import access, services, unit_services
 from .access import Perm
 from .models import ApiToken, Person, PersonCategory, UnitKind
 
@@ -45,9 +45,11 @@ def build_tree(units):
 @login_required
 def unit_detail(request, pk: int):
     unit = access.get_unit_or_404(request.user, pk)
-    can_see_people = access.in_scope(request.user, unit, Perm.VIEW_PEOPLE)
+    can_see_people = access.can_read(request.user, unit, Perm.VIEW_PEOPLE)
     children = unit.children.order_by("sort_order", "name")
     people = unit.people.order_by("full_name") if can_see_people else Person.objects.none()
+    # A unit that took over others (sáp nhập) lists them: their pages and history stay readable.
+    predecessors = unit_services.predecessors(unit)
     return render(
         request,
         "org/unit_detail.html",
@@ -57,6 +59,9 @@ def unit_detail(request, pk: int):
             "children": children,
             "people": people,
             "can_see_people": can_see_people,
+            "predecessors": predecessors,
+            "successor": unit.successor,
+            "can_manage": access.in_scope(request.user, unit, Perm.MANAGE_UNITS),
         },
     )
 

@@ -15,6 +15,7 @@ from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core import audit, uploads
 from thidua.org.access import Actor
 from thidua.org.models import Unit
+from thidua.org.unit_services import not_in_force
 
 from . import policy
 from .errors import ParticipationError
@@ -47,6 +48,8 @@ def record_plan(
     policy.check(actor, campaign, unit)
     if launched_on and launched_on < signed_on:
         raise ParticipationError("Ngày phát động không thể trước ngày ban hành kế hoạch.")
+    if closed := not_in_force(unit, launched_on or signed_on):
+        raise ParticipationError(f"{closed} Không ban hành, phát động kế hoạch được.")
     with transaction.atomic():
         plan = UnitPlan.objects.filter(campaign=campaign, unit=unit).first() or UnitPlan(
             campaign=campaign, unit=unit

@@ -25,12 +25,12 @@ SPECS = {
         [
             "{{ decision.signer_title|upper }} {{ issuer }}",
             "{{ decision.legal_bases }}",
+            "{{ proposal_line }}",
             "QUYẾT ĐỊNH:",
             "Điều 1. Tặng {{ award }} cho {{ collectives|length }} tập thể và {{ individuals|length }} cá nhân "
             "(có danh sách kèm theo) đã có thành tích xuất sắc trong {{ campaign.title }}.",
             "Điều 2. Tổng số tiền thưởng: {{ total }}, từ {{ decision.fund_note }}.",
-            "Điều 3. Các cơ quan, đơn vị và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
-            "Quyết định này./.",
+            "{{ execution_line }}",
             "{{ decision.signer_title|upper }}",
             "{{ decision.signer_name }}",
         ],

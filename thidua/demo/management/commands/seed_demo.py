@@ -17,6 +17,7 @@ from ...seed_campaign import build_campaigns
 from ...seed_council import seed_council
 from ...seed_dossiers import seed_dossiers
 from ...seed_money import seed_money
+from ...seed_offices import seed_offices
 from ...seed_people import build_people
 from ...seed_portal import seed_portal_identity
 from ...seed_units import build_units
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             seed_council()
             seed_money()
             seed_portal_identity()
+            seed_offices()  # issuers' offices and the 2025 successors
             rebuild_statistics()  # the seed writes rows directly; cheap at the demo's size
         self.print_accounts()
 
