@@ -367,3 +367,7 @@ class ApiToken(models.Model):
         raw = "tdkt_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=cls.hash(raw))
         return token, raw
+
+
+# Kept in its own module; imported here so that Django registers it with this app.
+from .account_models import AccountProfile  # noqa: E402, F401
