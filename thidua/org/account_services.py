@@ -358,7 +358,19 @@ def end_role(
             raise AccountError(
                 {"valid_to": "Ngày kết thúc phải từ ngày bắt đầu của vai trò trở đi."}
             )
-        end = assignment.valid_from  # granted today or later: it ends on its first day
+        # Ended "now" on or before its first day: no date window can say it, so the grant is
+        # withdrawn; the audit log keeps it.
+        audit.record(
+            actor=actor,
+            action="org.account.role_ended",
+            obj=account,
+            message=f"{account.username}: {assignment} ({_window(assignment)}), hủy giao",
+            data={"assignment": assignment.pk, "withdrawn": True},
+        )
+        pk = assignment.pk
+        assignment.delete()
+        assignment.pk, assignment.valid_to = pk, end
+        return assignment
     RoleAssignment.objects.filter(pk=assignment.pk).update(valid_to=end)
     assignment.valid_to = end
     audit.record(

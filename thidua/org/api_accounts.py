@@ -182,6 +182,39 @@ def list_accounts(
     return [account_out(u, u.current_roles) for u in page]
 
 
+@router.post(
+    "/accounts/import",
+    response={200: dict, 403: Error, 422: dict},
+    summary="Nhập nhiều tài khoản (các cột như tệp Excel mẫu); có lỗi thì không nhập gì",
+)
+def import_accounts(request, payload: ImportIn):
+    report = account_import.import_account_rows(
+        actor=request.user,
+        rows=[row.dict() for row in payload.rows],
+        only_clean=payload.only_clean,
+        mail_link_from=_site(request) if payload.send_email_links else "",
+    )
+    status = 200 if report.imported or not report.errors else 422
+    body: dict[str, Any] = {
+        "imported": report.imported,
+        "valid_rows": len(report.rows),
+        "created": [
+            {
+                "row": c.row,
+                "id": c.user_id,
+                "username": c.username,
+                "temporary_password": c.password,
+            }
+            for c in report.created
+        ],
+        "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in report.errors],
+    }
+    if status == 422:
+        body["detail"] = "Danh sách có lỗi: chưa tạo tài khoản nào."
+    return Status(status, body)
+
+
+# Declared before /accounts/{account_id}: the first matching path answers.
 @router.get(
     "/accounts/{account_id}",
     response={200: AccountOut, 403: Error, 404: Error},
@@ -319,35 +352,3 @@ def end_role(request, account_id: int, role_id: int, payload: RoleEndIn):
     data = _valid(RoleEndForm({"valid_to": _iso(payload.valid_to)}))
     account_services.end_role(actor=request.user, assignment=assignment, valid_to=data["valid_to"])
     return role_out(assignment, timezone.localdate(), account.is_active)
-
-
-@router.post(
-    "/accounts/import",
-    response={200: dict, 403: Error, 422: dict},
-    summary="Nhập nhiều tài khoản (các cột như tệp Excel mẫu); có lỗi thì không nhập gì",
-)
-def import_accounts(request, payload: ImportIn):
-    report = account_import.import_account_rows(
-        actor=request.user,
-        rows=[row.dict() for row in payload.rows],
-        only_clean=payload.only_clean,
-        mail_link_from=_site(request) if payload.send_email_links else "",
-    )
-    status = 200 if report.imported or not report.errors else 422
-    body: dict[str, Any] = {
-        "imported": report.imported,
-        "valid_rows": len(report.rows),
-        "created": [
-            {
-                "row": c.row,
-                "id": c.user_id,
-                "username": c.username,
-                "temporary_password": c.password,
-            }
-            for c in report.created
-        ],
-        "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in report.errors],
-    }
-    if status == 422:
-        body["detail"] = "Danh sách có lỗi: chưa tạo tài khoản nào."
-    return Status(status, body)
