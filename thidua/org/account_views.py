@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 from thidua.core import audit
 from thidua.core.web import XLSX, download
 
-from . import access, account_import, account_services
+from . import access, account_import, account_queries, account_services
 from .access import Perm
 from .account_forms import (
     DELIVERY_EMAIL,
@@ -27,7 +26,7 @@ from .account_forms import (
     RoleEndForm,
 )
 from .account_services import AccountError, get_account_or_404
-from .models import Role, RoleAssignment
+from .models import Role
 
 PAGE_SIZE = 50
 
@@ -44,48 +43,21 @@ def _site(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")
 
 
-def current_roles(qs):
-    """Each account with ``current_roles``: the roles in force today, in one more query."""
-    today = timezone.localdate()
-    return qs.prefetch_related(
-        Prefetch(
-            "role_assignments",
-            queryset=RoleAssignment.objects.filter(access.in_force_on(today))
-            .select_related("unit")
-            .order_by("unit__path", "role"),
-            to_attr="current_roles",
-        )
-    )
-
-
 @login_required
 def account_list(request: HttpRequest) -> HttpResponse:
     _require_admin(request)
-    qs = account_services.managed_accounts(request.user)
     q = request.GET.get("q", "").strip()
     unit_id = request.GET.get("don_vi", "")
     role = request.GET.get("vai_tro", "")
     status = request.GET.get("trang_thai", "")
-    if q:
-        qs = qs.filter(
-            Q(username__icontains=q) | Q(first_name__icontains=q) | Q(email__icontains=q)
-        )
-    roles = RoleAssignment.objects.filter(user=OuterRef("pk")).filter(
-        access.in_force_on(timezone.localdate())
+    qs = account_queries.account_list(
+        request.user,
+        q=q,
+        unit_id=int(unit_id) if unit_id.isdigit() else None,
+        role=role,
+        active={"hoat_dong": True, "khoa": False}.get(status),
     )
-    if unit_id.isdigit():
-        unit = access.get_unit_or_404(request.user, int(unit_id), Perm.MANAGE_ACCOUNTS)
-        qs = qs.filter(
-            Exists(roles.filter(unit__path__startswith=unit.path))
-            | Q(account_profile__unit__path__startswith=unit.path)
-        )
-    if role in Role.values:
-        qs = qs.filter(Exists(roles.filter(role=role)))
-    if status in ("hoat_dong", "khoa"):
-        qs = qs.filter(is_active=status == "hoat_dong")
-    page = Paginator(current_roles(qs.order_by("username")), PAGE_SIZE).get_page(
-        request.GET.get("trang")
-    )
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(
         request,
         "org/accounts/list.html",

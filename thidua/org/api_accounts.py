@@ -8,13 +8,12 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from thidua.core.api import Error
 
-from . import access, account_import, account_services
+from . import access, account_import, account_queries, account_services
 from .access import Perm
 from .account_forms import (
     DELIVERY_EMAIL,
@@ -24,9 +23,8 @@ from .account_forms import (
     RoleEndForm,
 )
 from .account_services import get_account_or_404
-from .account_views import current_roles
 from .api_auth import TokenAuth
-from .models import Role, RoleAssignment
+from .models import RoleAssignment
 
 router = Router(tags=["Quản trị tài khoản"], auth=TokenAuth())
 
@@ -158,27 +156,9 @@ def list_accounts(
     offset: int = 0,
     limit: int = 100,
 ):
-    account_services.require_admin(request.user)
-    qs = account_services.managed_accounts(request.user).select_related("account_profile")
-    if q:
-        qs = qs.filter(
-            Q(username__icontains=q) | Q(first_name__icontains=q) | Q(email__icontains=q)
-        )
-    roles = RoleAssignment.objects.filter(user=OuterRef("pk")).filter(
-        access.in_force_on(timezone.localdate())
-    )
-    if unit_id is not None:
-        unit = access.get_unit_or_404(request.user, unit_id, Perm.MANAGE_ACCOUNTS)
-        qs = qs.filter(
-            Exists(roles.filter(unit__path__startswith=unit.path))
-            | Q(account_profile__unit__path__startswith=unit.path)
-        )
-    if role in Role.values:
-        qs = qs.filter(Exists(roles.filter(role=role)))
-    if active is not None:
-        qs = qs.filter(is_active=active)
+    qs = account_queries.account_list(request.user, q=q, unit_id=unit_id, role=role, active=active)
     limit, offset = max(1, min(limit, 500)), max(offset, 0)
-    page = current_roles(qs.order_by("username", "id"))[offset : offset + limit]
+    page = qs[offset : offset + limit]
     return [account_out(u, u.current_roles) for u in page]
 
 
