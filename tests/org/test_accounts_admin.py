@@ -161,6 +161,10 @@ def test_ending_a_role_takes_its_power_today(client_as, user):
     assert client_as("tavan").get("/don-vi/").status_code == 403
     page = client_as("quantri.tavan").get(f"{BASE}{tavan.pk}/").content.decode()
     assert "Đã kết thúc" in page and "Không giữ vai trò nào." in page
+    own = client_as("tavan").get("/tai-khoan/").content.decode()
+    assert "Chưa được giao vai trò." in own
+    yesterday = assignment.valid_to.strftime("%d/%m/%Y")
+    assert f"Cán bộ đơn vị – Xã Tả Van <span class=\"muted small\">(từ … đến {yesterday})" in own
     # The account is still the commune's (its ended role lies there).
     assert ">tavan</a>" in client_as("quantri.tavan").get(BASE).content.decode()
 

@@ -47,8 +47,9 @@ class UnitChoicesMixin:
     fields: dict
 
     def set_units(self, units) -> None:
+        top = min((u.depth for u in units), default=0)
         self.fields["unit"].widget.choices = [("", "— Chọn đơn vị —")] + [
-            (u.pk, ("\u00a0\u00a0" * max(u.depth - units[0].depth, 0)) + u.name) for u in units
+            (u.pk, ("\u00a0\u00a0" * (u.depth - top)) + u.name) for u in units
         ]
 
 

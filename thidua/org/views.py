@@ -115,6 +115,12 @@ def account(request):
         "org/account.html",
         {
             "assignments": access.assignments(request.user),
+            # Roles granted from a later day, and ended ones: what the user holds is dated.
+            "other_roles": request.user.role_assignments.exclude(
+                pk__in=[a.pk for a in access.assignments(request.user)]
+            )
+            .select_related("unit")
+            .order_by("-valid_from"),
             "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
             "new_token": new_token,
         },
