@@ -164,7 +164,7 @@ def test_ending_a_role_takes_its_power_today(client_as, user):
     own = client_as("tavan").get("/tai-khoan/").content.decode()
     assert "Chưa được giao vai trò." in own
     yesterday = assignment.valid_to.strftime("%d/%m/%Y")
-    assert f"Cán bộ đơn vị – Xã Tả Van <span class=\"muted small\">(từ … đến {yesterday})" in own
+    assert f'Cán bộ đơn vị – Xã Tả Van <span class="muted small">(từ … đến {yesterday})' in own
     # The account is still the commune's (its ended role lies there).
     assert ">tavan</a>" in client_as("quantri.tavan").get(BASE).content.decode()
 
