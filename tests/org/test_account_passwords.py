@@ -11,7 +11,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from thidua.org import account_services
+from thidua.org import passwords
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +21,14 @@ User = get_user_model()
 def test_generated_passwords_pass_the_password_rules(user):
     tavan = user("tavan")
     for _ in range(50):
-        raw = account_services.generate_password()
+        raw = passwords.generate_password()
         assert len(raw) == 12
         validate_password(raw, tavan)  # raises if a rule refuses it
 
 
 @override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"])
 def test_a_temporary_hash_is_cheap_and_is_rehashed_at_full_cost_when_used(user):
-    encoded = account_services.temporary_hash("Tam-thoi-123")
+    encoded = passwords.temporary_hash("Tam-thoi-123")
     algorithm, iterations, *_ = encoded.split("$")
     assert (algorithm, int(iterations)) == ("pbkdf2_sha256", 20_000)
     assert check_password("Tam-thoi-123", encoded)

@@ -25,6 +25,7 @@ from thidua.core.text import ascii_key, clean_text, text_key
 from . import access, account_services
 from .access import Actor, Perm
 from .models import Role, Unit
+from .passwords import mail_password_link
 
 MAX_ROWS = 1000
 
@@ -260,5 +261,5 @@ def _store(
             data={"accounts": [c.user_id for c in report.created]},
         )
     for account in mailed:  # once the accounts are stored
-        account_services.mail_password_link(account, mail_link_from)
+        mail_password_link(account, mail_link_from)
     return report

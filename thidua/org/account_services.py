@@ -12,21 +12,15 @@ account above their own scope. Nobody changes their own roles, password or statu
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, timedelta
 
-from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher, make_password
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
 from thidua.core import audit
 from thidua.core.errors import ServiceError
@@ -35,10 +29,7 @@ from thidua.core.text import clean_text
 from . import access
 from .access import Actor, Perm
 from .models import AccountProfile, Role, RoleAssignment, Unit
-
-# Easy to read aloud or copy from a screen: no 0/O, 1/l/I.
-PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-TEMPORARY_ITERATIONS = 20_000
+from .passwords import generate_password, mail_password_link, temporary_hash
 
 
 class AccountError(ServiceError):
@@ -103,24 +94,6 @@ def check_grant(actor: Actor, account: User | None, role: str, unit: Unit) -> No
 
 
 # --- accounts --------------------------------------------------------------------------------
-
-
-def generate_password(length: int = 12) -> str:
-    while True:
-        raw = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
-        if any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw):
-            return raw
-
-
-def temporary_hash(raw: str) -> str:
-    """The hash of a generated temporary password. Its 70 random bits need no slow hash, so
-    PBKDF2 runs fewer rounds (an import of hundreds of accounts takes seconds, not minutes);
-    the password must be changed at the first sign-in anyway, and Django re-hashes it with
-    the full cost when it is used."""
-    hasher = get_hasher("default")
-    if isinstance(hasher, PBKDF2PasswordHasher):
-        return hasher.encode(raw, hasher.salt(), iterations=TEMPORARY_ITERATIONS)
-    return make_password(raw)
 
 
 def username_taken(username: str) -> bool:
@@ -241,24 +214,6 @@ def reset_password(*, actor: Actor, account: User) -> str:
         actor=actor, action="org.account.password_reset", obj=account, message=account.username
     )
     return raw
-
-
-def mail_password_link(account: User, base_url: str) -> None:
-    """The e-mail with a link to set a new password: the same templates and context as Django's
-    ``PasswordResetView`` at /quen-mat-khau/ (``base_url`` is "https://host")."""
-    protocol, _sep, domain = base_url.rstrip("/").partition("://")
-    context = {
-        "email": account.email,
-        "domain": domain,
-        "site_name": domain,
-        "uid": urlsafe_base64_encode(force_bytes(account.pk)),
-        "user": account,
-        "token": default_token_generator.make_token(account),
-        "protocol": protocol,
-    }
-    subject = render_to_string("accounts/password_reset_subject.txt", context)
-    body = render_to_string("accounts/password_reset_email.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [account.email])
 
 
 @transaction.atomic
