@@ -205,6 +205,8 @@ def test_create_an_account_shows_a_temporary_password_once_and_forces_a_change(c
         assert (response.status_code, response["Location"]) == (302, "/tai-khoan/doi-mat-khau/")
     page = newcomer.get("/tai-khoan/doi-mat-khau/").content.decode()
     assert "Tài khoản của bạn đang dùng mật khẩu tạm" in page
+    assert "<li>Mật khẩu cần có ít nhất 10 ký tự.</li>" in page
+    assert "<li>Mật khẩu của bạn không được hoàn toàn bằng số.</li>" in page
     weak = newcomer.post(
         "/tai-khoan/doi-mat-khau/",
         {"old_password": raw, "new_password1": "123", "new_password2": "123"},

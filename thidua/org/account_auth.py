@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.contrib.auth.signals import user_logged_in
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
@@ -50,7 +51,16 @@ class ForcePasswordChangeMiddleware:
         return self.get_response(request)
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class PasswordRulesMixin:
+    """The rules of AUTH_PASSWORD_VALIDATORS, listed under the form as they are configured."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["password_rules"] = password_validators_help_texts()
+        return context
+
+
+class PasswordChangeView(PasswordRulesMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("account")
 
@@ -78,7 +88,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(PasswordRulesMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 
