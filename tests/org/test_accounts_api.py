@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -170,7 +170,22 @@ def test_bulk_import_stores_nothing_with_errors_unless_only_clean(api_as):
         }
     ]
     assert not User.objects.filter(username__startswith="ct.").exists()
+    rows[0]["valid_from"] = "2026-01-31"
+    rows.append(
+        {
+            "username": "ct.three",
+            "full_name": "Ba",
+            "unit": "Xã Tả Van",
+            "role": "thu_truong",
+            "valid_from": "2026-02-30",
+        }
+    )
     done = post(api, f"{API}/import", {"rows": rows, "only_clean": True})
     assert done.status_code == 200
     assert [(c["row"], c["username"]) for c in done.json()["created"]] == [(1, "ct.one")]
-    assert RoleAssignment.objects.get(user__username="ct.one").role == Role.CAN_BO_DON_VI
+    assert [(e["row"], e["column"]) for e in done.json()["errors"]] == [
+        (2, "Đơn vị"),
+        (3, "Từ ngày"),
+    ]
+    one = RoleAssignment.objects.get(user__username="ct.one")
+    assert (one.role, one.valid_from) == (Role.CAN_BO_DON_VI, date(2026, 1, 31))

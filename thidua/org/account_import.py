@@ -8,6 +8,7 @@ temporary password, shown once in the result, or an e-mail link to choose one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -217,8 +218,19 @@ def import_account_rows(
     account_services.require_admin(actor)
     if len(rows) > MAX_ROWS:
         return AccountImportReport(errors=[RowError(0, "", f"Quá {MAX_ROWS} dòng.")])
-    report = check_rows(actor, enumerate(rows, start=1))
+    report = check_rows(actor, enumerate((_iso_dates(row) for row in rows), start=1))
     return _store(actor, report, only_clean, mail_link_from)
+
+
+def _iso_dates(row: dict[str, Any]) -> dict[str, Any]:
+    """JSON rows may give the date as ISO (2026-01-31) as well as dd/mm/yyyy."""
+    value = row.get("valid_from")
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return {**row, "valid_from": date.fromisoformat(value.strip())}
+        except ValueError:
+            return row
+    return row
 
 
 def _store(
