@@ -8,6 +8,7 @@ Personas are the demo accounts, named by what they are:
   phonggd           officer of Phòng Giáo dục và Đào tạo (a department)
   thuky, hoidong1   council secretary and member;  chutich  the town chairman
   truyenthong       media centre;  quantri  administrator over the province
+  quantri.tavan     administrator of xã Tả Van only (the narrower scope of account pages)
   vhxh.sapa         emulation officer of the new phường Sa Pa (two-tier, from 01/07/2025)
 
 Tests of rules that need no campaign use the ``personas`` fixture instead: a tiny tree of units

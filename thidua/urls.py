@@ -5,6 +5,7 @@ from django.urls import include, path
 from thidua.api import api
 from thidua.campaigns import views as campaign_views
 from thidua.core import notification_views
+from thidua.org import account_auth
 from thidua.org import views as org_views
 
 
@@ -34,6 +35,27 @@ urlpatterns = [
         "tai-khoan/thong-bao/lua-chon/",
         notification_views.notification_preferences,
         name="notification_preferences",
+    ),
+    path(
+        "tai-khoan/doi-mat-khau/",
+        account_auth.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path("quen-mat-khau/", account_auth.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "quen-mat-khau/da-gui/",
+        account_auth.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "quen-mat-khau/xong/",
+        account_auth.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "quen-mat-khau/<uidb64>/<token>/",
+        account_auth.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     path("quan-tri/", org_views.administration, name="administration"),
     path("quan-tri/don-vi/", include("thidua.org.unit_urls")),

@@ -29,6 +29,8 @@ ACCOUNTS = [
     ("quantri", "Quản trị hệ thống", Role.QUAN_TRI, "Tỉnh Lào Cai"),
     ("vhxh.sapa", "Hà Thị Thu", Role.CHUYEN_VIEN_TDKT, "Phường Sa Pa (từ 01/07/2025)"),
     ("tdkt.phuongsapa", "Lương Thị Minh", Role.CHUYEN_VIEN_TDKT, "Phường Sa Pa"),
+    # An administrator of one commune: sees and manages only the accounts of xã Tả Van.
+    ("quantri.tavan", "Sùng Thị Mai", Role.QUAN_TRI, "Xã Tả Van"),
 ]
 
 

@@ -21,6 +21,16 @@ AUDIT_ACTIONS = {
     "org.office.created": "Thêm cơ quan tham mưu, thi hành, nơi nhận",
     "org.office.updated": "Sửa cơ quan tham mưu, thi hành, nơi nhận",
     "org.office.ended": "Kết thúc hiệu lực cơ quan tham mưu, thi hành, nơi nhận",
+    "org.account.created": "Tạo tài khoản",
+    "org.account.updated": "Sửa thông tin tài khoản",
+    "org.account.deactivated": "Khóa tài khoản",
+    "org.account.reactivated": "Mở khóa tài khoản",
+    "org.account.password_reset": "Đặt lại mật khẩu tạm",
+    "org.account.password_link_sent": "Gửi thư đặt lại mật khẩu",
+    "org.account.password_changed": "Đổi mật khẩu",
+    "org.account.role_granted": "Giao vai trò",
+    "org.account.role_ended": "Kết thúc vai trò",
+    "org.account.imported": "Nhập danh sách tài khoản từ Excel",
 }
 
 
@@ -42,3 +52,6 @@ class OrgConfig(AppConfig):
         user_login_failed.connect(lockout.login_failed, dispatch_uid="thidua.login_failed")
         user_locked_out.connect(lockout.locked_out, dispatch_uid="thidua.locked_out")
         user_logged_in.connect(lockout.logged_in, dispatch_uid="thidua.logged_in")
+        from . import account_auth
+
+        account_auth.connect()

@@ -389,3 +389,7 @@ class ApiToken(models.Model):
         from django.utils import timezone
 
         return self.expires_at <= timezone.now()
+
+
+# Kept in its own module; imported here so that Django registers it with this app.
+from .account_models import AccountProfile  # noqa: E402, F401

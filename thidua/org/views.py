@@ -129,6 +129,12 @@ def account(request):
         "org/account.html",
         {
             "assignments": access.assignments(request.user),
+            # Roles granted from a later day, and ended ones: what the user holds is dated.
+            "other_roles": request.user.role_assignments.exclude(
+                pk__in=[a.pk for a in access.assignments(request.user)]
+            )
+            .select_related("unit")
+            .order_by("-valid_from"),
             "tokens": own_tokens(request.user),
             "new_token": new_token,
             "form": form,
