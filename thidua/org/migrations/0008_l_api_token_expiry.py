@@ -15,7 +15,7 @@ def expire_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("org", "0004_fill_unit_types_search_employment"),
+        ("org", "0005_f_account_profile"),
     ]
 
     operations = [
