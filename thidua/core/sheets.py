@@ -16,13 +16,15 @@ from datetime import date, datetime
 from io import BytesIO
 from typing import IO, Any
 
+from django.conf import settings
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .sheet_source import NO_CACHED_VALUE, open_rows
+from . import uploads
+from .sheet_source import NO_CACHED_VALUE, looks_like_text, open_rows
 from .spreadsheet import put_value
 from .text import text_key
 
@@ -121,6 +123,19 @@ def build_template(
 
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def check_list_file(uploaded: Any) -> None:
+    """ValidationError unless ``uploaded`` is, by its content, an .xlsx workbook or a CSV
+    text (which ``read_sheet`` reads too): size, macros and zip bombs as for every upload."""
+    uploaded.seek(0)
+    head = uploaded.read(4096)
+    uploaded.seek(0)
+    if looks_like_text(head):
+        if uploaded.size > settings.THIDUA_MAX_UPLOAD_BYTES:
+            uploads.detect_kind(uploaded)  # says the file is too large
+        return
+    uploads.detect_kind(uploaded, allowed=("xlsx",))
 
 
 def read_sheet(

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from . import filechecks
+from .sheet_source import looks_like_text
 from .web import DOCX, XLSX
 
 
@@ -89,6 +90,12 @@ def detect_kind(uploaded, allowed: tuple[str, ...] | None = None) -> FileKind:
         raise ValidationError(
             "Tệp Word/Excel định dạng cũ (.doc, .xls) không được chấp nhận: "
             "hãy lưu lại thành .docx hoặc .xlsx."
+        )
+    elif looks_like_text(uploaded.read(4096)):
+        uploaded.seek(0)
+        raise ValidationError(
+            "Tệp là tệp CSV (văn bản), không phải tệp Excel: hãy mở bằng Excel rồi lưu thành "
+            "“Excel Workbook (.xlsx)” và tải lên lại."
         )
     else:
         raise ValidationError(f"Nội dung tệp không phải {ACCEPTED}: tệp không được chấp nhận.")
