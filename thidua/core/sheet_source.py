@@ -101,7 +101,10 @@ class _WithoutEmptyRows(io.RawIOBase):
 
 
 class _Parser(WorkSheetParser):
-    def parse_row(self, row):
+    row_counter: int
+    col_counter: int
+
+    def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
         number = row.get("r")
         self.row_counter = int(float(number)) if number else self.row_counter + 1
         self.col_counter = 0
@@ -113,7 +116,7 @@ class _Parser(WorkSheetParser):
                 self.col_counter += 1
         return self.row_counter, cells
 
-    def parse_cell(self, element):
+    def parse_cell(self, element: Any) -> dict[str, Any]:
         cell = super().parse_cell(element)
         if cell["value"] is None and self.data_only and element.find(FORMULA_TAG) is not None:
             cell["value"] = NO_CACHED_VALUE

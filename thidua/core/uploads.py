@@ -65,7 +65,7 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MB"
 
 
-def detect_kind(uploaded, allowed: tuple[str, ...] | None = None) -> FileKind:
+def detect_kind(uploaded: Any, allowed: tuple[str, ...] | None = None) -> FileKind:
     """The kind of ``uploaded`` (a Django UploadedFile) from its bytes; ValidationError if the
     file is empty, too large, of another format, macro-enabled or a zip bomb."""
     limit = settings.THIDUA_MAX_UPLOAD_BYTES
@@ -109,7 +109,7 @@ def detect_kind(uploaded, allowed: tuple[str, ...] | None = None) -> FileKind:
     return kind
 
 
-def _office_kind(uploaded) -> FileKind:
+def _office_kind(uploaded: Any) -> FileKind:
     try:
         with zipfile.ZipFile(uploaded) as package:
             entries = package.infolist()
