@@ -77,6 +77,9 @@ PDF_OPEN_AT_PAGE = _pdf(
         ArrayObject([w.pages[0].indirect_reference, NameObject("/Fit")]),
     )
 )
+PDF_PASSWORD = _pdf(lambda w: w.encrypt("mat-khau", "mat-khau", algorithm="RC4-128"))
+# Only an owner password (printing, copying limited): it opens without one, so it is accepted.
+PDF_OWNER_PASSWORD = _pdf(lambda w: w.encrypt("", "chu-so-huu", algorithm="RC4-128"))
 PDF_TRUNCATED = PDF_BYTES[: len(PDF_BYTES) // 2]
 PDF_FAKE = b"%PDF-1.4\n%%EOF\n"
 PDF_NO_PAGES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

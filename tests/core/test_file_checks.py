@@ -29,7 +29,9 @@ from .files import (
     PDF_NO_PAGES,
     PDF_OPEN_ACTION,
     PDF_OPEN_AT_PAGE,
+    PDF_OWNER_PASSWORD,
     PDF_PAGE_AA,
+    PDF_PASSWORD,
     PDF_TRUNCATED,
     PNG_BOMB,
     PNG_SMALL,
@@ -63,6 +65,11 @@ BAD_FILES = {
         ACTIVE.format("tệp đính kèm bên trong"),
     ),
     "PDF with a page action": ("to-trinh.pdf", PDF_PAGE_AA, ACTIVE.format("hành động tự chạy")),
+    "PDF with a password to open": (
+        "to-trinh.pdf",
+        PDF_PASSWORD,
+        "Tệp PDF có mật khẩu không được chấp nhận: hãy gỡ mật khẩu rồi tải lên lại.",
+    ),
     "PNG of 100,000 × 100,000 px": (
         "anh.png",
         PNG_BOMB,
@@ -126,6 +133,7 @@ def test_good_pdfs_and_images_are_stored(client_as, ward_dossier, before_deadlin
     for name, content, kind in [
         ("to-trinh.pdf", PDF_BYTES, "pdf"),
         ("mo-trang-1.pdf", PDF_OPEN_AT_PAGE, "pdf"),  # an /OpenAction that is only a page
+        ("han-che-in.pdf", PDF_OWNER_PASSWORD, "pdf"),  # opens without a password
         ("anh.png", PNG_SMALL, "png"),
         ("anh.jpg", jpeg(), "jpg"),
     ]:
