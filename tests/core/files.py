@@ -120,3 +120,31 @@ def jpeg_declaring(width: int, height: int) -> bytes:
     at = data.index(b"\xff\xc0") + 5
     data[at : at + 4] = struct.pack(">HH", height, width)
     return bytes(data)
+
+
+def formatted_to_the_last_row(xlsx: bytes, part: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The workbook with formatted empty cells added down to row 1,048,576 of one sheet, as
+    Excel writes them when a unit formats whole columns of the template."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx)) as old,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == part:
+                last = max(int(n) for n in re.findall(rb'<row r="(\d+)"', data))
+                blank = "".join(
+                    f'<row r="{r}" s="1" customFormat="1"><c r="A{r}" s="1"/><c r="B{r}" s="1"/>'
+                    "</row>"
+                    for r in range(last + 1, 1_048_577)
+                ).encode()
+                data = data.replace(b"</sheetData>", blank + b"</sheetData>")
+                data = re.sub(
+                    rb'<dimension ref="([A-Z]+1):[A-Z]+\d+"', rb'<dimension ref="\1:Z1048576"', data
+                )
+            new.writestr(item, data)
+    return out.getvalue()

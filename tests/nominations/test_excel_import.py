@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from thidua.org.models import Person
 
+from ..core.files import formatted_to_the_last_row
 from ..demo_dossiers import filled_template
 
 pytestmark = pytest.mark.django_db
@@ -380,3 +381,18 @@ def test_the_api_reports_notices_and_errors_as_data(api_as, ward_dossier, before
     body = response.json()
     assert [(e["row"], e["column"]) for e in body["errors"]] == [(2, "C")]
     assert body["notices"][0].startswith("Tệp là tệp CSV (văn bản)")
+
+
+def test_a_template_formatted_to_the_last_row_imports_its_rows(
+    client_as, ward_dossier, ward_people, before_deadline, settings
+):
+    """Blank but formatted rows down to row 1,048,576 do not count against the 20,000 rows."""
+    settings.THIDUA_MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # the production limit
+    a, _b, _c = ward_people
+    upload = filled_template(
+        client_as("phuongsapa"), ward_dossier, [[1, "Cá nhân", a.full_name, None, GK_TOWN, "Tốt"]]
+    )
+    data = formatted_to_the_last_row(upload.read())
+    response = post_import(client_as, ward_dossier, SimpleUploadedFile("danh-sach.xlsx", data))
+    assert "Đã nhập 1 người, tập thể vào hồ sơ." in response.content.decode()
+    assert ward_dossier.candidates.filter(person=a).exists()

@@ -68,9 +68,7 @@ class Source:
 # A row that holds nothing but formatted empty cells, as Excel writes them down to row
 # 1,048,576 when whole columns are formatted. Only rows numbered by their "r" attribute are
 # dropped, so the numbers of the other rows stay right.
-_EMPTY_ROW = re.compile(
-    rb'<row\b[^>]*?\sr="\d+"[^>]*?(?:/>|>(?:\s*<c\b[^>]*?(?:/>|>\s*</c>))*\s*</row>)'
-)
+_EMPTY_ROW = re.compile(rb'<row [^>]*?\br="\d+"[^>]*(?:/>|>(?:<c [^>]*/>)*</row>)')
 _CHUNK = 1 << 20
 
 
