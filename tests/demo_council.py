@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from .core.files import PDF_BYTES
+
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = PDF_BYTES  # a real small PDF: uploads are parsed
 
 
 @pytest.fixture

@@ -21,9 +21,10 @@ from openpyxl import load_workbook
 from thidua.campaigns.models import Campaign
 from thidua.nominations.models import Dossier
 
+from .core.files import PDF_BYTES  # a real small PDF: uploads are parsed
+
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 SAPA_TITLE_START = "Đợt thi đua chào mừng Kỷ niệm 70 năm"
-PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from thidua.nominations import services as nominations
 from thidua.nominations.models import Dossier
 from thidua.org.models import Person, Role, RoleAssignment
 
+from .core.files import PDF_BYTES
 from .system_tools import require_tools
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def upload_missing(client, dossier):
                 {
                     "version": dossier.version,
                     "required": required.pk,
-                    "file": SimpleUploadedFile("tai-lieu.pdf", b"%PDF-1.4\n%%EOF\n"),
+                    "file": SimpleUploadedFile("tai-lieu.pdf", PDF_BYTES),
                 },
             )
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import io
+import time
 import unicodedata
+import zipfile
 from datetime import date, datetime
 
+import pytest
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from thidua.core.sheets import Column, build_template, parse_date, parse_number, read_sheet
+
+from . import files
 
 COLUMNS = [
     Column("name", "Họ và tên"),
@@ -41,10 +47,11 @@ def test_columns_are_found_by_header_in_any_order_and_form():
 
 
 def test_blank_rows_are_skipped_and_the_limit_names_the_row():
+    """Only rows holding a value count against the limit: the third one (row 5) is refused."""
     rows = [["Họ và tên", "Xếp loại"], ["A", "Tốt"], [None, "  "], ["B", "Tốt"], ["C", "Tốt"]]
-    sheet, _ = read_sheet(workbook(rows), COLUMNS, max_rows=3)
+    sheet, _ = read_sheet(workbook(rows), COLUMNS, max_rows=2)
     assert [index for index, _cells in sheet.rows()] == [2, 4]
-    assert [(e.row, e.message) for e in sheet.errors] == [(5, "Tệp vượt quá 3 dòng.")]
+    assert [(e.row, e.message) for e in sheet.errors] == [(5, "Tệp vượt quá 2 dòng.")]
 
 
 def test_a_missing_column_or_a_broken_file_is_refused_with_its_reason():
@@ -77,3 +84,174 @@ def test_the_template_reads_back_and_keeps_formula_text_as_text():
     sheet, errors = read_sheet(io.BytesIO(data), COLUMNS, max_rows=5)
     assert errors == []
     assert list(sheet.rows()) == [(2, {"name": "=HYPERLINK(1)", "dob": None, "level": "Tốt"})]
+
+
+# --- Lists that cannot mislead: hidden sheets, formatted rows, formulas, STT, CSV ---------
+
+
+def saved(book: Workbook) -> io.BytesIO:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def test_a_hidden_first_sheet_is_never_read_and_the_user_is_told():
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "Nháp"
+    hidden.append(["Họ và tên", "Xếp loại"])
+    hidden.append(["Người Trong Trang Ẩn", "Tốt"])
+    hidden.sheet_state = "hidden"
+    shown = book.create_sheet("Danh sách")
+    shown.append(["Họ và tên", "Xếp loại"])
+    shown.append(["Giàng Thị Mỷ", "Tốt"])
+    book.active = 1
+    sheet, errors = read_sheet(saved(book), COLUMNS, max_rows=10)
+    assert errors == [] and sheet.title == "Danh sách"
+    assert [cells["name"] for _row, cells in sheet.rows()] == ["Giàng Thị Mỷ"]
+    assert sheet.notices == [
+        "Tệp có 1 trang tính bị ẩn (“Nháp”); hệ thống chỉ đọc trang “Danh sách”, "
+        "không đọc trang ẩn."
+    ]
+
+
+def test_the_active_sheet_is_read_or_the_one_the_template_names():
+    book = Workbook()
+    listing = book.active
+    listing.title = "Danh sách"
+    listing.append(["Họ và tên", "Xếp loại"])
+    listing.append(["Giàng Thị Mỷ", "Tốt"])
+    other = book.create_sheet("Tổng hợp")
+    other.append(["Họ và tên", "Xếp loại"])
+    other.append(["Tổng", "Khá"])
+    book.active = 1  # the user last looked at the summary
+    sheet, _ = read_sheet(saved(book), COLUMNS, max_rows=10)
+    assert sheet.title == "Tổng hợp" and sheet.notices == []
+    sheet, _ = read_sheet(saved(book), COLUMNS, max_rows=10, sheet_name="DANH SÁCH")
+    assert [cells["name"] for _row, cells in sheet.rows()] == ["Giàng Thị Mỷ"]
+    sheet, _ = read_sheet(saved(book), COLUMNS, max_rows=10, sheet_name="Không có")
+    assert sheet.title == "Tổng hợp"  # a renamed template sheet: the active one
+
+
+def formatted_to_the_last_row(rows: list[list]) -> io.BytesIO:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active["A1"].font = Font(bold=True)  # a second style to point at
+    return io.BytesIO(files.formatted_to_the_last_row(saved(book).getvalue()))
+
+
+def test_formatted_blank_rows_down_to_the_last_row_do_not_count():
+    upload = formatted_to_the_last_row([["Họ và tên", "Xếp loại"], ["A", "Tốt"], ["B", "Khá"]])
+    started = time.perf_counter()
+    sheet, errors = read_sheet(upload, COLUMNS, max_rows=2)
+    rows = list(sheet.rows())
+    elapsed = time.perf_counter() - started
+    assert errors == [] and sheet.errors == []
+    assert [cells["name"] for _row, cells in rows] == ["A", "B"]
+    assert elapsed < 30, elapsed  # ≈ 2 s here; openpyxl's own iterator takes over a minute
+
+
+def test_a_formula_without_a_cached_value_names_its_cell():
+    book = Workbook()
+    book.active.append(["Họ và tên", "Xếp loại"])
+    book.active.append(["A", "Tốt"])
+    book.active.append(['=CONCAT("Giàng ","Thị Mỷ")', "Tốt"])  # openpyxl computes nothing
+    sheet, _ = read_sheet(saved(book), COLUMNS, max_rows=10)
+    assert [row for row, _cells in sheet.rows()] == [2]
+    assert [(e.row, e.column, e.message) for e in sheet.errors] == [
+        (
+            3,
+            "A",
+            "Ô A3 chứa công thức nhưng chưa có giá trị tính sẵn (tệp được tạo bằng chương trình "
+            "khác): hãy mở tệp bằng Excel và lưu lại rồi tải lên.",
+        )
+    ]
+
+
+def test_a_formula_with_its_cached_value_reads_the_value():
+    book = Workbook()
+    book.active.append(["Họ và tên", "Xếp loại"])
+    book.active.append(["=A1", "Tốt"])
+    data = saved(book).getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            part = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":  # as Excel saves it: with <v>
+                cached = '<c r="A2" t="str"><f>A1</f><v>Giàng Thị Mỷ</v></c>'.encode()
+                part = part.replace(b'<c r="A2"><f>A1</f><v></v></c>', cached)
+            new.writestr(item, part)
+    out.seek(0)
+    sheet, _ = read_sheet(out, COLUMNS, max_rows=10)
+    assert list(sheet.rows()) == [(2, {"name": "Giàng Thị Mỷ", "level": "Tốt"})]
+
+
+def test_rows_holding_only_their_number_are_blank():
+    rows = [["STT", "Họ và tên", "Xếp loại"], [1, "A", "Tốt"]] + [
+        [n, None, None] for n in range(2, 50)
+    ]
+    sheet, _ = read_sheet(workbook(rows), COLUMNS, max_rows=1)
+    assert [row for row, _cells in sheet.rows()] == [2] and sheet.errors == []
+    numbered = [Column("no", "Số", is_row_number=True), *COLUMNS]
+    rows = [["Số", "Họ và tên", "Xếp loại"], [1, "A", "Tốt"], [2, "", None]]
+    sheet, _ = read_sheet(workbook(rows), numbered, max_rows=1)
+    assert [row for row, _cells in sheet.rows()] == [2]
+
+
+def cp1258(text: str) -> bytes:
+    """Text as Windows-1258 writes it: base letters precomposed, tone marks combining."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + tones).encode("cp1258")
+    return out
+
+
+CSV_TEXT = "STT,Họ và tên,Xếp loại\r\n1,Nguyễn Thị Huyền,Hoàn thành xuất sắc\r\n2,,\r\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        CSV_TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + CSV_TEXT.encode("utf-8"),
+        cp1258(CSV_TEXT),
+        CSV_TEXT.replace(",", ";").encode("utf-8"),
+        CSV_TEXT.encode("utf-16"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "windows-1258", "semicolons", "utf-16"],
+)
+def test_a_csv_even_renamed_xlsx_is_read_in_its_encoding(data):
+    sheet, errors = read_sheet(io.BytesIO(data), COLUMNS, max_rows=10)
+    assert errors == []
+    assert list(sheet.rows()) == [(2, {"name": "Nguyễn Thị Huyền", "level": "Hoàn thành xuất sắc"})]
+    assert sheet.notices[0].startswith("Tệp là tệp CSV (văn bản), không phải tệp Excel")
+
+
+def test_a_csv_in_an_unknown_encoding_is_refused_saying_to_save_it_as_xlsx():
+    tcvn3 = "STT,Hä vµ tªn,XÕp lo¹i\r\n1,NguyÔn ThÞ HuyÒn,Tèt\r\n".encode("latin-1")
+    sheet, errors = read_sheet(io.BytesIO(tcvn3), COLUMNS, max_rows=10)
+    assert sheet is None
+    assert errors[0].message == (
+        "Tệp là tệp CSV (văn bản), không phải tệp Excel, và không đọc được bảng mã của nó: "
+        "hãy mở tệp bằng Excel rồi lưu thành “Excel Workbook (.xlsx)” và tải lên lại."
+    )
+
+
+def test_exports_keep_formula_text_as_text_in_the_file():
+    data = build_template(
+        "Danh sách",
+        COLUMNS,
+        ["=cmd|' /C calc'!A0"],
+        rows=[['=HYPERLINK("http://x.example","Bấm")', "+1+1", "@SUM(A1)"]],
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = [package.read(n) for n in package.namelist() if n.startswith("xl/worksheets/")]
+    assert parts and not any(b"<f>" in part for part in parts)

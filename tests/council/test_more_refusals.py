@@ -11,6 +11,7 @@ from thidua.campaigns.models import Campaign
 from thidua.council import services as council
 from thidua.nominations.models import Candidate, Dossier
 
+from ..core.files import PDF_BYTES
 from ..demo_council import close_with_votes, present
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_a_units_plan_file_is_not_downloadable_by_another_unit(client_as, apprai
             "which": "plan",
             "kh-number": "12/KH-UBND",
             "kh-signed_on": "10/03/2020",
-            "kh-file": SimpleUploadedFile("kh.pdf", b"%PDF-1.4\n%%EOF\n"),
+            "kh-file": SimpleUploadedFile("kh.pdf", PDF_BYTES),
         },
     )
     plan = appraised.unit_plans.get(unit=ward)

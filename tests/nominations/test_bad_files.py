@@ -12,6 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.nominations.models import DossierDocument
 
+from ..core.files import PNG_SMALL
+
 pytestmark = pytest.mark.django_db
 
 
@@ -122,7 +124,7 @@ def test_good_files_are_accepted_by_content_whatever_their_name(
     client_as, ward_dossier, before_deadline
 ):
     docx = office_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"})
-    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 50
+    png = PNG_SMALL
     for name, content, kind in [("bien ban.docx", docx, "docx"), ("anh", png, "png")]:
         ward_dossier.refresh_from_db()
         client_as("phuongsapa").post(

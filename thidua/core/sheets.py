@@ -16,16 +16,29 @@ from datetime import date, datetime
 from io import BytesIO
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
+from django.conf import settings
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from . import uploads
+from .sheet_source import NO_CACHED_VALUE, looks_like_text, open_rows
 from .spreadsheet import put_value
 from .text import text_key
 
 HEADER_SEARCH_ROWS = 10  # the header may sit under a title block
+# Headers of a row-number column: a row holding only its number is blank (pre-numbered lists).
+ROW_NUMBER_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
+NO_CACHED_MESSAGE = (
+    "Ô {cell} chứa công thức nhưng chưa có giá trị tính sẵn (tệp được tạo bằng chương trình "
+    "khác): hãy mở tệp bằng Excel và lưu lại rồi tải lên."
+)
+CSV_AS_XLSX = (
+    "Tệp là tệp CSV (văn bản), không phải tệp Excel: hãy mở bằng Excel rồi lưu thành "
+    "“Excel Workbook (.xlsx)” theo mẫu tải về từ hệ thống."
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,7 @@ class Column:
     header: str
     width: int = 16
     required: bool = True
+    is_row_number: bool = False  # STT: a row holding only this value is blank
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,8 @@ class Sheet:
     letters: dict[str, str]  # column key → column letter, for error messages
     errors: list[RowError] = field(default_factory=list)
     _rows: Iterator[tuple[int, dict[str, Any]]] = field(default=iter(()), repr=False)
+    notices: list[str] = field(default_factory=list)  # e.g. "the workbook has hidden sheets"
+    title: str = ""  # the sheet read
 
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         return self._rows
@@ -109,56 +125,92 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def check_list_file(uploaded: Any) -> None:
+    """ValidationError unless ``uploaded`` is, by its content, an .xlsx workbook or a CSV
+    text (which ``read_sheet`` reads too): size, macros and zip bombs as for every upload."""
+    uploaded.seek(0)
+    head = uploaded.read(4096)
+    uploaded.seek(0)
+    if looks_like_text(head):
+        if uploaded.size > settings.THIDUA_MAX_UPLOAD_BYTES:
+            uploads.detect_kind(uploaded)  # says the file is too large
+        return
+    uploads.detect_kind(uploaded, allowed=("xlsx",))
+
+
 def read_sheet(
-    uploaded: IO[bytes], columns: list[Column], *, max_rows: int
+    uploaded: IO[bytes],
+    columns: list[Column],
+    *,
+    max_rows: int,
+    sheet_name: str | None = None,
 ) -> tuple[Sheet | None, list[RowError]]:
-    """Open the workbook and find the header. Returns the sheet (rows read lazily) or, when the
-    file or its header is unusable, None and the errors that say why."""
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a broken file
-        return None, [RowError(0, "", "Không đọc được tệp Excel (.xlsx).")]
-    rows = workbook.worksheets[0].iter_rows(values_only=True)
+    """Open the workbook (or CSV) and find the header. Returns the sheet (rows read lazily) or,
+    when the file or its header is unusable, None and the errors that say why.
+
+    The sheet read is ``sheet_name`` (the template's sheet) when the workbook has it, else the
+    active sheet, never a hidden one (``Sheet.notices`` says so when there are hidden sheets).
+    Only rows holding a value count against ``max_rows``; a row whose only value is its row
+    number (a column marked ``is_row_number`` or headed "STT") is blank."""
+    source, problem = open_rows(uploaded, sheet_name=sheet_name)
+    if source is None:
+        return None, [RowError(0, "", problem)]
     wanted = {text_key(c.header): c.key for c in columns}
-    header_row, positions = 0, {}
-    for index, values in enumerate(rows, start=1):
+    numbering = {text_key(c.header) for c in columns if c.is_row_number} | ROW_NUMBER_HEADERS
+    header_row, positions, skip = 0, {}, set()
+    for seen, (index, values) in enumerate(source.rows, start=1):
         keys = [text_key(v) for v in values]
         found = {wanted[k]: i for i, k in enumerate(keys) if k in wanted}
         if len(found) >= 2 or (len(columns) == 1 and found):
             header_row, positions = index, found
+            skip = {i for i, k in enumerate(keys) if k in numbering}
             break
-        if index >= HEADER_SEARCH_ROWS:
+        if seen >= HEADER_SEARCH_ROWS:
             break
     missing = [c.header for c in columns if c.required and c.key not in positions]
     if not header_row or missing:
-        workbook.close()
+        source.rows.close()  # type: ignore[attr-defined]
         message = "Thiếu cột: " + ", ".join(missing or [c.header for c in columns if c.required])
-        return None, [RowError(header_row or 1, "", message + ". Hãy dùng mẫu tải về từ hệ thống.")]
+        errors = [RowError(header_row or 1, "", message + ". Hãy dùng mẫu tải về từ hệ thống.")]
+        if source.is_csv:
+            errors.append(RowError(0, "", CSV_AS_XLSX))
+        return None, errors
     sheet = Sheet(header_row, {k: get_column_letter(i + 1) for k, i in positions.items()})
-    sheet._rows = _data_rows(workbook, rows, header_row, positions, sheet, max_rows)
+    sheet.notices, sheet.title = source.notices, source.title
+    sheet._rows = _data_rows(source.rows, positions, skip, sheet, max_rows)
     return sheet, []
 
 
 def _data_rows(
-    workbook: Any,
-    rows: Iterator[tuple[Any, ...]],
-    header_row: int,
+    rows: Iterator[tuple[int, tuple[Any, ...]]],
     positions: dict[str, int],
+    skip: set[int],
     sheet: Sheet,
     max_rows: int,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     items = list(positions.items())
+    count = 0
     try:
-        for index, values in enumerate(rows, start=header_row + 1):
-            if all(is_blank(v) for v in values):
+        for index, values in rows:
+            if all(is_blank(v) for i, v in enumerate(values) if i not in skip):
                 continue
-            if index - header_row > max_rows:
+            count += 1
+            if count > max_rows:
                 sheet.errors.append(RowError(index, "", f"Tệp vượt quá {max_rows} dòng."))
                 return
             width = len(values)
-            yield index, {key: (values[i] if i < width else None) for key, i in items}
+            cells = {key: (values[i] if i < width else None) for key, i in items}
+            uncomputed = [key for key, value in cells.items() if value is NO_CACHED_VALUE]
+            if uncomputed:
+                for key in uncomputed:
+                    cell = f"{sheet.letters[key]}{index}"
+                    sheet.errors.append(
+                        RowError(index, sheet.letters[key], NO_CACHED_MESSAGE.format(cell=cell))
+                    )
+                continue
+            yield index, cells
     finally:
-        workbook.close()
+        rows.close()  # type: ignore[attr-defined]
 
 
 def parse_date(value: Any) -> date | None | str:

@@ -2,17 +2,30 @@
 
 Accepted: PDF, DOCX, XLSX, PNG and JPEG. Office files are ZIP packages: they are opened to
 tell a document from a spreadsheet, refused when they carry macros, and refused when they
-would unpack to more than a sane size (a zip bomb disguised as .xlsx).
+would unpack to more than a sane size (a zip bomb disguised as .xlsx). A PDF is parsed for
+real and an image's size is read from its header (``filechecks``): broken files and active
+content are refused before anything is stored.
+
+``safe_name`` makes the name a user's file came with fit to show and to offer back for
+download; ``discard_on_error`` deletes the files saved in a block that fails, so a refused
+request leaves nothing on disk (``thidua find_orphan_files`` finds what a crash left).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from . import filechecks
+from .sheet_source import looks_like_text
 from .web import DOCX, XLSX
 
 
@@ -52,7 +65,7 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MB"
 
 
-def detect_kind(uploaded, allowed: tuple[str, ...] | None = None) -> FileKind:
+def detect_kind(uploaded: Any, allowed: tuple[str, ...] | None = None) -> FileKind:
     """The kind of ``uploaded`` (a Django UploadedFile) from its bytes; ValidationError if the
     file is empty, too large, of another format, macro-enabled or a zip bomb."""
     limit = settings.THIDUA_MAX_UPLOAD_BYTES
@@ -78,15 +91,25 @@ def detect_kind(uploaded, allowed: tuple[str, ...] | None = None) -> FileKind:
             "Tệp Word/Excel định dạng cũ (.doc, .xls) không được chấp nhận: "
             "hãy lưu lại thành .docx hoặc .xlsx."
         )
+    elif looks_like_text(uploaded.read(4096)):
+        uploaded.seek(0)
+        raise ValidationError(
+            "Tệp là tệp CSV (văn bản), không phải tệp Excel: hãy mở bằng Excel rồi lưu thành "
+            "“Excel Workbook (.xlsx)” và tải lên lại."
+        )
     else:
         raise ValidationError(f"Nội dung tệp không phải {ACCEPTED}: tệp không được chấp nhận.")
     if allowed and kind.code not in allowed:
         wanted = ", ".join(KINDS[c].label for c in allowed)
         raise ValidationError(f"Tệp có nội dung {kind.label}; cần tệp {wanted}.")
+    if kind.code == "pdf":
+        filechecks.check_pdf(uploaded)
+    elif kind.code in ("png", "jpg"):
+        filechecks.check_image(uploaded, kind.code)
     return kind
 
 
-def _office_kind(uploaded) -> FileKind:
+def _office_kind(uploaded: Any) -> FileKind:
     try:
         with zipfile.ZipFile(uploaded) as package:
             entries = package.infolist()
@@ -119,3 +142,66 @@ def _office_kind(uploaded) -> FileKind:
     if "xl/workbook.xml" in names:
         return KINDS["xlsx"]
     raise ValidationError(f"Nội dung tệp không phải {ACCEPTED}: tệp không được chấp nhận.")
+
+
+# Characters a file name never keeps: path separators, characters Windows refuses, controls
+# and the invisible format characters (a right-to-left override makes "gpj.exe" look like
+# "exe.jpg").
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def safe_name(name: str | None, default: str = "tep") -> str:
+    """The name a user's file came with, NFC-normalised and safe to show and to send back in
+    a download: no folder, no control or invisible characters, no leading dot, at most 255
+    characters with the extension kept."""
+    text = unicodedata.normalize("NFC", str(name or ""))
+    text = re.split(r"[\\/]", text)[-1]  # only the last part of a path
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc", "Co", "Cs"))
+    text = " ".join(_UNSAFE.sub("_", text).split()).strip(" .")
+    if not text:
+        return default
+    if len(text) > 255:
+        stem, dot, extension = text.rpartition(".")
+        if dot and 0 < len(extension) <= 10:
+            text = stem[: 254 - len(extension)] + "." + extension
+        else:
+            text = text[:255]
+    return text
+
+
+@dataclass
+class SavedFiles:
+    """The files saved inside ``discard_on_error``; each is deleted again if the block fails."""
+
+    saved: list[Any] = field(default_factory=list)
+
+    def save(self, field_file: Any, name: str, content: Any) -> None:
+        """``field_file.save(name, content, save=False)``, remembered for the clean-up."""
+        field_file.save(name, content, save=False)
+        self.saved.append((field_file.storage, field_file.name))
+
+    def discard(self) -> None:
+        for storage, name in self.saved:
+            try:
+                storage.delete(name)
+            except OSError:  # the orphan command will find it
+                pass
+        self.saved.clear()
+
+
+@contextmanager
+def discard_on_error() -> Iterator[SavedFiles]:
+    """Wrap the transaction that stores a row with its file: when anything in the block
+    raises (the row is refused, the audit fails, the commit fails), the files saved through
+    the yielded ``SavedFiles`` are deleted, so nothing is left on disk without its row.
+
+        with uploads.discard_on_error() as files, transaction.atomic():
+            files.save(document.file, "upload", uploaded)
+            document.save()
+    """
+    files = SavedFiles()
+    try:
+        yield files
+    except BaseException:
+        files.discard()
+        raise

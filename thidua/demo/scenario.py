@@ -4,6 +4,7 @@ submitted and appraised (the suspended candidate is not eligible)."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -17,7 +18,20 @@ from thidua.nominations.models import Appraisal, Dossier, DossierStatus
 
 from .plan_sapa_2020 import SAPA_TITLE
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+def sample_pdf() -> bytes:
+    """A real one-page A4 PDF (uploads are parsed, so a fake header would be refused)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Title": "Tài liệu mẫu"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = sample_pdf()
 
 
 def appraise_demo_dossiers() -> Campaign:

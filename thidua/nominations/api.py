@@ -184,6 +184,7 @@ def import_candidates(
         "imported": report.imported,
         "valid_rows": len(report.rows),
         "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in report.errors],
+        "notices": report.notices,
     }
     if status == 422:
         body["detail"] = "Tệp có lỗi: chưa nhập dòng nào."

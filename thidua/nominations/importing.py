@@ -1,8 +1,15 @@
 """The candidate list as an Excel file: the template the app offers, and the import.
 
-Columns are found by their header text, so a unit may reorder them. Every wrong row comes
-back with its row number, column letter and a Vietnamese reason; the caller decides whether
-to import nothing (the default) or only the clean rows.
+Columns are found by their header text, so a unit may reorder them; the file is read by the
+shared reader (``core.sheets``: the active sheet, never a hidden one; CSV too; formula cells
+without a value named). Every wrong row comes back with its row number, column letter and a
+Vietnamese reason; the caller decides whether to import nothing (the default) or only the
+clean rows.
+
+A missing "Loại" column (or an empty cell) is inferred: a birth date means a person, else the
+name found among the unit's people or collectives. An award form is matched whatever its
+case, with or without diacritics, with the usual abbreviations ("GK", "CT", "UBND"…); a near
+miss names the closest form of the campaign (rapidfuzz).
 """
 
 from __future__ import annotations
@@ -10,16 +17,17 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import NamedTuple
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
+from rapidfuzz import fuzz, process
 
 from thidua.campaigns.models import AwardForm, Campaign, Criterion
+from thidua.core.sheets import Column, RowError, parse_date, parse_number, read_sheet
 from thidua.core.spreadsheet import put_value
 from thidua.core.text import ascii_key, clean_text, text_key
 from thidua.org.models import Person, Unit
@@ -34,6 +42,7 @@ BASE_COLUMNS = [
     ("summary", "Tóm tắt thành tích", 60),
 ]
 MAX_ROWS = 20000
+SHEET_TITLE = "Danh sách đề nghị"  # the template's sheet, read even when another is active
 
 
 def number_facts(campaign: Campaign) -> list[tuple[str, str]]:
@@ -52,7 +61,7 @@ def number_facts(campaign: Campaign) -> list[tuple[str, str]]:
 def build_template(campaign: Campaign, unit: Unit) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Danh sách đề nghị"
+    sheet.title = SHEET_TITLE
     facts = number_facts(campaign)
     headers = [(h, w) for _k, h, w in BASE_COLUMNS] + [(label, 18) for _c, label in facts]
     for col, (header, width) in enumerate(headers, start=1):
@@ -74,10 +83,12 @@ def build_template(campaign: Campaign, unit: Unit) -> bytes:
         f"Đơn vị đề nghị: {unit}",
         "",
         "Mỗi dòng là một cá nhân hoặc một tập thể được đề nghị khen thưởng.",
-        "Loại: ghi “Cá nhân” hoặc “Tập thể”.",
+        "Loại: ghi “Cá nhân” hoặc “Tập thể” (để trống thì hệ thống tự nhận: có ngày sinh là "
+        "cá nhân, còn lại theo tên trên hệ thống).",
         "Họ và tên / Tên tập thể: ghi đúng như trong danh sách cán bộ, đơn vị trên hệ thống.",
         "Ngày sinh: chỉ cần khi có hai người trùng họ tên; ghi dạng dd/mm/yyyy.",
-        "Hình thức đề nghị: chép đúng một trong các hình thức sau:",
+        "Hình thức đề nghị: chọn một trong các hình thức sau (không phân biệt chữ hoa, "
+        "có dấu hay không dấu; được viết tắt GK, BK, CT, UBND…):",
         *[f"    {name}" for name in forms],
         "Các cột số liệu (nếu có): ghi số, không ghi chữ.",
         "Dòng trống được bỏ qua.",
@@ -99,13 +110,6 @@ def build_template(campaign: Campaign, unit: Unit) -> bytes:
     return buffer.getvalue()
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
 @dataclass
 class ParsedRow:
     row: int
@@ -125,47 +129,11 @@ class ImportReport:
     rows: list[ParsedRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     imported: int = 0
+    notices: list[str] = field(default_factory=list)  # hidden sheets, a CSV read
 
     @property
     def bad_rows(self) -> int:
         return len({e.row for e in self.errors})
-
-
-def parse_date(value) -> date | None | str:
-    """A date from a real Excel date, an Excel serial number or "dd/mm/yyyy" text; the string
-    "invalid" when the value is there but is not a date."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return from_excel(value).date()
-        except (ValueError, OverflowError, AttributeError):
-            return "invalid"
-    match = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", str(value).strip())
-    if not match:
-        return "invalid"
-    day, month, year = map(int, match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return "invalid"
-
-
-def parse_number(value) -> float | None | str:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        text = str(value).strip().replace(" ", "")
-        if not re.fullmatch(r"\d+([.,]\d+)?", text):
-            return "invalid"
-        number = float(text.replace(",", "."))
-    return "invalid" if number < 0 else number
 
 
 class Match(NamedTuple):
@@ -190,55 +158,78 @@ class Lookup:
         for row in Unit.objects.filter(path__startswith=unit.path).values_list("pk", "name"):
             self.units.setdefault(text_key(row[1]), []).append(Match(*row))
         self.forms = {text_key(f.name): f for f in campaign.award_forms.all()}
+        self.form_keys: dict[str, AwardForm | None] = {}
+        for form in self.forms.values():
+            key = form_key(form.name)  # two forms with one key: neither is matched loosely
+            self.form_keys[key] = None if key in self.form_keys else form
+
+    def find_form(self, name: str) -> tuple[AwardForm | None, str | None]:
+        """The campaign's award form written as ``name``, or None and the closest form's
+        name when there is one near enough."""
+        form = self.forms.get(text_key(name)) or self.form_keys.get(form_key(name))
+        if form is not None:
+            return form, None
+        names = {key: f.name for key, f in self.form_keys.items() if f is not None}
+        best = process.extractOne(form_key(name), list(names), scorer=fuzz.WRatio, score_cutoff=70)
+        return None, (names[best[0]] if best else None)
+
+
+# Words written short in award lists, read in full (without diacritics) before comparing.
+ABBREVIATIONS = {
+    "gk": "giay khen",
+    "bk": "bang khen",
+    "ct": "chu tich",
+    "ubnd": "uy ban nhan dan",
+    "tx": "thi xa",
+    "tp": "thanh pho",
+    "cstd": "chien si thi dua",
+    "cstdcs": "chien si thi dua co so",
+    "ldtt": "lao dong tien tien",
+    "ttldtt": "tap the lao dong tien tien",
+    "ttldxs": "tap the lao dong xuat sac",
+    "hc": "huan chuong",
+    "hcld": "huan chuong lao dong",
+    "ttg": "thu tuong",
+    "cp": "chinh phu",
+}
+FILLER_WORDS = {"cua"}
+
+
+def form_key(name: object) -> str:
+    """An award form's name without case, diacritics, punctuation, "của" or abbreviations:
+    "GK CT UBND thị xã" and "Giấy khen của Chủ tịch Ủy ban nhân dân thị xã" are one key."""
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_key(name)).split()
+    expanded = " ".join(ABBREVIATIONS.get(w, w) for w in words).split()
+    return " ".join(w for w in expanded if w not in FILLER_WORDS)
+
+
+def columns_of(facts: list[tuple[str, str]]) -> list[Column]:
+    optional = {"stt", "type", "dob"}
+    return [
+        Column(key, header, width, required=key not in optional, is_row_number=key == "stt")
+        for key, header, width in BASE_COLUMNS
+    ] + [Column(f"fact:{code}", label, required=False) for code, label in facts]
 
 
 def parse_workbook(uploaded, dossier, existing: set[tuple] | None = None) -> ImportReport:
     """Read and check every row; nothing is written here."""
     report = ImportReport()
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a broken file
-        report.errors.append(RowError(0, "", "Không đọc được tệp Excel (.xlsx)."))
-        return report
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header_row, columns = 0, {}
     facts = number_facts(dossier.campaign)
-    wanted = {text_key(h): k for k, h, _w in BASE_COLUMNS}
-    wanted |= {text_key(label): f"fact:{code}" for code, label in facts}
-    for index, values in enumerate(rows, start=1):
-        keys = [text_key(v) for v in values]
-        if "hình thức đề nghị khen thưởng" in keys or "họ và tên / tên tập thể" in keys:
-            header_row = index
-            columns = {wanted[k]: i for i, k in enumerate(keys) if k in wanted}
-            break
-        if index >= 10:
-            break
-    missing = [h for k, h, _w in BASE_COLUMNS if k not in columns and k not in ("stt", "dob")]
-    if not header_row or missing:
-        report.errors.append(
-            RowError(
-                header_row or 1,
-                "",
-                "Thiếu cột: " + ", ".join(missing) + ". Hãy dùng mẫu tải về từ hệ thống.",
-            )
-        )
-        workbook.close()
+    sheet, errors = read_sheet(
+        uploaded, columns_of(facts), max_rows=MAX_ROWS, sheet_name=SHEET_TITLE
+    )
+    if sheet is None:
+        report.errors.extend(errors)
         return report
+    report.notices = sheet.notices
     lookup = Lookup(dossier.unit, dossier.campaign)
     seen = set(existing or ())
-    letter = {name: get_column_letter(i + 1) for name, i in columns.items()}
-    for index, values in enumerate(rows, start=header_row + 1):
-        if index - header_row > MAX_ROWS:
-            report.errors.append(RowError(index, "", f"Tệp vượt quá {MAX_ROWS} dòng."))
-            break
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            continue
-        cell = {name: (values[i] if i < len(values) else None) for name, i in columns.items()}
-        parsed = _parse_row(index, cell, letter, lookup, facts, report.errors, seen)
+    for index, cell in sheet.rows():
+        parsed = _parse_row(index, cell, sheet.letters, lookup, facts, report.errors, seen)
         if parsed is not None:
             report.rows.append(parsed)
-    workbook.close()
+    report.errors.extend(sheet.errors)
+    report.errors.sort(key=lambda e: e.row)
     return report
 
 
@@ -251,12 +242,14 @@ def _parse_row(index, cell, letter, lookup: Lookup, facts, errors, seen) -> Pars
     kind = ascii_key(cell.get("type"))
     name = clean_text(cell.get("name"))
     dob = parse_date(cell.get("dob"))
-    if kind not in ("ca nhan", "tap the"):
-        error("type", "Loại phải là “Cá nhân” hoặc “Tập thể”.")
     if not name:
         error("name", "Thiếu họ và tên / tên tập thể.")
     if dob == "invalid":
         error("dob", "Ngày sinh không hợp lệ (ghi ngày có thật, dạng dd/mm/yyyy).")
+    if not kind and name:  # no "Loại" column, or left empty
+        kind = _infer_kind(name, dob, lookup, error)
+    elif kind not in ("ca nhan", "tap the"):
+        error("type", "Loại phải là “Cá nhân” hoặc “Tập thể”.")
     person = unit = None
     if name and kind == "ca nhan":
         matches = lookup.people.get(text_key(name), [])
@@ -282,11 +275,15 @@ def _parse_row(index, cell, letter, lookup: Lookup, facts, errors, seen) -> Pars
         else:
             unit = matches[0]
     form_name = clean_text(cell.get("form"))
-    award_form = lookup.forms.get(text_key(form_name))
+    award_form, closest = lookup.find_form(form_name) if form_name else (None, None)
     if not form_name:
         error("form", "Thiếu hình thức đề nghị khen thưởng.")
     elif award_form is None:
-        error("form", f"Hình thức “{form_name}” không có trong đợt thi đua.")
+        error(
+            "form",
+            f"Hình thức “{form_name}” không có trong đợt thi đua."
+            + (f" Có phải “{closest}”?" if closest else ""),
+        )
     summary = clean_text(cell.get("summary"))
     if not summary:
         error("summary", "Thiếu tóm tắt thành tích.")
@@ -305,3 +302,23 @@ def _parse_row(index, cell, letter, lookup: Lookup, facts, errors, seen) -> Pars
         return None
     seen.add(key)
     return ParsedRow(index, award_form, summary, person, unit, values)
+
+
+def _infer_kind(name: str, dob, lookup: Lookup, error) -> str:
+    """ "ca nhan" or "tap the" for a row without its "Loại": a birth date means a person;
+    else the name decides when it is only a person's or only a collective's."""
+    if isinstance(dob, date):
+        return "ca nhan"
+    key = text_key(name)
+    person, collective = key in lookup.people, key in lookup.units
+    if person and not collective:
+        return "ca nhan"
+    if collective and not person:
+        return "tap the"
+    if person and collective:
+        error(
+            "type", f"“{name}” là tên của cả cá nhân và tập thể: ghi Loại “Cá nhân” hoặc “Tập thể”."
+        )
+    else:
+        error("name", f"Không tìm thấy cá nhân hay tập thể “{name}” trong đơn vị.")
+    return ""

@@ -24,15 +24,20 @@ from .models import ResultReport, UnitPlan
 __all__ = ["ParticipationError", "launched_campaigns", "record_plan", "submit_report"]
 
 
-def _attach(record: UnitPlan | ResultReport, uploaded: UploadedFile | None) -> None:
+def _attach(
+    record: UnitPlan | ResultReport, uploaded: UploadedFile | None, files: uploads.SavedFiles
+) -> None:
     if uploaded is None:
         return
     try:
         kind = uploads.detect_kind(uploaded, allowed=("pdf", "docx"))
     except ValidationError as error:
         raise ParticipationError(error.messages) from error
+    old, storage = record.file.name, record.file.storage
     record.token, record.file_kind = secrets.token_hex(16), kind.code
-    record.file.save("tep", uploaded, save=False)
+    files.save(record.file, "tep", uploaded)
+    if old:  # the replaced file goes once the new one is committed
+        transaction.on_commit(lambda: storage.delete(old))
 
 
 def record_plan(
@@ -50,14 +55,14 @@ def record_plan(
         raise ParticipationError("Ngày phát động không thể trước ngày ban hành kế hoạch.")
     if closed := not_in_force(unit, launched_on or signed_on):
         raise ParticipationError(f"{closed} Không ban hành, phát động kế hoạch được.")
-    with transaction.atomic():
+    with uploads.discard_on_error() as files, transaction.atomic():
         plan = UnitPlan.objects.filter(campaign=campaign, unit=unit).first() or UnitPlan(
             campaign=campaign, unit=unit
         )
         plan.number = number.strip()
         plan.signed_on, plan.launched_on = signed_on, launched_on
         plan.recorded_by_id = actor.pk
-        _attach(plan, uploaded)
+        _attach(plan, uploaded, files)
         plan.save()
         audit.record(
             actor=actor,
@@ -83,7 +88,7 @@ def submit_report(
     policy.check(actor, campaign, unit)
     if not summary.strip():
         raise ParticipationError("Nhập tóm tắt kết quả thực hiện phong trào thi đua.")
-    with transaction.atomic():
+    with uploads.discard_on_error() as files, transaction.atomic():
         report = ResultReport.objects.filter(campaign=campaign, unit=unit).first() or ResultReport(
             campaign=campaign, unit=unit
         )
@@ -91,7 +96,7 @@ def submit_report(
         report.collectives_rewarded = collectives_rewarded
         report.individuals_rewarded = individuals_rewarded
         report.models_built = models_built
-        _attach(report, uploaded)
+        _attach(report, uploaded, files)
         report.save()
         audit.record(
             actor=actor,

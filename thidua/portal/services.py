@@ -81,8 +81,9 @@ def add_photo(
     photo = StoryPhoto(
         story=story, token=secrets.token_hex(16), kind=kind.code, caption=caption.strip()
     )
-    with transaction.atomic():
-        photo.image.save("anh", uploaded, save=True)
+    with uploads.discard_on_error() as files, transaction.atomic():
+        files.save(photo.image, "anh", uploaded)
+        photo.save()
         audit.record(
             actor=actor, action="portal.story.photo_added", obj=story, message=photo.caption
         )

@@ -10,7 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 
 from thidua.campaigns.models import AwardForm, Campaign
-from thidua.core import audit, uploads
+from thidua.core import audit, sheets
 from thidua.core.bulk import gc_paused
 from thidua.org.access import Actor
 from thidua.org.models import Person, Unit
@@ -180,7 +180,7 @@ def import_candidates(
     user asked for it, only the clean ones."""
     policy.check(actor, dossier, "edit")
     try:
-        uploads.detect_kind(uploaded, allowed=("xlsx",))
+        sheets.check_list_file(uploaded)  # an .xlsx, or a CSV that the reader reads too
     except ValidationError as error:
         return ImportReport(errors=[RowError(0, "", m) for m in error.messages])
     existing = {

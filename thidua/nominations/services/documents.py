@@ -91,31 +91,28 @@ def upload_document(
     for chunk in uploaded.chunks():
         digest.update(chunk)
     uploaded.seek(0)
-    with transaction.atomic():
+    with uploads.discard_on_error() as files, transaction.atomic():
         claim(dossier, version)
         document = DossierDocument(
             dossier=dossier,
             required=required,
             candidate=candidate,
             token=secrets.token_hex(16),
-            original_name=(uploaded.name or "tep")[-255:],
+            original_name=uploads.safe_name(uploaded.name),
             kind=kind.code,
             size=uploaded.size or 0,
             sha256=digest.hexdigest(),
             uploaded_by_id=actor.pk,
         )
-        document.file.save("upload", uploaded, save=False)
-        try:
-            document.save()
-            audit.record(
-                actor=actor,
-                action="nominations.document.uploaded",
-                obj=dossier,
-                message=document.original_name,
-            )
-        except Exception:
-            document.file.delete(save=False)  # nothing stored when the row is not
-            raise
+        # Deleted again if the row, the audit entry or the commit fails.
+        files.save(document.file, "upload", uploaded)
+        document.save()
+        audit.record(
+            actor=actor,
+            action="nominations.document.uploaded",
+            obj=dossier,
+            message=document.original_name,
+        )
     return document
 
 

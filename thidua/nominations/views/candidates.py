@@ -202,6 +202,8 @@ def candidate_import(request: HttpRequest, pk: int) -> HttpResponse:
         except services.DossierError as error:
             form.add_error(None, error)
         else:
+            for notice in report.notices:  # hidden sheets, a CSV read
+                messages.info(request, notice)
             if report.imported:
                 messages.success(request, f"Đã nhập {report.imported} người, tập thể vào hồ sơ.")
                 if not report.errors:
