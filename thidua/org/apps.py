@@ -5,6 +5,12 @@ AUDIT_ACTIONS = {
     "org.unit.moved": "Chuyển đơn vị sang đơn vị cấp trên khác",
     "org.api_token.issued": "Tạo khóa API",
     "org.api_token.revoked": "Thu hồi khóa API",
+    "org.person.added": "Thêm cán bộ",
+    "org.person.edited": "Sửa thông tin cán bộ",
+    "org.person.moved": "Chuyển cán bộ sang đơn vị khác",
+    "org.person.ended": "Cán bộ thôi công tác",
+    "org.person.merged": "Gộp hồ sơ cán bộ trùng",
+    "org.person.imported": "Nhập danh sách cán bộ từ Excel",
 }
 
 
