@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from . import access, people_import, people_services, search
 from .access import Perm
@@ -128,7 +128,30 @@ def create_person(request, payload: PersonIn):
     cleaned = dict(_valid(PersonForm(data=data, actor=request.user)))
     unit = cleaned.pop("unit")
     person = people_services.add_person(actor=request.user, unit=unit, data=cleaned)
-    return 201, person_out(person)
+    return Status(201, person_out(person))
+
+
+@router.post(
+    "/people/import",
+    response={200: ImportOut, 422: ImportOut},
+    summary="Nhập danh sách cán bộ (các dòng JSON, cùng quy tắc như tệp Excel)",
+)
+def import_people(request, payload: ImportIn):
+    """Mỗi dòng: name, gender, dob (dd/mm/yyyy hoặc yyyy-mm-dd), ethnicity, unit (tên đơn vị),
+    position, category, leader. Không lưu gì nếu còn dòng lỗi, trừ khi ``only_clean``."""
+    report = people_import.import_records(
+        actor=request.user,
+        records=payload.rows,
+        only_clean=payload.only_clean,
+        include_duplicates=payload.include_duplicates,
+    )
+    body = {
+        "imported": report.imported,
+        "clean": len(report.rows),
+        "duplicates": [r.row for r in report.duplicates],
+        "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in report.errors],
+    }
+    return Status(422 if report.errors and not report.imported else 200, body)
 
 
 @router.put("/people/{person_id}", response=PersonOut, summary="Sửa thông tin cán bộ")
@@ -158,26 +181,3 @@ def end_person(request, person_id: int, payload: EndIn):
     data = _valid(EndForm(data={"on": payload.on}))
     person = people_services.end_employment(actor=request.user, person=person, on=data["on"])
     return person_out(person)
-
-
-@router.post(
-    "/people/import",
-    response={200: ImportOut, 422: ImportOut},
-    summary="Nhập danh sách cán bộ (các dòng JSON, cùng quy tắc như tệp Excel)",
-)
-def import_people(request, payload: ImportIn):
-    """Mỗi dòng: name, gender, dob (dd/mm/yyyy hoặc yyyy-mm-dd), ethnicity, unit (tên đơn vị),
-    position, category, leader. Không lưu gì nếu còn dòng lỗi, trừ khi ``only_clean``."""
-    report = people_import.import_records(
-        actor=request.user,
-        records=payload.rows,
-        only_clean=payload.only_clean,
-        include_duplicates=payload.include_duplicates,
-    )
-    body = {
-        "imported": report.imported,
-        "clean": len(report.rows),
-        "duplicates": [r.row for r in report.duplicates],
-        "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in report.errors],
-    }
-    return (422 if report.errors and not report.imported else 200), body

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
+from django.template import loader
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils import timezone
 
 from . import access
@@ -26,6 +28,10 @@ class UnitPicker(forms.Select):
         context = super().get_context(name, value, attrs)
         context["widget"]["picker_url"] = reverse("org_people:pick_unit")
         return context
+
+    def _render(self, template_name, context, renderer=None):
+        # A project template (templates/org/widgets/), rendered by the project's engine.
+        return mark_safe(loader.render_to_string(template_name, context))  # noqa: S308
 
     def optgroups(self, name, value, attrs=None):
         chosen = {str(v) for v in value if v not in (None, "")}

@@ -9,6 +9,7 @@ is clean, or the user asked for the clean rows only. 10,000 rows are written wit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
@@ -135,11 +136,21 @@ def check_records(records: list[dict[str, Any]], actor: Actor) -> StaffReport:
     if len(records) > MAX_ROWS:
         return StaffReport(errors=[RowError(0, "", f"Quá {MAX_ROWS} dòng.")])
     sheet._rows = (
-        (i, {c.key: r.get(c.key) for c in COLUMNS})
+        (i, {c.key: _json_value(c.key, r.get(c.key)) for c in COLUMNS})
         for i, r in enumerate(records, start=1)
         if not all(is_blank(v) for v in r.values())
     )
     return _check(sheet, actor, Perm.MANAGE_PEOPLE)
+
+
+def _json_value(key: str, value: Any) -> Any:
+    """JSON sends dates as text: ISO (yyyy-mm-dd) is read as well as dd/mm/yyyy."""
+    if key == "dob" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def _check(sheet: Sheet, actor: Actor, perm: str) -> StaffReport:
