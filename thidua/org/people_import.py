@@ -222,6 +222,23 @@ def _parse(index: int, cells: dict[str, Any], sheet: Sheet, lookups: Lookups) ->
     return StaffRow(index, values)
 
 
+GENDERS = {ascii_key(label): v for v, label in Gender.choices}
+CATEGORIES = {ascii_key(label): v for v, label in PersonCategory.choices}
+ETHNICITY_CODES = {ascii_key(label): code for code, label in ETHNICITIES}
+
+
+def new_person_fields(cells: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+    """The staff fields of a person that another list (a dossier's candidates) names and the
+    staff does not have yet: (fields, "") or (None, what is missing, in Vietnamese)."""
+    gender = GENDERS.get(ascii_key(cells.get("gender")))
+    category = CATEGORIES.get(ascii_key(cells.get("category")))
+    ethnicity = ETHNICITY_CODES.get(ascii_key(cells.get("ethnicity")), "01")
+    if gender is None or category is None:
+        return None, "ghi Giới tính (Nam/Nữ) và Đối tượng (Cán bộ, Công chức…)"
+    fields = {"gender": gender, "category": category, "ethnicity": ethnicity}
+    return fields | {"position": clean_text(cells.get("position"))[:150]}, ""
+
+
 def insert_people(rows: list[StaffRow]) -> list[Person]:
     """Two bulk_create: the people (search_name written here, as ``save`` would), then their
     open employment rows."""

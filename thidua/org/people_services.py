@@ -158,6 +158,32 @@ def end_employment(*, actor: Actor, person: Person, on: date) -> Person:
     return person
 
 
+@transaction.atomic
+def add_people(
+    *, actor: Actor, unit: Unit, people: list[dict[str, Any]], perm: str, source: str
+) -> list[Person]:
+    """Several new members of ``unit``'s staff at once (two bulk inserts), as another list
+    names them: a dossier's candidate list adds the people its unit's staff lacks, under the
+    dossier editor's right over that unit (``perm``)."""
+    from .people_import import StaffRow, insert_people
+
+    _require(actor, unit, perm)
+    rows = [
+        StaffRow(0, {**p, "full_name": clean_text(p["full_name"]),
+                     "search_name": ascii_key(p["full_name"]), "unit_id": unit.pk})
+        for p in people
+    ]  # fmt: skip
+    created = insert_people(rows)
+    audit.record(
+        actor=actor,
+        action="org.person.imported",
+        obj=unit,
+        message=f"Thêm {len(created)} cán bộ từ {source}",
+        data={"rows": len(created), "people": [p.pk for p in created][:1000]},
+    )
+    return created
+
+
 # Duplicates ------------------------------------------------------------------------------
 
 
