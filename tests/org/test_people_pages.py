@@ -149,7 +149,7 @@ def test_api_list_create_update_move_end(personas, my):
     assert response.status_code == 201, response.content
     pk = response.json()["id"]
     body["position"] = "Phó phòng"
-    response = client.put(f"/api/v1/people/{pk}", json.dumps(body), content_type="application/json")
+    response = client.post(f"/api/v1/people/{pk}/edit", json.dumps(body), content_type="application/json")
     assert response.json()["position"] == "Phó phòng"
     move = {"unit_id": personas.units["media"].pk, "on": "2026-01-01"}
     response = client.post(f"/api/v1/people/{pk}/move", json.dumps(move), content_type="application/json")
@@ -166,14 +166,21 @@ def test_api_scope_404_and_unit_account_403(personas):
     phao = personas.people["commune_person"]
     outsider = api(personas, "new_ward_officer")
     body = {"full_name": "X Y", "gender": "nam", "category": "cong_chuc"}
-    assert outsider.put(f"/api/v1/people/{phao.pk}", json.dumps(body), content_type="application/json").status_code == 404
+    assert outsider.post(f"/api/v1/people/{phao.pk}/edit", json.dumps(body), content_type="application/json").status_code == 404
     assert outsider.post(f"/api/v1/people/{phao.pk}/end", json.dumps({"on": "2026-01-01"}), content_type="application/json").status_code == 404
     move = {"unit_id": personas.units["new_ward"].pk, "on": "2026-01-01"}
     assert outsider.post(f"/api/v1/people/{phao.pk}/move", json.dumps(move), content_type="application/json").status_code == 404
     assert outsider.get("/api/v1/people?q=giang").json() == []
     unit_account = api(personas, "commune_officer")
-    assert unit_account.put(f"/api/v1/people/{phao.pk}", json.dumps(body), content_type="application/json").status_code == 403
+    assert unit_account.post(f"/api/v1/people/{phao.pk}/edit", json.dumps(body), content_type="application/json").status_code == 403
     create = {**body, "unit_id": personas.units["commune"].pk}
     assert unit_account.post("/api/v1/people", json.dumps(create), content_type="application/json").status_code == 403
     rows = {"rows": [{"name": "A B", "gender": "Nam", "unit": "Xã Suối Mây", "category": "Công chức"}]}
     assert unit_account.post("/api/v1/people/import", json.dumps(rows), content_type="application/json").status_code == 403
+
+
+def test_api_person_history_still_answers_beside_the_update_route(personas):
+    van = personas.people["ward_person"]
+    response = api(personas, "town_officer").get(f"/api/v1/people/{van.pk}")
+    assert response.status_code == 200
+    assert response.json()["full_name"] == "Đặng Thị Thanh Vân"

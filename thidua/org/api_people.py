@@ -154,7 +154,9 @@ def import_people(request, payload: ImportIn):
     return Status(422 if report.errors and not report.imported else 200, body)
 
 
-@router.put("/people/{person_id}", response=PersonOut, summary="Sửa thông tin cán bộ")
+# An action path like /move and /end: GET /people/{id} (a person's history) belongs to the
+# records router, and Django would answer 405 for the methods of one router on the other's path.
+@router.post("/people/{person_id}/edit", response=PersonOut, summary="Sửa thông tin cán bộ")
 def update_person(request, person_id: int, payload: PersonIn):
     person = access.get_person_or_404(request.user, person_id, Perm.MANAGE_PEOPLE)
     data = payload.dict(exclude={"unit_id"})
