@@ -18,7 +18,9 @@ GK_TOWN = "Giấy khen của Chủ tịch UBND thị xã"
 
 def upload(client, dossier, rows: list[dict]) -> SimpleUploadedFile:
     """The app's template, filled by header name."""
-    workbook = load_workbook(io.BytesIO(client.get(f"/ho-so/{dossier.pk}/mau-danh-sach.xlsx").content))
+    workbook = load_workbook(
+        io.BytesIO(client.get(f"/ho-so/{dossier.pk}/mau-danh-sach.xlsx").content)
+    )
     sheet = workbook.worksheets[0]
     column = {cell.value: cell.column for cell in sheet[1]}
     for index, row in enumerate(rows, start=2):
@@ -48,9 +50,11 @@ def test_new_people_are_listed_then_added_and_imported_on_confirmation(
     client_as, ward_dossier, before_deadline
 ):
     client = client_as("phuongsapa")
-    known = Person.objects.filter(unit=ward_dossier.unit).exclude(
-        pk__in=ward_dossier.candidates.filter(person__isnull=False).values("person_id")
-    ).first()
+    known = (
+        Person.objects.filter(unit=ward_dossier.unit)
+        .exclude(pk__in=ward_dossier.candidates.filter(person__isnull=False).values("person_id"))
+        .first()
+    )
     rows = [row(known.full_name), row("Triệu Thị Lan Mới", **NEW), row("Triệu Thị Lan Mới", **NEW)]
     template = client.get(f"/ho-so/{ward_dossier.pk}/mau-danh-sach.xlsx").content
     forms = [c.value for c in load_workbook(io.BytesIO(template))["Hình thức"]["A"]]
@@ -63,9 +67,9 @@ def test_new_people_are_listed_then_added_and_imported_on_confirmation(
     )
     report = response.context["report"]
     page = response.content.decode()
-    assert [(r["row"], r["name"], r["gender"], r["category"]) for r in response.context["new_people"]] == [
-        (3, "Triệu Thị Lan Mới", "Nữ", "Công chức")
-    ]
+    assert [
+        (r["row"], r["name"], r["gender"], r["category"]) for r in response.context["new_people"]
+    ] == [(3, "Triệu Thị Lan Mới", "Nữ", "Công chức")]
     assert not report.errors, report.errors
     assert "Thêm 1 người vào danh sách cán bộ và nhập" in page
     assert report.imported == 0 and ward_dossier.candidates.count() == before
@@ -78,13 +82,22 @@ def test_new_people_are_listed_then_added_and_imported_on_confirmation(
     assert response.status_code == 302, response.context["report"].errors
     lan = Person.objects.get(full_name="Triệu Thị Lan Mới")
     assert (lan.unit, lan.gender, lan.category, lan.ethnicity, lan.position, lan.search_name) == (
-        ward_dossier.unit, "nu", "cong_chuc", "09", "Công chức Tư pháp", "trieu thi lan moi"
+        ward_dossier.unit,
+        "nu",
+        "cong_chuc",
+        "09",
+        "Công chức Tư pháp",
+        "trieu thi lan moi",
     )
     assert str(lan.date_of_birth) == "1992-08-12"
-    assert Employment.objects.filter(person=lan, unit=ward_dossier.unit, valid_to__isnull=True).exists()
+    assert Employment.objects.filter(
+        person=lan, unit=ward_dossier.unit, valid_to__isnull=True
+    ).exists()
     assert ward_dossier.candidates.filter(person=lan).count() == 2
     assert ward_dossier.candidates.count() == before + 3
-    assert AuditEntry.objects.filter(action="org.person.imported", object_id=str(ward_dossier.unit.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="org.person.imported", object_id=str(ward_dossier.unit.pk)
+    ).exists()
     # The kept file is used once.
     response = client.post(
         f"/ho-so/{ward_dossier.pk}/nhap-excel/", {"version": ward_dossier.version, "xac_nhan": "1"}
@@ -93,11 +106,16 @@ def test_new_people_are_listed_then_added_and_imported_on_confirmation(
     assert ward_dossier.candidates.count() == before + 3
 
 
-def test_a_new_name_without_staff_fields_is_still_a_row_error(client_as, ward_dossier, before_deadline):
+def test_a_new_name_without_staff_fields_is_still_a_row_error(
+    client_as, ward_dossier, before_deadline
+):
     client = client_as("phuongsapa")
     response = client.post(
         f"/ho-so/{ward_dossier.pk}/nhap-excel/",
-        {"version": ward_dossier.version, "file": upload(client, ward_dossier, [row("Không Ai Cả")])},
+        {
+            "version": ward_dossier.version,
+            "file": upload(client, ward_dossier, [row("Không Ai Cả")]),
+        },
     )
     (error,) = response.context["report"].errors
     assert error.column == "C"
@@ -108,14 +126,20 @@ def test_a_new_name_without_staff_fields_is_still_a_row_error(client_as, ward_do
     assert "Thêm" not in response.content.decode().split("Kết quả kiểm tra")[1].split("<table")[0]
 
 
-def test_api_lists_new_people_and_adds_them_when_asked(api_as, ward_dossier, before_deadline, client_as):
+def test_api_lists_new_people_and_adds_them_when_asked(
+    api_as, ward_dossier, before_deadline, client_as
+):
     client = api_as("phuongsapa")
-    file = upload(client_as("phuongsapa"), ward_dossier, [row("Hờ A Tủa", **{**NEW, "Giới tính": "Nam"})])
+    file = upload(
+        client_as("phuongsapa"), ward_dossier, [row("Hờ A Tủa", **{**NEW, "Giới tính": "Nam"})]
+    )
     url = f"/api/v1/dossiers/{ward_dossier.pk}/candidates/import"
     body = client.post(url, {"version": ward_dossier.version, "file": file}).json()
     assert body["imported"] == 0
     assert [p["name"] for p in body["new_people"]] == ["Hờ A Tủa"]
     file.seek(0)
-    body = client.post(url, {"version": ward_dossier.version, "file": file, "add_people": "true"}).json()
+    body = client.post(
+        url, {"version": ward_dossier.version, "file": file, "add_people": "true"}
+    ).json()
     assert (body["imported"], body["added_people"]) == (1, 1)
     assert Person.objects.get(full_name="Hờ A Tủa").unit == ward_dossier.unit

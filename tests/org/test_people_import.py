@@ -54,7 +54,11 @@ def test_nfd_text_real_and_text_dates_blank_rows_and_leaders(personas):
     response = post(personas.client("town_officer"), xlsx(rows))
     assert response.status_code == 302
     my = Person.objects.get(full_name="Giàng Thị Mỷ", unit=personas.units["department"])
-    assert (my.date_of_birth, my.ethnicity, my.search_name) == (date(1990, 5, 1), "08", "giang thi my")
+    assert (my.date_of_birth, my.ethnicity, my.search_name) == (
+        date(1990, 5, 1),
+        "08",
+        "giang thi my",
+    )
     pao = Person.objects.get(full_name="Lò Văn Páo", unit=personas.units["department"])
     assert (pao.date_of_birth, pao.ethnicity, pao.is_leader) == (date(1985, 3, 2), "01", True)
     assert Employment.objects.filter(person__in=[my, pao], valid_to__isnull=True).count() == 2
@@ -76,7 +80,13 @@ def test_a_file_with_errors_stores_nothing_and_names_row_and_column(personas):
     before = Person.objects.count()
     response = post(personas.client("town_officer"), xlsx(rows))
     report = response.context["report"]
-    assert {(e.row, e.column) for e in report.errors} == {(4, "B"), (5, "C"), (6, "E"), (7, "G"), (8, "A")}
+    assert {(e.row, e.column) for e in report.errors} == {
+        (4, "B"),
+        (5, "C"),
+        (6, "E"),
+        (7, "G"),
+        (8, "A"),
+    }
     page = response.content.decode()
     assert "Không có đơn vị “Phường Hồ Sen” trong phạm vi bạn quản lý." in page
     assert "Trùng với dòng 3 của tệp." in page
@@ -90,7 +100,16 @@ def test_a_file_with_errors_stores_nothing_and_names_row_and_column(personas):
 def test_people_already_on_the_staff_are_offered_as_trung_rows(personas):
     van = personas.people["ward_person"]
     rows = [
-        [van.full_name.upper(), "Nữ", "02/04/1988", None, "Phường Đồi Chè", None, "Công chức", None],
+        [
+            van.full_name.upper(),
+            "Nữ",
+            "02/04/1988",
+            None,
+            "Phường Đồi Chè",
+            None,
+            "Công chức",
+            None,
+        ],
         ["Người Mới", "Nam", None, None, DEPT, None, "Viên chức", None],
     ]
     response = post(personas.client("town_officer"), xlsx(rows))
@@ -137,13 +156,21 @@ def test_api_bulk_import_same_rules(personas):
         {"name": "Vàng A Dình", "gender": "Nam", "dob": "2000-01-02", "unit": DEPT, "category": "Công chức"},
         {"name": "Sai", "gender": "Nam", "unit": "Không Có", "category": "Công chức"},
     ]  # fmt: skip
-    response = client.post("/api/v1/people/import", json.dumps({"rows": rows}), content_type="application/json")
+    response = client.post(
+        "/api/v1/people/import", json.dumps({"rows": rows}), content_type="application/json"
+    )
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {"row": 2, "column": "unit", "message": "Không có đơn vị “Không Có” trong phạm vi bạn quản lý."}
+        {
+            "row": 2,
+            "column": "unit",
+            "message": "Không có đơn vị “Không Có” trong phạm vi bạn quản lý.",
+        }
     ]
     assert not Person.objects.filter(full_name="Vàng A Dình").exists()
     body = {"rows": rows, "only_clean": True}
-    response = client.post("/api/v1/people/import", json.dumps(body), content_type="application/json")
+    response = client.post(
+        "/api/v1/people/import", json.dumps(body), content_type="application/json"
+    )
     assert response.status_code == 200 and response.json()["imported"] == 1
     assert Person.objects.get(full_name="Vàng A Dình").date_of_birth == date(2000, 1, 2)

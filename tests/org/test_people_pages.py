@@ -77,7 +77,7 @@ def test_pickers_return_options_of_the_scope(personas, my):
 def test_add_edit_move_end_pages(personas):
     client = personas.client("town_officer")
     page = client.get("/can-bo/them/").content.decode()
-    assert "hx-get=\"/can-bo/chon-don-vi/\"" in page and "<script" not in page.split("</head>")[1]
+    assert 'hx-get="/can-bo/chon-don-vi/"' in page and "<script" not in page.split("</head>")[1]
     dept = personas.units["department"]
     response = client.post("/can-bo/them/", {
         "full_name": "Lò Văn Páo", "gender": "nam", "ethnicity": "03", "unit": dept.pk,
@@ -94,16 +94,24 @@ def test_add_edit_move_end_pages(personas):
     pao.refresh_from_db()
     assert (pao.full_name, pao.position) == ("Lò Văn Pao", "Chuyên viên")
     media = personas.units["media"]
-    response = client.post(f"/can-bo/{pao.pk}/chuyen-don-vi/", {"unit": media.pk, "on": "2026-01-01"})
+    response = client.post(
+        f"/can-bo/{pao.pk}/chuyen-don-vi/", {"unit": media.pk, "on": "2026-01-01"}
+    )
     assert response.status_code == 302
     pao.refresh_from_db()
     assert pao.unit == media
     response = client.post(f"/can-bo/{pao.pk}/thoi-cong-tac/", {"on": "2025-12-01"})
-    assert "Ngày thôi công tác phải từ ngày bắt đầu công tác (01/01/2026)." in response.content.decode()
+    assert (
+        "Ngày thôi công tác phải từ ngày bắt đầu công tác (01/01/2026)."
+        in response.content.decode()
+    )
     response = client.post(f"/can-bo/{pao.pk}/thoi-cong-tac/", {"on": "2026-02-01"})
     assert response.status_code == 302
     # A unit outside the scope in the form is a form error, not a move.
-    response = client.post(f"/can-bo/{pao.pk}/chuyen-don-vi/", {"unit": personas.units["new_ward"].pk, "on": "2026-03-01"})
+    response = client.post(
+        f"/can-bo/{pao.pk}/chuyen-don-vi/",
+        {"unit": personas.units["new_ward"].pk, "on": "2026-03-01"},
+    )
     assert "Đơn vị không có trong phạm vi bạn quản lý." in response.content.decode()
 
 
@@ -116,10 +124,16 @@ def test_other_communes_people_are_404_and_a_unit_account_gets_403(personas):
     van = personas.people["ward_person"]
     assert unit_account.get("/can-bo/").status_code == 200  # may see its staff
     assert unit_account.get(f"/can-bo/{van.pk}/sua/").status_code == 403
-    assert unit_account.post(f"/can-bo/{van.pk}/thoi-cong-tac/", {"on": "2026-01-01"}).status_code == 403
+    assert (
+        unit_account.post(f"/can-bo/{van.pk}/thoi-cong-tac/", {"on": "2026-01-01"}).status_code
+        == 403
+    )
     assert unit_account.get("/can-bo/them/").status_code == 403
     assert unit_account.get("/can-bo/nhap-excel/").status_code == 403
-    assert unit_account.post("/can-bo/trung/gop/", {"kept": van.pk, "other": phao.pk}).status_code == 403
+    assert (
+        unit_account.post("/can-bo/trung/gop/", {"kept": van.pk, "other": phao.pk}).status_code
+        == 403
+    )
     van.refresh_from_db()
     assert van.left_on is None
 
@@ -149,12 +163,20 @@ def test_api_list_create_update_move_end(personas, my):
     assert response.status_code == 201, response.content
     pk = response.json()["id"]
     body["position"] = "Phó phòng"
-    response = client.post(f"/api/v1/people/{pk}/edit", json.dumps(body), content_type="application/json")
+    response = client.post(
+        f"/api/v1/people/{pk}/edit", json.dumps(body), content_type="application/json"
+    )
     assert response.json()["position"] == "Phó phòng"
     move = {"unit_id": personas.units["media"].pk, "on": "2026-01-01"}
-    response = client.post(f"/api/v1/people/{pk}/move", json.dumps(move), content_type="application/json")
+    response = client.post(
+        f"/api/v1/people/{pk}/move", json.dumps(move), content_type="application/json"
+    )
     assert response.json()["unit_name"] == "Trung tâm Truyền thông Đồi Chè"
-    response = client.post(f"/api/v1/people/{pk}/end", json.dumps({"on": "2025-01-01"}), content_type="application/json")
+    response = client.post(
+        f"/api/v1/people/{pk}/end",
+        json.dumps({"on": "2025-01-01"}),
+        content_type="application/json",
+    )
     assert response.status_code == 422
     assert "Ngày thôi công tác phải từ ngày bắt đầu" in response.json()["errors"]["__all__"][0]
     bad = {**body, "gender": "khác"}
@@ -166,17 +188,51 @@ def test_api_scope_404_and_unit_account_403(personas):
     phao = personas.people["commune_person"]
     outsider = api(personas, "new_ward_officer")
     body = {"full_name": "X Y", "gender": "nam", "category": "cong_chuc"}
-    assert outsider.post(f"/api/v1/people/{phao.pk}/edit", json.dumps(body), content_type="application/json").status_code == 404
-    assert outsider.post(f"/api/v1/people/{phao.pk}/end", json.dumps({"on": "2026-01-01"}), content_type="application/json").status_code == 404
+    assert (
+        outsider.post(
+            f"/api/v1/people/{phao.pk}/edit", json.dumps(body), content_type="application/json"
+        ).status_code
+        == 404
+    )
+    assert (
+        outsider.post(
+            f"/api/v1/people/{phao.pk}/end",
+            json.dumps({"on": "2026-01-01"}),
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     move = {"unit_id": personas.units["new_ward"].pk, "on": "2026-01-01"}
-    assert outsider.post(f"/api/v1/people/{phao.pk}/move", json.dumps(move), content_type="application/json").status_code == 404
+    assert (
+        outsider.post(
+            f"/api/v1/people/{phao.pk}/move", json.dumps(move), content_type="application/json"
+        ).status_code
+        == 404
+    )
     assert outsider.get("/api/v1/people?q=giang").json() == []
     unit_account = api(personas, "commune_officer")
-    assert unit_account.post(f"/api/v1/people/{phao.pk}/edit", json.dumps(body), content_type="application/json").status_code == 403
+    assert (
+        unit_account.post(
+            f"/api/v1/people/{phao.pk}/edit", json.dumps(body), content_type="application/json"
+        ).status_code
+        == 403
+    )
     create = {**body, "unit_id": personas.units["commune"].pk}
-    assert unit_account.post("/api/v1/people", json.dumps(create), content_type="application/json").status_code == 403
-    rows = {"rows": [{"name": "A B", "gender": "Nam", "unit": "Xã Suối Mây", "category": "Công chức"}]}
-    assert unit_account.post("/api/v1/people/import", json.dumps(rows), content_type="application/json").status_code == 403
+    assert (
+        unit_account.post(
+            "/api/v1/people", json.dumps(create), content_type="application/json"
+        ).status_code
+        == 403
+    )
+    rows = {
+        "rows": [{"name": "A B", "gender": "Nam", "unit": "Xã Suối Mây", "category": "Công chức"}]
+    }
+    assert (
+        unit_account.post(
+            "/api/v1/people/import", json.dumps(rows), content_type="application/json"
+        ).status_code
+        == 403
+    )
 
 
 def test_api_person_history_still_answers_beside_the_update_route(personas):

@@ -27,9 +27,7 @@ DATA = {
 
 def test_add_writes_the_clean_name_its_search_key_an_open_employment_and_an_audit(personas):
     officer = personas.users["town_officer"]
-    person = people_services.add_person(
-        actor=officer, unit=personas.units["department"], data=DATA
-    )
+    person = people_services.add_person(actor=officer, unit=personas.units["department"], data=DATA)
     assert person.full_name == "Giàng Thị Mỷ"
     assert person.search_name == "giang thi my"
     assert list(person.employments.values_list("unit_id", "valid_to")) == [

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
 from . import access

@@ -7,8 +7,8 @@ from datetime import date
 from django import forms
 from django.template import loader
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from . import access
 from .access import Actor, Perm

@@ -119,9 +119,7 @@ class Lookups:
         return found
 
 
-def check_rows(
-    uploaded: IO[bytes], actor: Actor, perm: str = Perm.MANAGE_PEOPLE
-) -> StaffReport:
+def check_rows(uploaded: IO[bytes], actor: Actor, perm: str = Perm.MANAGE_PEOPLE) -> StaffReport:
     """Read and check every row of the file; nothing is written here."""
     sheet, errors = read_sheet(uploaded, COLUMNS, max_rows=MAX_ROWS)
     if sheet is None:
@@ -242,9 +240,7 @@ def new_person_fields(cells: dict[str, Any]) -> tuple[dict[str, Any] | None, str
 def insert_people(rows: list[StaffRow]) -> list[Person]:
     """Two bulk_create: the people (search_name written here, as ``save`` would), then their
     open employment rows."""
-    people = Person.objects.bulk_create(
-        [Person(**r.values) for r in rows], batch_size=2000
-    )
+    people = Person.objects.bulk_create([Person(**r.values) for r in rows], batch_size=2000)
     Employment.objects.bulk_create(
         [Employment(person_id=p.pk, unit_id=p.unit_id) for p in people], batch_size=2000
     )

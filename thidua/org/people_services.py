@@ -34,6 +34,9 @@ EDITABLE = (
 )
 
 
+FIELD_LABELS = {f.name: f.verbose_name for f in Person._meta.concrete_fields}
+
+
 class PeopleError(ServiceError):
     """A change of the staff refused for a reason the user must read (Vietnamese)."""
 
@@ -61,9 +64,7 @@ def add_person(*, actor: Actor, unit: Unit, data: dict[str, Any]) -> Person:
         raise PeopleError(f"Đơn vị “{unit}” không còn hoạt động: không thể thêm cán bộ.")
     person = Person(unit=unit, **_clean(data))
     person.save()  # writes search_name and the open Employment row
-    audit.record(
-        actor=actor, action="org.person.added", obj=person, message=f"{person} – {unit}"
-    )
+    audit.record(actor=actor, action="org.person.added", obj=person, message=f"{person} – {unit}")
     return person
 
 
@@ -80,7 +81,7 @@ def edit_person(*, actor: Actor, person: Person, data: dict[str, Any]) -> Person
             actor=actor,
             action="org.person.edited",
             obj=person,
-            message=", ".join(str(Person._meta.get_field(k).verbose_name) for k in changed),
+            message=", ".join(str(FIELD_LABELS[k]) for k in changed),
             data={k: str(v) for k, v in changed.items()},
         )
     return person
@@ -88,9 +89,7 @@ def edit_person(*, actor: Actor, person: Person, data: dict[str, Any]) -> Person
 
 def _open_employment(person: Person) -> Employment:
     row = (
-        Employment.objects.select_for_update()
-        .filter(person=person, valid_to__isnull=True)
-        .first()
+        Employment.objects.select_for_update().filter(person=person, valid_to__isnull=True).first()
     )
     if row is None:  # a person written before employment rows existed
         row = Employment.objects.create(person=person, unit_id=person.unit_id)

@@ -16,8 +16,14 @@ from thidua.core.web import XLSX, download, flash_errors
 from . import access, people_import, people_services, search
 from .access import Perm
 from .models import Person, PersonCategory
-from .people_forms import EndForm, MergeForm, MoveForm, PersonForm, StaffImportForm
-from .people_forms import unit_choices_for
+from .people_forms import (
+    EndForm,
+    MergeForm,
+    MoveForm,
+    PersonForm,
+    StaffImportForm,
+    unit_choices_for,
+)
 
 PAGE_SIZE = 50
 PICK_LIMIT = 20

@@ -32,7 +32,9 @@ def name_condition(qs: QuerySet[Person], q: str) -> QuerySet[Person]:
     if connection.vendor == "sqlite":
         match = " AND ".join(f'"{w}"*' for w in found)
         return qs.extra(  # noqa: S610 - fixed SQL; the value is a parameter
-            where=["org_person.id IN (SELECT rowid FROM org_person_fts WHERE org_person_fts MATCH %s)"],
+            where=[
+                "org_person.id IN (SELECT rowid FROM org_person_fts WHERE org_person_fts MATCH %s)"
+            ],
             params=[match],
         )
     # Letters and digits only: nothing to escape in a LIKE pattern.

@@ -233,7 +233,8 @@ def _add_people(actor: Actor, dossier: Dossier, report: ImportReport) -> None:
         source=f"danh sách đề nghị của hồ sơ #{dossier.pk}",
     )
     matches = {
-        new_key(r): Match(p.pk, p.full_name, p.date_of_birth) for r, p in zip(new, created)
+        new_key(r): Match(p.pk, p.full_name, p.date_of_birth)
+        for r, p in zip(new, created, strict=True)
     }
     for row in report.rows:
         if row.new_person:
