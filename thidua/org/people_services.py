@@ -276,7 +276,7 @@ def merge_people(*, actor: Actor, kept: Person, other: Person) -> Person:
 def search_people(qs: QuerySet[Person], q: str) -> QuerySet[Person]:
     """Keep the people whose name has every word of ``q`` at the start of one of its words,
     diacritics and case ignored ("giang thi my" finds Giàng Thị Mỷ). SQLite answers from its
-    FTS5 index, PostgreSQL from a trigram index on " " || search_name (org 0006)."""
+    FTS5 index, PostgreSQL from a full-text (GIN) index of search_name (org 0006)."""
     from .search import name_condition
 
     return name_condition(qs, q)
