@@ -240,3 +240,17 @@ def test_api_person_history_still_answers_beside_the_update_route(personas):
     response = api(personas, "town_officer").get(f"/api/v1/people/{van.pk}")
     assert response.status_code == 200
     assert response.json()["full_name"] == "Đặng Thị Thanh Vân"
+
+
+def test_the_last_word_may_be_unfinished_and_a_common_name_asks_for_more(personas, my):
+    client = personas.client("town_officer")
+    assert "Giàng Thị Mỷ" in client.get("/can-bo/?q=giang+thi+m").content.decode()
+    dept = personas.units["department"]
+    Person.objects.bulk_create(
+        Person(full_name="Sùng Thị Dợ", search_name="sung thi do", gender="nu", unit=dept,
+               category="cong_chuc")
+        for _ in range(501)
+    )  # fmt: skip
+    response = client.get("/can-bo/?q=sung+thi+do&trang=11")
+    assert "Hơn 500 người khớp: hãy gõ thêm họ tên hoặc chọn đơn vị." in response.content.decode()
+    assert response.context["page"].number == 10 and len(response.context["people"]) == 50
