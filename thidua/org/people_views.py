@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from thidua.core.web import XLSX, download, flash_errors
@@ -74,6 +75,10 @@ def people_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "people": people,
+            # Links of each row written from two prefixes: 200 {% url %} tags per page took
+            # longer than the search itself (bench/people.py).
+            "base": reverse("org_people:list"),
+            "history_prefix": reverse("records:person", args=[0]).removesuffix("0/"),
             "more": more,
             "limit": SEARCH_LIMIT,
             "q": q,
