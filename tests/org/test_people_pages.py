@@ -254,3 +254,11 @@ def test_the_last_word_may_be_unfinished_and_a_common_name_asks_for_more(persona
     response = client.get("/can-bo/?q=sung+thi+do&trang=11")
     assert "Hơn 500 người khớp: hãy gõ thêm họ tên hoặc chọn đơn vị." in response.content.decode()
     assert response.context["page"].number == 10 and len(response.context["people"]) == 50
+
+
+def test_an_unfiltered_list_counts_up_to_its_cap(personas, monkeypatch):
+    from thidua.org import people_views
+
+    monkeypatch.setattr(people_views, "COUNT_LIMIT", 1)
+    page = personas.client("town_officer").get("/can-bo/").content.decode()
+    assert "Hơn 1 người khớp: hãy gõ thêm họ tên hoặc chọn đơn vị." in page

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 
 from thidua.core.web import XLSX, download, flash_errors
@@ -29,6 +30,18 @@ from .people_forms import (
 PAGE_SIZE = 50
 SEARCH_LIMIT = 500
 PICK_LIMIT = 20
+
+
+COUNT_LIMIT = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts up to COUNT_LIMIT + 1 rows: an officer over a whole country (a million people)
+    would otherwise wait for an exact count no page needs (≈ 0,3 s on SQLite)."""
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: COUNT_LIMIT + 1].count()
 
 
 def _require_anywhere(user, perm: str) -> None:
@@ -67,7 +80,8 @@ def people_list(request: HttpRequest) -> HttpResponse:
         rows = Person.objects.select_related("unit").in_bulk(list(page.object_list))
         people = [rows[pk] for pk in page.object_list if pk in rows]
     else:
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+        page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+        more = page.paginator.count > COUNT_LIMIT
         people = list(page.object_list)
     return render(
         request,
@@ -80,7 +94,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
             "base": reverse("org_people:list"),
             "history_prefix": reverse("records:person", args=[0]).removesuffix("0/"),
             "more": more,
-            "limit": SEARCH_LIMIT,
+            "limit": SEARCH_LIMIT if search.words(q) else COUNT_LIMIT,
             "q": q,
             "unit": unit,
             "category": category,
