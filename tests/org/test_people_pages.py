@@ -262,3 +262,9 @@ def test_an_unfiltered_list_counts_up_to_its_cap(personas, monkeypatch):
     monkeypatch.setattr(people_views, "COUNT_LIMIT", 1)
     page = personas.client("town_officer").get("/can-bo/").content.decode()
     assert "Hơn 1 người khớp: hãy gõ thêm họ tên hoặc chọn đơn vị." in page
+
+
+def test_the_people_operations_are_in_the_openapi_document(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {"/api/v1/people/import", "/api/v1/people/{person_id}/edit"} <= set(paths)
+    assert set(paths["/api/v1/people"]) == {"get", "post"}
