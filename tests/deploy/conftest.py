@@ -77,6 +77,7 @@ def production_env(database_url: str, data_dir: Path, **extra: str) -> dict[str,
     }
     env.update(
         PYTHONPATH=str(ROOT),
+        PYTHONUNBUFFERED="1",
         DJANGO_SETTINGS_MODULE="thidua.settings",
         THIDUA_DEBUG="false",
         THIDUA_SECRET_KEY=secrets.token_urlsafe(50),

@@ -10,11 +10,10 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 
+from tests.demo_council import GK_TOWN, close_with_votes  # noqa: E402
 from thidua.council import services as council  # noqa: E402
 from thidua.decisions import services as decisions  # noqa: E402
 from thidua.demo.scenario import appraise_demo_dossiers  # noqa: E402
-
-from tests.demo_council import GK_TOWN, close_with_votes  # noqa: E402
 
 users = {u.username: u for u in get_user_model().objects.all()}
 campaign = appraise_demo_dossiers()
