@@ -178,6 +178,7 @@ if S3_BUCKET:
             "querystring_auth": True,
             "file_overwrite": False,
             "addressing_style": os.environ.get("THIDUA_S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
         },
     }
 else:
