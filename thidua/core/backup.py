@@ -97,23 +97,24 @@ def backup(output: Path) -> dict[str, Any]:
                 verbosity=0,
             )
         media = local_media_root()
-        files = (
-            sorted(p for p in media.rglob("*") if p.is_file()) if media and media.exists() else []
-        )
+        media = media if media and media.exists() else None
+        files = sorted(p for p in media.rglob("*") if p.is_file()) if media else []
         manifest = {
             "format": FORMAT,
             "created": datetime.now().astimezone().isoformat(timespec="seconds"),
             "database": dump.name,
             "vendor": connections["default"].vendor,
             "media_files": len(files),
-            "media": "local" if media else "object storage (not in this archive)",
+            "media": "object storage (not in this archive)"
+            if local_media_root() is None
+            else "local",
         }
         partial = output.with_name(output.name + ".partial")
         with tarfile.open(partial, "w:gz") as archive:
             add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
             archive.add(dump, arcname=dump.name)
             for path in files:
-                archive.add(path, arcname=f"media/{path.relative_to(media).as_posix()}")
+                archive.add(path, arcname=f"media/{path.relative_to(media).as_posix()}")  # type: ignore[arg-type]
         partial.replace(output)  # a half-written archive never carries the final name
     return manifest
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 import logging
 import time
 from datetime import datetime, timedelta
+from typing import Any
 
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import DatabaseError, OperationalError, close_old_connections, connections
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
@@ -69,7 +70,9 @@ def close_connections() -> None:
 
 
 class ResilientWorker(Worker):
-    def __init__(self, *, stale_after: int, max_attempts: int, max_wait: float = 60, **kwargs):
+    def __init__(
+        self, *, stale_after: int, max_attempts: int, max_wait: float = 60, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.stale_after = stale_after
         self.max_attempts = max_attempts
@@ -125,7 +128,7 @@ class ResilientWorker(Worker):
                 if task_result is not None:
                     task_result.claim(self.worker_id)  # no other worker runs it now
                 return task_result
-        except DatabaseError as exc:
+        except OperationalError as exc:
             if is_locked_database_exception(exc):  # SQLite busy: try again on the next turn
                 return None
             raise
