@@ -214,10 +214,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Content-Security-Policy (thidua/security.py): no inline script, nothing from other origins.
 THIDUA_CSP = os.environ.get("THIDUA_CSP", "")
 
-# A session ends after this idle time (every request extends it) and on a password change
-# (Django checks the password hash kept in the session: the other sessions end).
+# A session ends after this idle time (each use extends it, see thidua/sessions.py) and on a
+# password change (Django checks the password hash kept in the session: the other sessions end).
+SESSION_ENGINE = "thidua.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("THIDUA_SESSION_IDLE_MINUTES", "480")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
