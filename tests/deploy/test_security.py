@@ -15,8 +15,8 @@ import time_machine
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from thidua.envurl import parse_email_url
