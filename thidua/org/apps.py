@@ -10,6 +10,11 @@ AUDIT_ACTIONS = {
     "org.login.locked": "Khóa đăng nhập do sai mật khẩu nhiều lần",
     "org.login.succeeded": "Đăng nhập",
     "org.login.unlocked": "Mở khóa đăng nhập",
+    "org.2fa.enrolled": "Bật xác thực hai bước",
+    "org.2fa.codes_renewed": "Tạo lại mã khôi phục xác thực hai bước",
+    "org.2fa.failed": "Nhập sai mã xác thực hai bước",
+    "org.2fa.recovery_used": "Dùng mã khôi phục xác thực hai bước",
+    "org.2fa.reset": "Đặt lại xác thực hai bước",
 }
 
 
@@ -31,3 +36,7 @@ class OrgConfig(AppConfig):
         user_login_failed.connect(lockout.login_failed, dispatch_uid="thidua.login_failed")
         user_locked_out.connect(lockout.locked_out, dispatch_uid="thidua.locked_out")
         user_logged_in.connect(lockout.logged_in, dispatch_uid="thidua.logged_in")
+
+        from . import twofactor
+
+        user_logged_in.connect(twofactor.on_login, dispatch_uid="thidua.twofactor_login")
