@@ -5,7 +5,7 @@ from django.urls import include, path
 from thidua.api import api
 from thidua.campaigns import views as campaign_views
 from thidua.core import notification_views
-from thidua.org import twofactor_views
+from thidua.org import export_views, twofactor_views
 from thidua.org import views as org_views
 
 
@@ -43,6 +43,7 @@ urlpatterns = [
     path("quan-tri/tai-khoan/", include("thidua.org.account_urls")),
     path("quan-tri/khoa-api/", include("thidua.org.token_urls")),
     path("quan-tri/xac-thuc-hai-buoc/", twofactor_views.admin_list, name="twofactor_admin"),
+    path("quan-tri/nhat-ky-xuat/", export_views.export_log, name="export_log"),
     path(
         "quan-tri/xac-thuc-hai-buoc/<int:user_id>/dat-lai/",
         twofactor_views.admin_reset,
