@@ -220,7 +220,8 @@ def test_member_without_2fa_cannot_open_a_ballot_or_vote(required, client_as, me
     assert vote.status_code == 302 and vote["Location"].startswith(ENROL)
 
 
-def test_chairman_without_2fa_cannot_sign(required, client_as, draft_decision):
+def test_chairman_without_2fa_cannot_sign(client_as, draft_decision, settings):
+    settings.THIDUA_REQUIRE_2FA = True  # after the fixture closed the ballot
     response = client_as("chutich").post(f"/quyet-dinh/{draft_decision.pk}/ky/")
     assert response.status_code == 302 and response["Location"].startswith(ENROL)
     draft_decision.refresh_from_db()
@@ -233,3 +234,43 @@ def test_api_tokens_stay_allowed(required, personas):
     _token, raw = services.issue_api_token(actor=personas.users["chairman"], name="t", days=30)
     response = Client().get("/api/v1/units", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code == 200
+
+
+def test_services_refuse_a_member_without_2fa_also_through_the_api(required, meeting, user):
+    """The ballot and the signature are refused by the services themselves, so an API token of
+    an account that has not enrolled cannot vote or sign either."""
+    from django.core.exceptions import PermissionDenied
+
+    from thidua.council import services as council
+    from thidua.org import services
+
+    present(meeting, "thuky", "hoidong1", "chutich")
+    with pytest.raises(PermissionDenied, match="Cần bật xác thực hai bước"):
+        council.open_ballot(actor=user("thuky"), meeting=meeting)
+    TOTPDevice.objects.create(user=user("thuky"), name="app", confirmed=True)
+    council.open_ballot(actor=user("thuky"), meeting=meeting)
+
+    _token, raw = services.issue_api_token(actor=user("hoidong1"), name="t", days=30)
+    item = meeting.items.first()
+    response = Client().post(
+        f"/api/v1/meetings/{meeting.pk}/ballot",
+        {"choices": [{"item_id": item.pk, "approve": True}]},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
+    assert response.status_code == 403
+    assert "Cần bật xác thực hai bước trước khi bỏ phiếu" in response.json()["detail"]
+
+
+def test_signing_refused_without_2fa(draft_decision, user, settings):
+    settings.THIDUA_REQUIRE_2FA = True  # after the fixture closed the ballot
+    from django.core.exceptions import PermissionDenied
+
+    from thidua.decisions import services
+
+    with pytest.raises(PermissionDenied, match="trước khi ký quyết định"):
+        services.approve(actor=user("chutich"), decision=draft_decision)
+    draft_decision.refresh_from_db()
+    assert draft_decision.number is None
+    TOTPDevice.objects.create(user=user("chutich"), name="app", confirmed=True)
+    assert services.approve(actor=user("chutich"), decision=draft_decision).number

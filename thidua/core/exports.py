@@ -41,8 +41,8 @@ def record_export(
     ``obj`` the object exported (a model instance, or None for a summary); ``unit`` the unit the
     data belongs to (``obj.unit`` when not given), so each administrator sees their units'."""
     request = who if isinstance(who, HttpRequest) else None
-    actor = request.user if request is not None else who
-    authenticated = getattr(actor, "is_authenticated", False)
+    actor: Any = request.user if request is not None else who
+    authenticated = bool(getattr(actor, "is_authenticated", False))
     unit = unit if unit is not None else getattr(obj, "unit", None)
     return ExportEntry.objects.create(
         actor=actor if authenticated else None,

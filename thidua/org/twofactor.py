@@ -75,6 +75,18 @@ def is_required(user: Actor) -> bool:
     return any(check(user) for check in _REQUIREMENTS)
 
 
+def require_enrolled(actor: Actor, doing: str) -> None:
+    """Services of the council's ballot and of signing call this: an account that must use
+    two-factor authentication and has not enrolled is refused (pages send it to enrolment
+    first; this also holds for API tokens)."""
+    if not isinstance(actor, User) or not enforced():
+        return
+    if is_required(actor) and not is_enrolled(actor):
+        raise PermissionDenied(
+            f"Cần bật xác thực hai bước trước khi {doing} (Tài khoản › Xác thực hai bước)."
+        )
+
+
 def totp_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
 
