@@ -274,3 +274,16 @@ def test_signing_refused_without_2fa(draft_decision, user, settings):
     assert draft_decision.number is None
     TOTPDevice.objects.create(user=user("chutich"), name="app", confirmed=True)
     assert services.approve(actor=user("chutich"), decision=draft_decision).number
+
+
+def test_reset_during_a_pending_login_does_not_loop(personas):
+    """Reset by an administrator between the password and the code: the login goes on without
+    a code when 2FA is not required (no redirect loop)."""
+    officer = personas.users["ward_officer"]
+    enrol(personas.client("ward_officer"), officer)
+    client = personas.client("ward_officer")
+    assert client.get("/dot-thi-dua/")["Location"].startswith(VERIFY)
+    twofactor.reset(actor=personas.users["admin"], user=officer)
+    response = client.get(VERIFY + "?next=/dot-thi-dua/")
+    assert response.status_code == 302 and response["Location"] == "/dot-thi-dua/"
+    assert client.get("/dot-thi-dua/").status_code == 200

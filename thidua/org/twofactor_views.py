@@ -106,7 +106,10 @@ def enrol(request):
 def verify(request):
     """The code after the password (or a recovery code)."""
     user = request.user
-    if twofactor.is_verified(request) or not twofactor.is_enrolled(user):
+    if twofactor.is_verified(request):
+        return redirect(_next(request))
+    if not twofactor.is_enrolled(user):  # reset by an administrator since the login
+        request.session.pop(twofactor.SESSION_PENDING, None)
         return redirect(_next(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
