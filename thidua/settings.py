@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs page's assets locally instead of from a CDN
     "django_tasks",
     "django_tasks_db",  # background jobs (certificates) kept in the database; `db_worker` runs them
+    "django_otp",  # two-factor authentication: TOTP devices and recovery codes (org/twofactor.py)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "thidua.core",
     "thidua.org",
     "thidua.records",
@@ -88,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "thidua.org.twofactor_middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "thidua.org.account_auth.ForcePasswordChangeMiddleware",  # change on first sign-in
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -305,3 +309,11 @@ AXES_VERBOSE = False
 # starts it is marked failed instead.
 THIDUA_TASK_STALE_AFTER = int(os.environ.get("THIDUA_TASK_STALE_AFTER", "1800"))
 THIDUA_TASK_MAX_ATTEMPTS = int(os.environ.get("THIDUA_TASK_MAX_ATTEMPTS", "3"))
+
+
+# Two-factor authentication (org/twofactor.py): the chairman, council members and secretary,
+# administrators and emulation officers must enrol a TOTP app before any other page, and every
+# account that enrolled gives a code after its password. Off by default in development
+# (THIDUA_DEBUG) so the demo accounts sign in with their password only; on in production.
+THIDUA_REQUIRE_2FA = env_bool("THIDUA_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("THIDUA_2FA_ISSUER", "Thi đua – Khen thưởng")

@@ -26,3 +26,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Login throttling is off for the suite (tests sign in with client.login, which passes no
 # request to the backends); tests/org/test_lockout.py turns it on with override_settings.
 AXES_ENABLED = False
+# Two-factor authentication is not required in the suite (tests sign in with force_login);
+# tests/org/test_twofactor.py turns it on.
+THIDUA_REQUIRE_2FA = False

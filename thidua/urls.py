@@ -5,7 +5,7 @@ from django.urls import include, path
 from thidua.api import api
 from thidua.campaigns import views as campaign_views
 from thidua.core import notification_views
-from thidua.org import account_auth
+from thidua.org import account_auth, export_views, twofactor_views
 from thidua.org import views as org_views
 
 
@@ -19,7 +19,9 @@ urlpatterns = [
     path("", campaign_views.home, name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("dang-nhap/ma-xac-thuc/", twofactor_views.verify, name="twofactor_verify"),
     path("tai-khoan/", org_views.account, name="account"),
+    path("tai-khoan/xac-thuc-hai-buoc/", twofactor_views.enrol, name="twofactor_enrol"),
     path("tai-khoan/thong-bao/", notification_views.notification_list, name="notifications"),
     path(
         "tai-khoan/thong-bao/<int:pk>/",
@@ -61,6 +63,13 @@ urlpatterns = [
     path("quan-tri/don-vi/", include("thidua.org.unit_urls")),
     path("quan-tri/tai-khoan/", include("thidua.org.account_urls")),
     path("quan-tri/khoa-api/", include("thidua.org.token_urls")),
+    path("quan-tri/xac-thuc-hai-buoc/", twofactor_views.admin_list, name="twofactor_admin"),
+    path("quan-tri/nhat-ky-xuat/", export_views.export_log, name="export_log"),
+    path(
+        "quan-tri/xac-thuc-hai-buoc/<int:user_id>/dat-lai/",
+        twofactor_views.admin_reset,
+        name="twofactor_reset",
+    ),
     path("can-bo/", include("thidua.org.people_urls")),
     path("lich-su/nhap/", include("thidua.records.entry_urls")),
     path("don-vi/", include("thidua.org.urls")),

@@ -80,3 +80,34 @@ class NotificationPreference(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")
         ]
+
+
+class ExportEntry(models.Model):
+    """A download of personal data (lists, trích ngang, decisions, certificates, minutes,
+    statistics): who took what, when, about which object (core/exports.py writes it)."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)  # kept if the account goes
+    kind = models.CharField(max_length=32, db_index=True)
+    object_type = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64)
+    object_label = models.CharField(max_length=300, blank=True)
+    unit_path = models.CharField(max_length=255, blank=True, db_index=True)  # the object's unit
+    filename = models.CharField(max_length=255)
+    ip = models.CharField(max_length=45, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "lượt xuất dữ liệu cá nhân"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.filename}"
+
+    @property
+    def label(self) -> str:
+        from .exports import kind_label
+
+        return kind_label(self.kind)

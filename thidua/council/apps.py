@@ -30,3 +30,20 @@ class CouncilConfig(AppConfig):
 
         worklist.register(work.work_for)
         notify.register("council.ballot.opened", "Phiếu biểu quyết mở", work.notify_ballot_opened)
+
+        from thidua.org import twofactor
+
+        twofactor.register_requirement(holds_membership)
+
+
+def holds_membership(user) -> bool:
+    """Council members and secretaries in force must use two-factor authentication."""
+    from django.utils import timezone
+
+    from thidua.org.access import in_force_on
+
+    from .models import CouncilMember
+
+    return (
+        CouncilMember.objects.filter(user=user).filter(in_force_on(timezone.localdate())).exists()
+    )

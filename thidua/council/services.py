@@ -20,6 +20,7 @@ from django.utils import timezone
 from thidua.campaigns.models import AwardForm, Campaign
 from thidua.core import audit
 from thidua.nominations.models import Appraisal, Candidate, DossierStatus
+from thidua.org import twofactor
 
 from . import holds, policy
 from .counting import rule_for, tally
@@ -172,6 +173,7 @@ def move(*, actor: User, meeting: Meeting, action: str) -> Meeting:
 
 def open_ballot(*, actor: User, meeting: Meeting) -> Meeting:
     policy.check(actor, meeting, "open")
+    twofactor.require_enrolled(actor, "mở phiếu biểu quyết")
     problems = quorum_problems(meeting)
     if problems:
         raise CouncilError(["Chưa đủ số thành viên có mặt để biểu quyết:", *problems])
@@ -191,6 +193,7 @@ def cast_ballot(*, actor: User, meeting: Meeting, choices: dict[int, bool]) -> i
     member = policy.membership(actor, meeting)
     if member is None:
         raise PermissionDenied("Bạn không phải thành viên của Hội đồng họp phiên này.")
+    twofactor.require_enrolled(actor, "bỏ phiếu")
     if meeting.mode != VotingMode.ELECTRONIC:
         raise CouncilError("Phiên họp bỏ phiếu giấy: Thư ký nhập kết quả kiểm phiếu.")
     if not meeting.attendance.filter(member=member, present=True).exists():

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.audit import history
+from thidua.core.exports import record_export
 from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.nominations.evaluation import evaluate_candidates
 from thidua.nominations.models import Candidate
@@ -225,4 +226,6 @@ def paper_counts(request, pk: int):
 def minutes_docx(request, pk: int):
     meeting = policy.get_meeting_or_404(request.user, pk)
     policy.require_minutes_reader(request.user, meeting)
-    return download(documents.minutes(meeting), f"bien-ban-hop-xet-{meeting.pk}.docx", DOCX)
+    filename = f"bien-ban-hop-xet-{meeting.pk}.docx"
+    record_export(request, "bien_ban", meeting, filename, unit=meeting.council.unit)
+    return download(documents.minutes(meeting), filename, DOCX)

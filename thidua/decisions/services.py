@@ -19,6 +19,7 @@ from thidua.core.text import ascii_key
 from thidua.council import holds
 from thidua.council.models import DocketItem, Meeting
 from thidua.nominations.models import Candidate
+from thidua.org import twofactor
 from thidua.org.models import Unit
 from thidua.records.models import AwardKind, AwardRecord, AwardType
 
@@ -229,6 +230,7 @@ def approve(*, actor: User, decision: Decision) -> Decision:
     with transaction.atomic():
         locked = Decision.objects.select_for_update().get(pk=decision.pk)
         policy.check(actor, locked, "approve")
+        twofactor.require_enrolled(actor, "ký quyết định")
         if base_salary(locked.signed_on) is None:
             raise DecisionError(
                 f"Chưa có mức lương cơ sở áp dụng ngày {locked.signed_on:%d/%m/%Y}."

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import AwardForm
 from thidua.core.audit import history
+from thidua.core.exports import record_export
 from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
@@ -128,7 +129,9 @@ def decision_approve(request, pk: int):
 @login_required
 def decision_docx(request, pk: int):
     decision = policy.get_decision_or_404(request.user, pk)
-    return download(documents.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx", DOCX)
+    filename = f"quyet-dinh-{decision.pk}.docx"
+    record_export(request, "quyet_dinh", decision, filename, unit=decision.issuer)
+    return download(documents.decision_docx(decision), filename, DOCX)
 
 
 def _with_certificates(user: Actor, pk: int) -> Decision:
@@ -140,9 +143,9 @@ def _with_certificates(user: Actor, pk: int) -> Decision:
 @login_required
 def certificates_pdf(request, pk: int):
     decision = _with_certificates(request.user, pk)
-    return download(
-        certificates.certificates_pdf(decision), f"giay-khen-{decision.pk}.pdf", PDF, inline=True
-    )
+    filename = f"giay-khen-{decision.pk}.pdf"
+    record_export(request, "giay_khen", decision, filename, unit=decision.issuer)
+    return download(certificates.certificates_pdf(decision), filename, PDF, inline=True)
 
 
 @login_required
@@ -154,7 +157,16 @@ def certificate_pdf(request, pk: int, order: int):
             "Không tìm thấy người, tập thể trong quyết định (hoặc khen thưởng đã bị thu hồi)."
         )
     content = certificates.certificates_pdf(decision, [recipient])
-    return download(content, f"giay-khen-{decision.pk}-{order}.pdf", PDF, inline=True)
+    filename = f"giay-khen-{decision.pk}-{order}.pdf"
+    record_export(
+        request,
+        "giay_khen",
+        decision,
+        filename,
+        unit=decision.issuer,
+        label=f"{decision} – số {order}",
+    )
+    return download(content, filename, PDF, inline=True)
 
 
 @login_required
@@ -198,6 +210,9 @@ def batch_download(request, pk: int, batch_pk: int):
     ).first()
     if batch is None or not batch.file:
         raise Http404("Tệp chưa sẵn sàng.")
+    record_export(
+        request, "giay_khen_zip", decision, f"giay-khen-{decision.pk}.zip", unit=decision.issuer
+    )
     return FileResponse(
         batch.file.open("rb"),
         as_attachment=True,
@@ -222,7 +237,9 @@ def _upward(user: Actor, meeting_pk: int, form_pk: int):
 def upward_letter(request, meeting_pk: int, form_pk: int):
     meeting, award_form, items = _upward(request.user, meeting_pk, form_pk)
     content = documents.upward_letter(meeting, award_form, items)
-    return download(content, f"to-trinh-de-nghi-{meeting.pk}-{award_form.pk}.docx", DOCX)
+    filename = f"to-trinh-de-nghi-{meeting.pk}-{award_form.pk}.docx"
+    record_export(request, "de_nghi_cap_tren", meeting, filename, unit=meeting.campaign.issuer)
+    return download(content, filename, DOCX)
 
 
 class HigherDecisionForm(forms.Form):

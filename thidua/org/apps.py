@@ -37,6 +37,11 @@ AUDIT_ACTIONS = {
     "org.person.ended": "Cán bộ thôi công tác",
     "org.person.merged": "Gộp hồ sơ cán bộ trùng",
     "org.person.imported": "Nhập danh sách cán bộ từ Excel",
+    "org.2fa.enrolled": "Bật xác thực hai bước",
+    "org.2fa.codes_renewed": "Tạo lại mã khôi phục xác thực hai bước",
+    "org.2fa.failed": "Nhập sai mã xác thực hai bước",
+    "org.2fa.recovery_used": "Dùng mã khôi phục xác thực hai bước",
+    "org.2fa.reset": "Đặt lại xác thực hai bước",
 }
 
 
@@ -61,3 +66,7 @@ class OrgConfig(AppConfig):
         from . import account_auth
 
         account_auth.connect()
+
+        from . import twofactor
+
+        user_logged_in.connect(twofactor.on_login, dispatch_uid="thidua.twofactor_login")

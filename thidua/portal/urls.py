@@ -14,6 +14,7 @@ urlpatterns = [
     path("cong-khai/anh/<int:pk>/", views.photo, name="photo"),
     path("dien-hinh/", views.story_manage, name="manage"),
     path("dien-hinh/viet/", views.story_edit, name="story_create"),
+    path("dien-hinh/nguoi-duoc-khen/", views.story_people, name="story_people"),
     path("dien-hinh/<int:pk>/", views.story_detail, name="story_detail"),
     path("dien-hinh/<int:pk>/sua/", views.story_edit, name="story_edit"),
     path("dien-hinh/<int:pk>/thao-tac/<slug:action>/", views.story_action, name="story_action"),

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign, CampaignStatus
@@ -14,7 +15,7 @@ from thidua.core.text import ascii_key
 from thidua.decisions.models import DecisionStatus
 from thidua.org.models import Person, Unit
 
-from . import policy, public, services
+from . import policy, public, services, story_choices
 from .models import Story, StoryKind, StoryPhoto, StoryStatus
 
 
@@ -141,28 +142,55 @@ class StoryForm(forms.Form):
         help_text="Có thể dùng định dạng đơn giản: <p>, <strong>, <em>, danh sách, liên kết.",
     )
     unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
-    person = forms.ModelChoiceField(
-        label="Cá nhân (đã được khen thưởng)", queryset=Person.objects.none(), required=False
-    )
     campaign = forms.ModelChoiceField(
-        label="Đợt thi đua", queryset=Campaign.objects.none(), required=False
+        label="Đợt thi đua",
+        queryset=Campaign.objects.none(),
+        required=False,
+        help_text="Chỉ các đợt đã phát động hoặc đã kết thúc.",
+    )
+    person = forms.ModelChoiceField(
+        label="Cá nhân (được khen thưởng trong đợt thi đua đã chọn)",
+        queryset=Person.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": "Chỉ chọn được người được khen thưởng trong đợt thi đua đã chọn."
+        },
     )
 
     def __init__(self, *args, area: Unit, **kwargs):
         super().__init__(*args, **kwargs)
+        self.area = area
         self.fields["unit"].queryset = Unit.objects.filter(path__startswith=area.path).order_by(
             "path"
         )
-        self.fields["person"].queryset = (
-            Person.objects.filter(unit__path__startswith=area.path, awardrecord__isnull=False)
-            .distinct()
-            .select_related("unit")
-            .order_by("full_name")
+        campaigns = story_choices.campaigns_of(area)
+        self.fields["campaign"].queryset = campaigns
+        # The people of the campaign chosen (posted, or the story's): the campaign field itself
+        # refuses one outside ``campaigns``; a campaign's awards are within its issuer's area.
+        chosen = self.data.get("campaign") if self.is_bound else self.initial.get("campaign")
+        chosen = str(getattr(chosen, "pk", chosen) or "")
+        self.fields["person"].queryset = story_choices.awarded_people(
+            area, int(chosen) if chosen.isdigit() else None
         )
-        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} – {p.unit.name}"
-        self.fields["campaign"].queryset = Campaign.objects.filter(
-            issuer__path__startswith=area.path
+        if not chosen:
+            self.fields["person"].error_messages["invalid_choice"] = (
+                "Chọn đợt thi đua trước khi chọn cá nhân được khen thưởng."
+            )
+        self.fields["person"].label_from_instance = person_label
+        url = reverse("portal:story_people")
+        self.fields["campaign"].widget.attrs.update(
+            {
+                "hx-get": url,
+                "hx-trigger": "change",
+                "hx-target": "#id_person",
+                "hx-swap": "outerHTML",
+                "hx-include": "[name=tim_nguoi]",
+            }
         )
+
+
+def person_label(person: Person) -> str:
+    return f"{person.full_name} – {person.unit.name}"
 
 
 def _area(owner: Unit) -> Unit:
@@ -259,3 +287,30 @@ def photo_upload(request, pk: int):
         else:
             messages.success(request, "Đã thêm ảnh.")
     return redirect("portal:story_detail", pk=pk)
+
+
+@login_required
+def story_people(request):
+    """The person select of the story form (HTMX): people awarded in the chosen campaign of
+    the writer's area, filtered by the name typed."""
+    units = policy.writer_units(request.user)
+    if not units:
+        raise PermissionDenied("Chỉ Trung tâm Truyền thông được viết bài.")
+    area = _area(units[0])
+    value = request.GET.get("campaign", "")
+    campaign = (
+        story_choices.campaigns_of(area).filter(pk=int(value)).first() if value.isdigit() else None
+    )
+    people = story_choices.search(
+        story_choices.awarded_people(area, campaign), request.GET.get("tim_nguoi", "")
+    )
+    selected = request.GET.get("person", "")
+    return render(
+        request,
+        "portal/_story_people.html",
+        {
+            "people": [(p.pk, person_label(p)) for p in people[: story_choices.MOST_PEOPLE]],
+            "selected": int(selected) if selected.isdigit() else None,
+            "campaign": campaign,
+        },
+    )

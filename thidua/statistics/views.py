@@ -4,7 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from thidua.core.exports import record_export
 from thidua.core.web import XLSX, download
+from thidua.org.models import Unit
 
 from . import excel, queries
 
@@ -54,4 +56,7 @@ def export(request):
         x for x in [f"năm {year}" if year else "", f"đợt {campaign_id}" if campaign_id else ""] if x
     )
     content = excel.workbook(*_data(roots, year, campaign_id), caption=caption or "tất cả")
-    return download(content, "thong-ke-thi-dua-khen-thuong.xlsx", XLSX)
+    filename = "thong-ke-thi-dua-khen-thuong.xlsx"
+    for root in Unit.objects.filter(pk__in=roots):  # one entry per unit whose figures it holds
+        record_export(request, "thong_ke", None, filename, unit=root, label=caption or "tất cả")
+    return download(content, filename, XLSX)

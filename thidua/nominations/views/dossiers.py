@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.policy import get_campaign_or_404
+from thidua.core.exports import record_export
 from thidua.core.models import AuditEntry
 from thidua.core.web import DOCX, download, flash_errors
 from thidua.org.models import Unit
@@ -131,17 +132,23 @@ def dossier_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return back_to(dossier)
 
 
-def _docx(dossier: Dossier, content: bytes, name: str) -> HttpResponse:
-    return download(content, f"{name}-ho-so-{dossier.pk}.docx", DOCX)
+def _docx(
+    request: HttpRequest, dossier: Dossier, content: bytes, name: str, kind: str
+) -> HttpResponse:
+    filename = f"{name}-ho-so-{dossier.pk}.docx"
+    record_export(request, kind, dossier, filename, unit=dossier.unit)
+    return download(content, filename, DOCX)
 
 
 @login_required
 def nomination_list_docx(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
-    return _docx(dossier, documents.nomination_list(dossier), "danh-sach-trich-ngang")
+    return _docx(
+        request, dossier, documents.nomination_list(dossier), "danh-sach-trich-ngang", "trich_ngang"
+    )
 
 
 @login_required
 def submission_letter_docx(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
-    return _docx(dossier, documents.submission_letter(dossier), "to-trinh")
+    return _docx(request, dossier, documents.submission_letter(dossier), "to-trinh", "to_trinh")

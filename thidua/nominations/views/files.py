@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
+from thidua.core.exports import record_export
 from thidua.core.uploads import KINDS
 from thidua.core.web import flash_errors
 from thidua.org.access import Actor
@@ -60,6 +61,7 @@ def document_download(request: HttpRequest, pk: int, doc_pk: int) -> FileRespons
     name = document.original_name
     if not name.lower().endswith(kind.extension):
         name += kind.extension
+    record_export(request, "tai_lieu_ho_so", document, name, unit=document.dossier.unit, label=name)
     response = FileResponse(
         document.file.open("rb"), as_attachment=True, filename=name, content_type=kind.content_type
     )
