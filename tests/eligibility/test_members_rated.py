@@ -87,9 +87,7 @@ def test_year_not_rated_yet_falls_back_to_attestation_in_plain_words():
 
 
 def test_when_missing_can_be_set_to_fail():
-    result = evaluate(
-        spec(year_offset=0, when_missing="khong_dat"), collective(members(["tot"]))
-    )
+    result = evaluate(spec(year_offset=0, when_missing="khong_dat"), collective(members(["tot"])))
     assert result.status is Status.KHONG_DAT
     assert result.explanation.endswith("tiêu chuẩn quy định tính là không đạt.")
     assert not attestable_when_missing(

@@ -31,9 +31,7 @@ def xlsx(rows, headers=HEADERS) -> SimpleUploadedFile:
 
 
 def post(client, unit, upload, **extra):
-    return client.post(
-        f"/lich-su/nhap/don-vi/{unit.pk}/nhap-xep-loai/", {"file": upload, **extra}
-    )
+    return client.post(f"/lich-su/nhap/don-vi/{unit.pk}/nhap-xep-loai/", {"file": upload, **extra})
 
 
 def test_clean_file_is_imported_with_nfd_names_text_dates_and_collectives(personas):
@@ -94,9 +92,7 @@ def test_any_bad_row_stores_nothing_and_errors_name_row_and_column(personas):
     assert not AnnualRating.objects.filter(person__unit__in=personas.units.values()).exists()
     # Only the clean rows, on request: row 7 alone.
     upload.seek(0)
-    report = post(personas.client("town_officer"), town, upload, only_clean="on").context[
-        "report"
-    ]
+    report = post(personas.client("town_officer"), town, upload, only_clean="on").context["report"]
     assert report.imported == 1
     phao = personas.people["commune_person"]
     assert list(AnnualRating.objects.filter(person=phao).values_list("year", "level")) == [

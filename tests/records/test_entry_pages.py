@@ -76,9 +76,12 @@ def test_other_communes_ids_are_404_and_a_unit_account_is_403(personas):
     assert outsider.post(f"/lich-su/nhap/xep-loai/{rating.pk}/xoa/").status_code == 404
     commune = personas.units["commune"]
     assert outsider.get(f"/lich-su/nhap/don-vi/{commune.pk}/xep-loai/2024/").status_code == 404
-    assert outsider.post(
-        f"/lich-su/nhap/don-vi/{commune.pk}/xep-loai/2024/", {f"muc_p{phao.pk}": "xuat_sac"}
-    ).status_code == 404
+    assert (
+        outsider.post(
+            f"/lich-su/nhap/don-vi/{commune.pk}/xep-loai/2024/", {f"muc_p{phao.pk}": "xuat_sac"}
+        ).status_code
+        == 404
+    )
     # Inside the subtree without the right: the commune's own unit account.
     unit_account = personas.client("commune_officer")
     assert unit_account.get(f"/lich-su/nhap/ca-nhan/{phao.pk}/").status_code == 403

@@ -62,7 +62,8 @@ def facts_for(subject: Person | Unit, campaign: Campaign) -> engine.Facts:
         None
         if is_person
         else tuple(
-            engine.MemberFact(*row) for row in members_with_ratings([subject.pk]).get(subject.pk, [])
+            engine.MemberFact(*row)
+            for row in members_with_ratings([subject.pk]).get(subject.pk, [])
         )
     )
     return engine.Facts(

@@ -78,6 +78,7 @@ def _year_offset(default: int) -> ParamSpec:
         help="1: năm trước năm kết thúc đợt thi đua.",
     )
 
+
 KINDS: dict[str, KindSpec] = {
     k.code: k
     for k in [
@@ -241,7 +242,9 @@ def clean_params(kind: str, raw: Mapping[str, object]) -> tuple[dict, dict[str, 
             value = code_from_label(raw.get(param.generated_from))
             if not value and raw.get(param.generated_from):
                 source = next(p for p in spec.params if p.name == param.generated_from)
-                errors[source.name] = f"{source.label} cần có chữ hoặc số (để tạo {param.label.lower()})."
+                errors[source.name] = (
+                    f"{source.label} cần có chữ hoặc số (để tạo {param.label.lower()})."
+                )
                 continue
         if value is None or value == "":
             if param.required:

@@ -2,14 +2,12 @@
 endpoints. The same forms, services and scope as the pages (/lich-su/nhap/): a record's
 person or collective must lie in a subtree where the token's user enters history."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from thidua.core.sheets import Sheet
 from thidua.org import access
@@ -19,6 +17,7 @@ from thidua.org.api_auth import TokenAuth
 from . import entry_importing, entry_services
 from .entry_forms import AwardForm, DisciplineForm, InitiativeForm, RatingForm
 from .models import AnnualRating, AwardRecord, Discipline, Initiative
+
 
 router = Router(tags=["Lịch sử thi đua"], auth=TokenAuth())
 
@@ -152,19 +151,21 @@ def _register(path: str, model: type, form_class: type, schema: type, collective
         record = _new(request, model, collective, payload)
         form = _form(form_class, payload, record)
         saved = entry_services.save_record(actor=request.user, record=form.save(commit=False))
-        return 201, record_out(saved, form_class)
+        return Status(201, record_out(saved, form_class))
 
-    @router.put(f"/history/{path}/{{record_id}}", response=RecordOut, summary=f"Sửa ({label})")
+    @router.put(f"/history/{path}/{{int:record_id}}", response=RecordOut, summary=f"Sửa ({label})")
     def update(request, record_id: int, payload: schema):  # type: ignore[valid-type]
         record = _get(request, model, record_id)
         form = _form(form_class, payload, record)
         saved = entry_services.save_record(actor=request.user, record=form.save(commit=False))
         return record_out(saved, form_class)
 
-    @router.delete(f"/history/{path}/{{record_id}}", response={204: None}, summary=f"Xóa ({label})")
+    @router.delete(
+        f"/history/{path}/{{int:record_id}}", response={204: None}, summary=f"Xóa ({label})"
+    )
     def remove(request, record_id: int):
         entry_services.delete_record(actor=request.user, record=_get(request, model, record_id))
-        return 204, None
+        return Status(204, None)
 
     for view in (list_records, create, update, remove):
         view.__name__ = f"{view.__name__}_{path.replace('-', '_')}"
@@ -235,9 +236,9 @@ def _sheet(rows: list[Schema]) -> Sheet:
     return sheet
 
 
-def _bulk(report: entry_importing.ImportReport) -> tuple[int, dict]:
+def _bulk(report: entry_importing.ImportReport) -> Status:
     body = {"rows": report.rows, "imported": report.imported, "errors": report.errors}
-    return (200 if report.imported or not report.errors else 422), body
+    return Status(200 if report.imported or not report.errors else 422, body)
 
 
 @router.post(
@@ -248,9 +249,7 @@ def _bulk(report: entry_importing.ImportReport) -> tuple[int, dict]:
 def bulk_ratings(request, payload: RatingsBulkIn):
     unit = access.get_unit_or_404(request.user, payload.unit_id, Perm.MANAGE_RECORDS)
     try:
-        evidence_date = (
-            date.fromisoformat(payload.evidence_date) if payload.evidence_date else None
-        )
+        evidence_date = date.fromisoformat(payload.evidence_date) if payload.evidence_date else None
     except ValueError as error:
         raise ValidationError({"evidence_date": ["Ngày văn bản không hợp lệ."]}) from error
     evidence = entry_services.Evidence(payload.evidence_number, evidence_date)

@@ -85,7 +85,10 @@ class AwardForm(EvidenceForm):
 class GridEvidenceForm(forms.Form):
     evidence_number = forms.CharField(label="Số văn bản làm căn cứ", max_length=50, required=False)
     evidence_date = forms.DateField(
-        label="Ngày văn bản", required=False, widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"]
+        label="Ngày văn bản",
+        required=False,
+        widget=DATE_INPUT,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
     )
 
 

@@ -19,7 +19,15 @@ from django.utils import timezone
 
 from thidua.core import audit
 from thidua.core.bulk import gc_paused
-from thidua.core.sheets import Column, RowError, Sheet, build_template, is_blank, parse_date, read_sheet
+from thidua.core.sheets import (
+    Column,
+    RowError,
+    Sheet,
+    build_template,
+    is_blank,
+    parse_date,
+    read_sheet,
+)
 from thidua.core.text import ascii_key, clean_text, text_key
 from thidua.org import access
 from thidua.org.access import Actor, Perm, acting_user
@@ -108,7 +116,7 @@ class Subjects:
         return found
 
     def find(self, sheet: Sheet, line: int, raw: dict[str, Any]) -> str | None:
-        """"p<id>" or "u<id>" for the row's subject; None after recording the error."""
+        """ "p<id>" or "u<id>" for the row's subject; None after recording the error."""
         units = self.units.get(self.key(raw["unit"]), [])
         if is_blank(raw["unit"]):
             sheet.error(line, "unit", "Thiếu tên đơn vị.")
@@ -117,7 +125,9 @@ class Subjects:
             sheet.error(line, "unit", f"Không có đơn vị “{clean_text(raw['unit'])}” trong phạm vi.")
             return None
         if len(units) > 1:
-            sheet.error(line, "unit", f"Có {len(units)} đơn vị cùng tên “{clean_text(raw['unit'])}”.")
+            sheet.error(
+                line, "unit", f"Có {len(units)} đơn vị cùng tên “{clean_text(raw['unit'])}”."
+            )
             return None
         if is_blank(raw["name"]):
             return f"u{units[0]}"

@@ -125,7 +125,9 @@ def delete_record(*, actor: Actor, record: EntryRecord) -> None:
     storage = record.evidence_file.storage
     with transaction.atomic():
         message = f"{subject_name(record)}: {record}"
-        audit.record(actor=actor, action=f"{ACTION[type(record)]}.deleted", obj=record, message=message)
+        audit.record(
+            actor=actor, action=f"{ACTION[type(record)]}.deleted", obj=record, message=message
+        )
         record.delete()
         if isinstance(record, AwardRecord):
             awards_changed.send(sender=AwardRecord)
@@ -134,7 +136,10 @@ def delete_record(*, actor: Actor, record: EntryRecord) -> None:
 
 
 def _check_legacy(record: AwardRecord) -> None:
-    if record.pk is not None and not AwardRecord.objects.filter(pk=record.pk, is_legacy=True).exists():
+    if (
+        record.pk is not None
+        and not AwardRecord.objects.filter(pk=record.pk, is_legacy=True).exists()
+    ):
         raise RecordError(
             "Khen thưởng này do quyết định trên hệ thống ghi nhận: không sửa, xóa ở đây."
         )
@@ -169,7 +174,9 @@ class GridRow:
 
 def grid_subjects(unit: Unit) -> tuple[list[Person], list[Unit]]:
     """The unit's own staff, then the unit itself and its child collectives."""
-    people = list(Person.objects.filter(unit=unit, left_on__isnull=True).order_by("full_name", "pk"))
+    people = list(
+        Person.objects.filter(unit=unit, left_on__isnull=True).order_by("full_name", "pk")
+    )
     units = [unit, *Unit.objects.filter(parent=unit).order_by("sort_order", "name")]
     return people, units
 
@@ -184,8 +191,9 @@ def grid_rows(unit: Unit, year: int) -> list[GridRow]:
     }
     levels |= {
         (p, u): level
-        for p, u, level in AnnualRating.objects.filter(year=year, unit__in=[u.pk for u in units])
-        .values_list("person_id", "unit_id", "level")
+        for p, u, level in AnnualRating.objects.filter(
+            year=year, unit__in=[u.pk for u in units]
+        ).values_list("person_id", "unit_id", "level")
     }
     return [GridRow(f"u{u.pk}", u.name, True, levels.get((None, u.pk), "")) for u in units] + [
         GridRow(f"p{p.pk}", p.full_name, False, levels.get((p.pk, None), "")) for p in people

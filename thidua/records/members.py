@@ -60,8 +60,8 @@ def members_with_ratings(
         )
         for person_id, year, level in cursor.fetchall():
             ratings[person_id][year] = level
-    members: dict[int, list[tuple[int, date | None, date | None, dict[int, str]]]] = (
-        defaultdict(list)
+    members: dict[int, list[tuple[int, date | None, date | None, dict[int, str]]]] = defaultdict(
+        list
     )
     empty: dict[int, str] = {}
     for unit_id, person_id, valid_from, valid_to in rows:
