@@ -18,7 +18,6 @@ from . import entry_importing, entry_services
 from .entry_forms import AwardForm, DisciplineForm, InitiativeForm, RatingForm
 from .models import AnnualRating, AwardRecord, Discipline, Initiative
 
-
 router = Router(tags=["Lịch sử thi đua"], auth=TokenAuth())
 
 

@@ -33,7 +33,7 @@ from thidua.org import access
 from thidua.org.access import Actor, Perm, acting_user
 from thidua.org.models import Person, Unit
 
-from .entry_services import Evidence, store_ratings
+from .entry_services import NO_EVIDENCE, Evidence, store_ratings
 from .levels import AUTHORITY_LEVELS, RATING_LEVELS
 from .models import AwardKind, AwardRecord, AwardType
 from .signals import awards_entered
@@ -152,7 +152,9 @@ class Subjects:
         return f"p{people[0]}"
 
 
-def _choice(sheet: Sheet, line: int, raw: dict[str, Any], column: str, keys: dict[str, str]):
+def _choice(
+    sheet: Sheet, line: int, raw: dict[str, Any], column: str, keys: dict[str, str]
+) -> str | None:
     value = raw[column]
     code = keys.get(text_key(value)) or keys.get(ascii_key(value))
     if code is None:
@@ -180,7 +182,7 @@ def import_ratings(
     actor: Actor,
     unit: Unit,
     uploaded: IO[bytes],
-    evidence: Evidence = Evidence(),
+    evidence: Evidence = NO_EVIDENCE,
     only_clean: bool = False,
 ) -> ImportReport:
     """Ratings of the people and collectives of ``unit``'s subtree from an Excel list."""
@@ -268,7 +270,14 @@ def awards_from_sheet(*, actor: Actor, unit: Unit, sheet: Sheet, only_clean: boo
         for column, text in texts.items():
             if not text:
                 sheet.error(line, column, "Bắt buộc nhập.")
-        if len(sheet.errors) == before and key and isinstance(decided_on, date):
+        if (
+            len(sheet.errors) == before
+            and key
+            and kind
+            and award_type
+            and level
+            and isinstance(decided_on, date)
+        ):
             records.append(
                 AwardRecord(
                     **{"person_id" if key[0] == "p" else "unit_id": int(key[1:])},

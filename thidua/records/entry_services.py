@@ -56,7 +56,9 @@ def subject_unit(record: Model) -> Unit:
 
 def subject_name(record: Model) -> str:
     person: Person | None = getattr(record, "person", None)
-    return str(person if person is not None else getattr(record, "unit", ""))
+    if person is not None:
+        return str(person)
+    return str(getattr(record, "unit", ""))
 
 
 def check_scope(actor: Actor, record: Model) -> None:
@@ -164,6 +166,9 @@ class Evidence:
     date: date | None = None
 
 
+NO_EVIDENCE = Evidence()
+
+
 @dataclass(frozen=True)
 class GridRow:
     key: str  # "p<person id>" or "u<unit id>"
@@ -183,7 +188,7 @@ def grid_subjects(unit: Unit) -> tuple[list[Person], list[Unit]]:
 
 def grid_rows(unit: Unit, year: int) -> list[GridRow]:
     people, units = grid_subjects(unit)
-    levels = {
+    levels: dict[tuple[int | None, int | None], str] = {
         (p, u): level
         for p, u, level in AnnualRating.objects.filter(year=year)
         .filter(person__in=[p.pk for p in people])
@@ -206,7 +211,7 @@ def save_grid(
     unit: Unit,
     year: int,
     levels: Mapping[str, str],
-    evidence: Evidence = Evidence(),
+    evidence: Evidence = NO_EVIDENCE,
 ) -> dict[str, int]:
     """Store the grid at once: each row's level (created or changed), an emptied row removed.
     Rows not in ``levels`` are left as they are. One transaction, bulk writes."""
@@ -240,7 +245,9 @@ def store_ratings(
     """Write (year, "p<id>"/"u<id>", level or "") rows already checked for scope: an upsert by
     (subject, year) in bulk, removals for emptied rows. Called inside or outside a transaction."""
     now, user = timezone.now(), acting_user(actor)
-    new_people, new_units, removed = [], [], {"p": [], "u": []}
+    new_people: list[AnnualRating] = []
+    new_units: list[AnnualRating] = []
+    removed: dict[str, list[tuple[int, int]]] = {"p": [], "u": []}
     for year, key, level in year_levels:
         prefix, pk = key[0], int(key[1:])
         if not level:

@@ -24,19 +24,22 @@ MemberRow = tuple[int, int, date | None, date | None]
 
 
 def _members_sql(unit_ids: QuerySet[Any] | list[int]) -> tuple[str, list[Any]]:
+    params: list[Any]
     if isinstance(unit_ids, QuerySet):
-        inner, params = unit_ids.query.sql_with_params()
+        inner, compiled = unit_ids.query.sql_with_params()
+        params = list(compiled)
     else:
-        ids = list(unit_ids) or [0]
-        inner, params = ", ".join(["%s"] * len(ids)), ids
+        params = list(unit_ids) or [0]
+        inner = ", ".join(["%s"] * len(params))
     employment, unit = Employment._meta.db_table, Unit._meta.db_table
     sql = (
-        f"SELECT c.id, e.person_id, e.valid_from, e.valid_to FROM {employment} e "
+        # Table names and a compiled queryset: every value is a parameter.
+        f"SELECT c.id, e.person_id, e.valid_from, e.valid_to FROM {employment} e "  # noqa: S608
         f"JOIN {unit} u ON u.id = e.unit_id "
         f"JOIN {unit} c ON u.path LIKE (c.path || '%%') "
         f"WHERE c.id IN ({inner})"
     )
-    return sql, list(params)
+    return sql, params
 
 
 def members_with_ratings(
@@ -54,7 +57,7 @@ def members_with_ratings(
     rating_table = AnnualRating._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT r.person_id, r.year, r.level FROM {rating_table} r "
+            f"SELECT r.person_id, r.year, r.level FROM {rating_table} r "  # noqa: S608
             f"WHERE r.person_id IN (SELECT m.person_id FROM ({sql}) m)",
             params,
         )
