@@ -131,6 +131,16 @@ def test_ratings_grid_lists_people_unit_and_children_and_saves_at_once(
         personas.users["town_officer"],
     )
     assert not AnnualRating.objects.filter(person=second).exists()
+    # Saving again changes only the rows that changed: the others keep their evidence.
+    officer.post(
+        f"/lich-su/nhap/don-vi/{ward.pk}/xep-loai/2025/",
+        {f"muc_u{ward.pk}": "xuat_sac", f"muc_p{van.pk}": "xuat_sac"},
+    )
+    assert AnnualRating.objects.get(unit=ward, year=2025).evidence_number == "25/QĐ-UBND"
+    assert AnnualRating.objects.get(person=van, year=2025).evidence_number == ""
+    assert AnnualRating.objects.get(person=van, year=2025).level == "xuat_sac"
+    history = officer.get(f"/lich-su/ca-nhan/{van.pk}/").content.decode()
+    assert f'href="/lich-su/nhap/ca-nhan/{van.pk}/"' in history  # the officer may enter
     # A row of another unit smuggled into the grid is refused, nothing changes.
     commune_person = personas.people["commune_person"]
     refused = officer.post(
@@ -138,7 +148,7 @@ def test_ratings_grid_lists_people_unit_and_children_and_saves_at_once(
         {f"muc_p{van.pk}": "xuat_sac", f"muc_p{commune_person.pk}": "tot"},
     )
     assert refused.status_code == 200 and "Dòng không thuộc bảng" in refused.content.decode()
-    assert AnnualRating.objects.get(person=van, year=2025).level == "tot"
+    assert AnnualRating.objects.get(person=van, year=2025).level == "xuat_sac"
 
 
 def test_legacy_award_by_page_counts_in_statistics_and_decision_awards_stay_read_only(personas):

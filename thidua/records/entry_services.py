@@ -223,9 +223,12 @@ def save_grid(
     errors += [f"Mức đánh giá không hợp lệ: {v}." for v in levels.values() if v and v not in valid]
     if errors:
         raise RecordError(errors)
+    # Only the rows that changed: the others keep who entered them and on what evidence.
+    current = {row.key: row.level for row in grid_rows(unit, year)}
+    changed = [(year, key, level) for key, level in levels.items() if current[key] != level]
     return store_ratings(
         actor=actor,
-        year_levels=[(year, key, level) for key, level in levels.items()],
+        year_levels=changed,
         evidence=evidence,
         action="records.rating.grid_saved",
         obj=unit,
