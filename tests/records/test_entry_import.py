@@ -180,3 +180,34 @@ def test_legacy_awards_import(personas):
         "huyen",
         date(2018, 12, 20),
     )
+
+
+def test_units_of_the_same_name_are_told_apart_by_the_person(personas):
+    from thidua.org.models import Unit
+
+    town = personas.units["town"]
+    twin_a = Unit.objects.create(name="Tổ dân phố số 1", kind="thon", parent=personas.units["ward"])
+    twin_b = Unit.objects.create(
+        name="Tổ dân phố số 1", kind="thon", parent=personas.units["commune"]
+    )
+    Person.objects.create(
+        full_name="Vàng Thị Dở",
+        gender="nu",
+        unit=twin_b,
+        category="nguoi_lao_dong",
+        date_of_birth=date(1990, 1, 1),
+    )
+    upload = xlsx(
+        [
+            ["Vàng Thị Dở", "01/01/1990", "Tổ dân phố số 1", 2024, "tot"],
+            ["", "", "Tổ dân phố số 1", 2024, "tot"],  # which collective? refused
+        ]
+    )
+    report = post(personas.client("town_officer"), town, upload).context["report"]
+    assert [(e.row, e.column, e.message) for e in report.errors] == [
+        (3, "C", "Có 2 đơn vị cùng tên “Tổ dân phố số 1”.")
+    ]
+    upload = xlsx([["Vàng Thị Dở", "01/01/1990", "Tổ dân phố số 1", 2024, "tot"]])
+    assert post(personas.client("town_officer"), town, upload).context["report"].imported == 1
+    assert AnnualRating.objects.filter(person__unit=twin_b, year=2024).count() == 1
+    assert twin_a.pk != twin_b.pk

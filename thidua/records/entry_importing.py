@@ -116,7 +116,8 @@ class Subjects:
         return found
 
     def find(self, sheet: Sheet, line: int, raw: dict[str, Any]) -> str | None:
-        """ "p<id>" or "u<id>" for the row's subject; None after recording the error."""
+        """The row's subject as "p<id>" (a person) or "u<id>" (a collective); None after
+        recording the error."""
         units = self.units.get(self.key(raw["unit"]), [])
         if is_blank(raw["unit"]):
             sheet.error(line, "unit", "Thiếu tên đơn vị.")
@@ -124,12 +125,11 @@ class Subjects:
         if not units:
             sheet.error(line, "unit", f"Không có đơn vị “{clean_text(raw['unit'])}” trong phạm vi.")
             return None
-        if len(units) > 1:
-            sheet.error(
-                line, "unit", f"Có {len(units)} đơn vị cùng tên “{clean_text(raw['unit'])}”."
-            )
-            return None
         if is_blank(raw["name"]):
+            if len(units) > 1:
+                shown = clean_text(raw["unit"])
+                sheet.error(line, "unit", f"Có {len(units)} đơn vị cùng tên “{shown}”.")
+                return None
             return f"u{units[0]}"
         born = raw["dob"]
         if not isinstance(born, date) or hasattr(born, "hour"):
@@ -137,7 +137,9 @@ class Subjects:
         if born == "invalid":
             sheet.error(line, "dob", "Ngày sinh không hợp lệ (ghi dạng dd/mm/yyyy).")
             return None
-        people = self.people.get((self.key(raw["name"]), born, units[0]), [])
+        # Units of the same name (two wards' "Tổ dân phố số 1"): the person tells them apart.
+        name = self.key(raw["name"])
+        people = [pk for unit_id in units for pk in self.people.get((name, born, unit_id), ())]
         if not people:
             sheet.error(
                 line,
