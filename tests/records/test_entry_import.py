@@ -180,6 +180,23 @@ def test_legacy_awards_import(personas):
         "huyen",
         date(2018, 12, 20),
     )
+    # The statistics count it, under the ward and the town alike.
+    from thidua.statistics.models import AwardSummary
+
+    counted = AwardSummary.objects.filter(year=2018, award_name=award.award_name)
+    assert {(s.unit_id, s.individuals, s.women) for s in counted} >= {
+        (personas.units["ward"].pk, 1, 1),
+        (town.pk, 1, 1),
+    }
+    template = officer.get(f"/lich-su/nhap/don-vi/{town.pk}/mau-khen-thuong.xlsx")
+    assert template.status_code == 200
+    header = next(load_workbook(io.BytesIO(template.content)).worksheets[0].iter_rows())
+    assert [c.value for c in header][:4] == [
+        "Họ và tên",
+        "Ngày sinh",
+        "Đơn vị",
+        "Danh hiệu, hình thức khen thưởng",
+    ]
 
 
 def test_units_of_the_same_name_are_told_apart_by_the_person(personas):

@@ -66,8 +66,8 @@ def unit_page(request, pk: int):
             "years": range(year, year - 5, -1),
             "children": Unit.objects.filter(parent=unit).order_by("sort_order", "name"),
             "people": Person.objects.filter(unit=unit).order_by("full_name"),
-            "ratings": AnnualRating.objects.filter(unit=unit),
-            "awards": AwardRecord.objects.filter(unit=unit),
+            "ratings": AnnualRating.objects.filter(unit=unit).select_related("entered_by"),
+            "awards": AwardRecord.objects.filter(unit=unit).select_related("entered_by"),
         },
     )
 
@@ -80,10 +80,10 @@ def person_page(request, pk: int):
         "records/entry/person.html",
         {
             "person": person,
-            "ratings": AnnualRating.objects.filter(person=person),
-            "initiatives": person.initiatives.all(),
-            "disciplines": person.disciplines.all(),
-            "awards": AwardRecord.objects.filter(person=person),
+            "ratings": AnnualRating.objects.filter(person=person).select_related("entered_by"),
+            "initiatives": person.initiatives.select_related("entered_by"),
+            "disciplines": person.disciplines.select_related("entered_by"),
+            "awards": AwardRecord.objects.filter(person=person).select_related("entered_by"),
             "kinds": [(slug, spec[2]) for slug, spec in KINDS.items()],
         },
     )
