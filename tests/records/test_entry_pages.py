@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from thidua.core.models import AuditEntry
 from thidua.org.models import Person
@@ -108,6 +109,12 @@ def test_ratings_grid_lists_people_unit_and_children_and_saves_at_once(
     )
     AnnualRating.objects.create(person=second, year=2025, level="hoan_thanh")
     officer = personas.client("town_officer")
+    start = officer.get("/lich-su/nhap/").content.decode()
+    assert f'href="/lich-su/nhap/don-vi/{personas.units["town"].pk}/"' in start
+    unit_page = officer.get(f"/lich-su/nhap/don-vi/{ward.pk}/").content.decode()
+    last_year = timezone.localdate().year - 1
+    assert f'href="/lich-su/nhap/don-vi/{ward.pk}/xep-loai/{last_year}/"' in unit_page
+    assert "Lò Văn Minh" in unit_page and "Tổ dân phố Đồi Thông" in unit_page
     with django_assert_max_num_queries(12):
         page = officer.get(f"/lich-su/nhap/don-vi/{ward.pk}/xep-loai/2025/")
     html = page.content.decode()
