@@ -165,9 +165,12 @@ def _choice(
     return code
 
 
-def _year(sheet: Sheet, line: int, value: Any) -> int | None:
-    text = str(value).strip().removesuffix(".0") if not is_blank(value) else ""
-    if not text.isdigit() or not 1975 <= int(text) <= timezone.localdate().year:
+def _year(sheet: Sheet, line: int, value: Any, latest: int) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    else:
+        text = str(value).strip().removesuffix(".0") if not is_blank(value) else ""
+    if not text.isdigit() or not 1975 <= int(text) <= latest:
         sheet.error(line, "year", "Năm không hợp lệ (ghi bốn chữ số, không sau năm nay).")
         return None
     return int(text)
@@ -208,11 +211,12 @@ def ratings_from_sheet(
     subjects = Subjects(unit)
     seen: dict[tuple[str, int], int] = {}
     clean: list[tuple[int, str, str]] = []
+    latest = timezone.localdate().year  # once: asking the time zone costs per row
     for line, raw in sheet.rows():
         report.rows += 1
         before = len(sheet.errors)
         key = subjects.find(sheet, line, raw)
-        year = _year(sheet, line, raw["year"])
+        year = _year(sheet, line, raw["year"], latest)
         level = RATING_KEYS.get(subjects.key(raw["level"])) or _choice(
             sheet, line, raw, "level", RATING_KEYS
         )
