@@ -275,6 +275,9 @@ def store_ratings(
     return counts
 
 
+UPSERT_CHUNK = 5000  # rows per statement on PostgreSQL
+
+
 def _upsert(
     column: str,
     rows: list[tuple[int, int, str]],
@@ -313,4 +316,17 @@ def _upsert(
     user_id = user.pk if user is not None else None
     params = [(pk, year, level, user_id, at, evidence.number, on, "") for pk, year, level in rows]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if connection.vendor != "postgresql":
+            cursor.executemany(sql, params)
+            return
+        # PostgreSQL: a statement per row costs a server round of work each, even pipelined;
+        # many rows per statement (well under the 65,535 parameters of one statement).
+        head, _values, tail = sql.partition(" VALUES ")
+        one = "(" + ", ".join(["%s"] * len(names)) + ")"
+        tail = tail[tail.index(" ON CONFLICT") :]
+        for start in range(0, len(params), UPSERT_CHUNK):
+            chunk = params[start : start + UPSERT_CHUNK]
+            cursor.execute(
+                f"{head} VALUES {', '.join([one] * len(chunk))}{tail}",
+                [value for row in chunk for value in row],
+            )
