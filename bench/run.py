@@ -4,6 +4,8 @@
                   the same rows from the database (the floor). Target: within 3× the floor.
     import        a 10,000-row Excel list, against openpyxl merely loading and reading the file.
                   Target: within 2× the load.
+    ratings       100,000 annual ratings from Excel (name, birth date, unit, year, level),
+                  against openpyxl loading the file (bench/ratings.py). Target: within 2×.
     certificates  5,000 Giấy khen as PDF, against LibreOffice converting the same certificate
                   from DOCX, what an office would otherwise do (a batch, scaled). Target: ≥ 20×.
     annex         a decision whose annex lists 5,000 recipients, as DOCX (time).
@@ -35,6 +37,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+
+from bench.ratings import bench_ratings  # noqa: E402
 
 
 def setup(scale: str) -> None:
@@ -398,12 +403,13 @@ def main() -> int:
     parser.add_argument("--scale", choices=["province", "national"], default="national")
     parser.add_argument("--candidates", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--ratings", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--certificates", type=int, default=5_000)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument(
         "--only",
-        choices=["eligibility", "import", "documents", "pages", "people"],
+        choices=["eligibility", "import", "ratings", "documents", "pages", "people"],
         help="one measure only",
     )
     args = parser.parse_args()
@@ -416,6 +422,7 @@ def main() -> int:
     measures = {
         "eligibility": lambda: [bench_eligibility(campaign, args.runs)],
         "import": lambda: [bench_import(root, campaign, args.rows, args.runs)],
+        "ratings": lambda: [bench_ratings(root, args.ratings, args.runs, side_by_side)],
         "documents": lambda: bench_documents(root, campaign, args.certificates),
         "pages": lambda: bench_pages(root, campaign, args.requests),
         "people": lambda: bench_people(root, args.requests),

@@ -339,7 +339,12 @@ def test_zero_years_refused_and_strings_coerced():
         "Số năm liên tục phải lớn hơn hoặc bằng 1."
     )
     params, errors = clean_params("rating_streak", {"years": "2", "min_level": "tot"})
-    assert errors == {} and params == {"years": 2, "min_level": "tot", "last_year_offset": 1}
+    assert errors == {} and params == {
+        "years": 2,
+        "min_level": "tot",
+        "last_year_offset": 1,
+        "when_missing": "xac_nhan",
+    }
 
 
 def test_bad_choice_non_integer_unknown_param_and_unknown_kind():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thidua.eligibility import engine
 from thidua.org.models import Person, Unit
+from thidua.records.members import members_with_ratings
 from thidua.records.models import AnnualRating, Discipline, Initiative
 
 from .models import Campaign, CriteriaSet, Criterion
@@ -57,6 +58,14 @@ def facts_for(subject: Person | Unit, campaign: Campaign) -> engine.Facts:
         disciplines = Discipline.objects.filter(person__unit=subject).select_related("person")
         initiatives = []
     is_person = isinstance(subject, Person)
+    members = (
+        None
+        if is_person
+        else tuple(
+            engine.MemberFact(*row)
+            for row in members_with_ratings([subject.pk]).get(subject.pk, [])
+        )
+    )
     return engine.Facts(
         subject_kind="individual" if is_person else "collective",
         reference_date=campaign.period_end,
@@ -72,6 +81,7 @@ def facts_for(subject: Person | Unit, campaign: Campaign) -> engine.Facts:
             )
             for d in disciplines
         ],
+        members=members,
     )
 
 

@@ -279,6 +279,8 @@ def param_field(param) -> forms.Field:
         "help_text": param.help,
         "initial": param.default,
     }
+    if param.generated_from:  # an identifier made from the label: kept, never typed
+        return forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
     if param.type == "choice":
         return forms.ChoiceField(choices=[("", "—"), *param.choices], **common)
     if param.type == "int":

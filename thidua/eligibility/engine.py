@@ -19,11 +19,30 @@ from .facts import (
     DisciplineFact,
     Facts,
     InitiativeFact,
+    MemberFact,
     Status,
 )
-from .kinds import KIND_CHOICES, KINDS, KindSpec, ParamSpec, clean_params, describe, validate_params
+from .kinds import (
+    KIND_CHOICES,
+    KINDS,
+    RATING_KINDS,
+    KindSpec,
+    ParamSpec,
+    clean_params,
+    code_from_label,
+    describe,
+    validate_params,
+)
 from .plan import Plan
-from .rules import EVALUATORS, all_of, evaluate, evaluate_all, months_before
+from .rules import (
+    EVALUATORS,
+    all_of,
+    attestable_when_missing,
+    evaluate,
+    evaluate_all,
+    months_before,
+    not_rated_yet,
+)
 
 __all__ = [
     "EVALUATORS",
@@ -35,6 +54,11 @@ __all__ = [
     "DisciplineFact",
     "Facts",
     "InitiativeFact",
+    "MemberFact",
+    "RATING_KINDS",
+    "attestable_when_missing",
+    "code_from_label",
+    "not_rated_yet",
     "KindSpec",
     "ParamSpec",
     "Plan",

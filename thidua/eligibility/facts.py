@@ -46,6 +46,22 @@ class DisciplineFact:
 
 
 @dataclass(frozen=True)
+class MemberFact:
+    """A member of a collective: employed in the unit's subtree from ``valid_from`` to
+    ``valid_to`` (open ends: always), with their annual ratings by year."""
+
+    person_id: int
+    valid_from: date | None
+    valid_to: date | None
+    ratings: Mapping[int, str]
+
+    def member_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
 class Attestation:
     confirmed: bool
     note: str = ""
@@ -66,6 +82,8 @@ class Facts:
     attestations: dict[str, Attestation] = field(default_factory=dict)
     # Years with maternity leave: counted as working time (NĐ 152/2025/NĐ-CP Điều 4).
     maternity_years: set[int] = field(default_factory=set)
+    # A collective's members with their ratings (None: not read, the criteria say so).
+    members: tuple[MemberFact, ...] | None = None
 
 
 class CriterionResult(NamedTuple):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from thidua.core.text import ascii_key
 from thidua.records.levels import AUTHORITY_LEVELS, DISCIPLINE_FORMS, RATING_LEVELS, label
 
 from .facts import CriterionSpec
@@ -25,6 +26,9 @@ class ParamSpec:
     default: object = None
     help: str = ""
     pattern: str | None = None
+    # A code generated from another parameter (the Vietnamese label) when left empty: forms
+    # keep it hidden, so nobody types an identifier.
+    generated_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,41 @@ class KindSpec:
 RATING_CHOICES = tuple(RATING_LEVELS)
 AUTHORITY_CHOICES = tuple(AUTHORITY_LEVELS)
 DISCIPLINE_CHOICES = tuple(DISCIPLINE_FORMS)
+
+# What a criterion says when the year it reads cannot have been rated yet (the campaign ends
+# before the annual rating): ask for a confirmation, or refuse.
+WHEN_MISSING_ATTEST, WHEN_MISSING_FAIL = "xac_nhan", "khong_dat"
+WHEN_MISSING_CHOICES = (
+    (WHEN_MISSING_ATTEST, "Chuyển sang xác nhận của người có thẩm quyền"),
+    (WHEN_MISSING_FAIL, "Tính là không đạt"),
+)
+# Kinds reading annual ratings: they take ``when_missing``.
+RATING_KINDS = frozenset({"rating_streak", "members_rated", "unit_rated"})
+
+
+def _when_missing() -> ParamSpec:
+    return ParamSpec(
+        "when_missing",
+        "Khi năm xét chưa thể có kết quả đánh giá",
+        "choice",
+        WHEN_MISSING_CHOICES,
+        default=WHEN_MISSING_ATTEST,
+        required=False,
+        help="Đợt thi đua kết thúc trước kỳ đánh giá cuối năm: xin xác nhận thay vì kết luận.",
+    )
+
+
+def _year_offset(default: int) -> ParamSpec:
+    return ParamSpec(
+        "year_offset",
+        "Năm xét tính lùi (0 = năm kết thúc đợt thi đua)",
+        "int",
+        min=0,
+        default=default,
+        required=False,
+        help="1: năm trước năm kết thúc đợt thi đua.",
+    )
+
 
 KINDS: dict[str, KindSpec] = {
     k.code: k
@@ -83,6 +122,35 @@ KINDS: dict[str, KindSpec] = {
                     required=False,
                     help="1: tính đến năm trước năm xét, vì năm xét thường chưa đánh giá.",
                 ),
+                _when_missing(),
+            ),
+        ),
+        KindSpec(
+            "members_rated",
+            "Tỉ lệ thành viên đạt mức đánh giá",
+            "Tập thể: ít nhất một tỉ lệ thành viên (cá nhân công tác trong đơn vị và các đơn vị "
+            "trực thuộc vào cuối năm xét) được đánh giá từ mức đã chọn trở lên, tính từ kết quả "
+            "đánh giá đã nhập.",
+            (
+                ParamSpec("min_percent", "Tỉ lệ tối thiểu (%)", "int", min=1, default=70),
+                ParamSpec(
+                    "min_level", "Mức đánh giá tối thiểu", "choice", RATING_CHOICES, default="tot"
+                ),
+                _year_offset(1),
+                _when_missing(),
+            ),
+        ),
+        KindSpec(
+            "unit_rated",
+            "Tập thể đạt mức đánh giá",
+            "Kết quả đánh giá, xếp loại của chính tập thể (hoặc cá nhân) trong năm xét từ mức đã "
+            "chọn trở lên.",
+            (
+                ParamSpec(
+                    "min_level", "Mức đánh giá tối thiểu", "choice", RATING_CHOICES, default="tot"
+                ),
+                _year_offset(1),
+                _when_missing(),
             ),
         ),
         KindSpec(
@@ -113,14 +181,16 @@ KINDS: dict[str, KindSpec] = {
             "Chỉ tiêu số liệu",
             "So sánh một số liệu do đơn vị kê khai với ngưỡng tối thiểu.",
             (
+                ParamSpec("fact_label", "Tên số liệu", "str", help="Ví dụ: Số hộ thoát nghèo."),
                 ParamSpec(
                     "fact",
                     "Mã số liệu",
                     "str",
+                    required=False,
                     pattern=r"^[a-z][a-z0-9_]*$",
-                    help="Chữ thường không dấu, ví dụ ho_thoat_ngheo.",
+                    help="Tạo tự động từ tên số liệu (chữ thường không dấu).",
+                    generated_from="fact_label",
                 ),
-                ParamSpec("fact_label", "Tên số liệu", "str"),
                 ParamSpec("min", "Ngưỡng tối thiểu", "int", min=0),
                 ParamSpec("unit", "Đơn vị tính", "str", required=False, default=""),
             ),
@@ -168,6 +238,14 @@ def clean_params(kind: str, raw: Mapping[str, object]) -> tuple[dict, dict[str, 
     cleaned: dict[str, object] = {}
     for param in spec.params:
         value = raw.get(param.name)
+        if (value is None or value == "") and param.generated_from:
+            value = code_from_label(raw.get(param.generated_from))
+            if not value and raw.get(param.generated_from):
+                source = next(p for p in spec.params if p.name == param.generated_from)
+                errors[source.name] = (
+                    f"{source.label} cần có chữ hoặc số (để tạo {param.label.lower()})."
+                )
+                continue
         if value is None or value == "":
             if param.required:
                 errors[param.name] = f"{param.label}: bắt buộc nhập."
@@ -198,6 +276,16 @@ def clean_params(kind: str, raw: Mapping[str, object]) -> tuple[dict, dict[str, 
             else:
                 cleaned[param.name] = text
     return cleaned, errors
+
+
+def code_from_label(label_text: object) -> str:
+    """The identifier of a Vietnamese label, without diacritics: "Số hộ thoát nghèo" →
+    "so_ho_thoat_ngheo"; empty when the label has no letter or digit."""
+    words = re.findall(r"[a-z0-9]+", ascii_key(label_text or ""))
+    code = "_".join(words)[:60].strip("_")
+    if code and not code[0].isalpha():
+        code = "so_" + code
+    return code
 
 
 def validate_params(kind: str, params: Mapping[str, object]) -> dict[str, str]:
@@ -244,6 +332,13 @@ def describe(spec: CriterionSpec) -> str:
                 f"Tối thiểu {p['min_count']} sáng kiến do {label(AUTHORITY_LEVELS, p['min_authority'])} trở lên "
                 f"công nhận trong {p['window_months']} tháng gần nhất"
             )
+        case "members_rated":
+            return (
+                f"Tối thiểu {p['min_percent']}% thành viên đạt {label(RATING_LEVELS, p['min_level'])} "
+                f"trở lên {_year_words(p)}"
+            )
+        case "unit_rated":
+            return f"Tập thể đạt {label(RATING_LEVELS, p['min_level'])} trở lên {_year_words(p)}"
         case "number_at_least":
             unit = f" {p['unit']}" if p.get("unit") else ""
             return f"{p['fact_label']} tối thiểu {p['min']}{unit}"
@@ -254,3 +349,12 @@ def describe(spec: CriterionSpec) -> str:
         case "launched_all_campaigns":
             return "Đã có kế hoạch và phát động đủ các đợt thi đua được yêu cầu"
     return spec.kind
+
+
+def _year_words(params: Mapping[str, Any]) -> str:
+    offset = params.get("year_offset") or 0
+    if not offset:
+        return "trong năm kết thúc đợt thi đua"
+    if offset == 1:
+        return "trong năm trước năm kết thúc đợt thi đua"
+    return f"trong năm thứ {offset} trước năm kết thúc đợt thi đua"

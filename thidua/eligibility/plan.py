@@ -9,6 +9,7 @@ memo the caller shares across candidates. Results are immutable, so sharing them
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from typing import Any
 
 from .facts import CriterionResult, CriterionSpec, Facts
@@ -42,7 +43,30 @@ def fact_key(spec: CriterionSpec, params: Mapping[str, Any]) -> FactKey:
                     return year, tuple(map(ratings, years)), tuple(f.maternity_years & set(years))
                 return year, tuple(map(ratings, years))
 
+            if offset == 0:  # the reference year may not be rated yet: a confirmation decides
+                return lambda f: (key(f), f.attestations.get(spec.key))
             return key
+        case "members_rated":
+            year_offset = params.get("year_offset") or 0
+
+            def members_key(f: Facts) -> tuple[object, ...]:
+                ref = f.reference_date
+                year = ref.year - year_offset
+                if f.members is None:
+                    return ref, None, f.attestations.get(spec.key)
+                day = min(date(year, 12, 31), ref)
+                levels = sorted(m.ratings.get(year) or "" for m in f.members if m.member_on(day))
+                return ref, tuple(levels), f.attestations.get(spec.key)
+
+            return members_key
+        case "unit_rated":
+            unit_offset = params.get("year_offset") or 0
+            return lambda f: (
+                f.reference_date,
+                f.subject_kind,
+                f.ratings.get(f.reference_date.year - unit_offset),
+                f.attestations.get(spec.key),
+            )
         case "initiative_count":
             return lambda f: (f.reference_date, tuple(f.initiatives))
         case "number_at_least":

@@ -11,7 +11,7 @@ from typing import Any
 from thidua.records.levels import AUTHORITY_LEVELS, DISCIPLINE_FORMS, RATING_LEVELS, label, rank
 
 from .facts import CriterionResult, CriterionSpec, Facts, Status
-from .kinds import KINDS, defaults
+from .kinds import KINDS, RATING_KINDS, WHEN_MISSING_ATTEST, WHEN_MISSING_FAIL, defaults
 
 # A criterion's parameters, its kind's defaults filled in.
 Params = Mapping[str, Any]
@@ -103,6 +103,9 @@ def _rating_streak(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
         detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in low)
         return Status.KHONG_DAT, f"Chưa đạt {min_label} trở lên ({detail})."
     missing = [y for y in checked if y not in facts.ratings]
+    pending = [y for y in missing if not_rated_yet(y, facts.reference_date)]
+    if pending:
+        return _when_missing(spec, params, facts, pending)
     if missing:
         on_leave = [y for y in missing if y in facts.maternity_years]
         leave = (
@@ -116,6 +119,98 @@ def _rating_streak(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
         ) + "." + leave
     detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in checked)
     return Status.DAT, detail[0].upper() + detail[1:] + "."
+
+
+def not_rated_yet(year: int, reference: date) -> bool:
+    """The annual rating of ``year`` is made at its end: a campaign ending on ``reference``
+    within that year (or before it) cannot have it yet."""
+    return reference.year <= year
+
+
+def attestable_when_missing(kind: str, params: Mapping[str, Any], reference: date) -> bool:
+    """Whether a criterion reading ratings falls back to a person's confirmation for a campaign
+    ending on ``reference`` (some year it reads cannot be rated yet)."""
+    if kind not in RATING_KINDS:
+        return False
+    p = {**defaults(KINDS[kind]), **params}
+    if p.get("when_missing", WHEN_MISSING_ATTEST) != WHEN_MISSING_ATTEST:
+        return False
+    offset = p.get("last_year_offset", 1) if kind == "rating_streak" else p.get("year_offset", 1)
+    return not_rated_yet(reference.year - offset, reference)
+
+
+def _when_missing(
+    spec: CriterionSpec, params: Params, facts: Facts, years: list[int]
+) -> tuple[Status, str]:
+    ref = facts.reference_date
+    words = (
+        f"Kết quả đánh giá năm {', '.join(map(str, years))} chưa thể có: đợt thi đua kết thúc "
+        f"ngày {ref:%d/%m/%Y}, trước kỳ đánh giá, xếp loại cuối năm"
+    )
+    if params.get("when_missing", WHEN_MISSING_ATTEST) == WHEN_MISSING_FAIL:
+        return Status.KHONG_DAT, words + "; tiêu chuẩn quy định tính là không đạt."
+    status, said = _attestation(
+        spec, facts, words + ": cần cán bộ có thẩm quyền xác nhận tiêu chuẩn này."
+    )
+    if status is Status.CAN_XAC_NHAN:
+        return status, said
+    return status, f"{words}. {said}"
+
+
+def _percent(part: int, whole: int) -> str:
+    value = round(part * 100 / whole, 1)
+    return (f"{value:.0f}" if value.is_integer() else f"{value:.1f}".replace(".", ",")) + "%"
+
+
+def _members_rated(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    ref = facts.reference_date
+    year = ref.year - (params.get("year_offset") or 0)
+    minimum, share = params["min_level"], params["min_percent"]
+    min_label = label(RATING_LEVELS, minimum)
+    if facts.members is None:
+        return Status.CAN_XAC_NHAN, "Chưa có dữ liệu thành viên của tập thể."
+    if not_rated_yet(year, ref):
+        return _when_missing(spec, params, facts, [year])
+    day = min(date(year, 12, 31), ref)
+    total = reached = unrated = 0
+    floor = rank(RATING_LEVELS, minimum)
+    for member in facts.members:
+        if not member.member_on(day):
+            continue
+        total += 1
+        level = member.ratings.get(year)
+        if level is None:
+            unrated += 1
+        elif rank(RATING_LEVELS, level) >= floor:
+            reached += 1
+    if not total:
+        return Status.CAN_XAC_NHAN, f"Tập thể không có thành viên nào vào ngày {day:%d/%m/%Y}."
+    head = (
+        f"{reached}/{total} thành viên ({_percent(reached, total)}) đạt {min_label} trở lên "
+        f"năm {year}, cần tối thiểu {share}%"
+    )
+    tail = f"; {unrated} thành viên chưa có kết quả đánh giá năm {year}" if unrated else ""
+    if reached * 100 >= share * total:
+        return Status.DAT, head + tail + "."
+    if (reached + unrated) * 100 >= share * total:
+        return Status.CAN_XAC_NHAN, head + tail + ": cần nhập đủ kết quả đánh giá để kết luận."
+    return Status.KHONG_DAT, head + tail + "."
+
+
+def _unit_rated(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
+    ref = facts.reference_date
+    year = ref.year - (params.get("year_offset") or 0)
+    minimum = params["min_level"]
+    level = facts.ratings.get(year)
+    who = "Tập thể" if facts.subject_kind == "collective" else "Cá nhân"
+    if level is None:
+        if not_rated_yet(year, ref):
+            return _when_missing(spec, params, facts, [year])
+        return Status.CAN_XAC_NHAN, f"Chưa có kết quả đánh giá năm {year} của {who.lower()}."
+    said = f"{who} được đánh giá năm {year}: {label(RATING_LEVELS, level)}"
+    if rank(RATING_LEVELS, level) >= rank(RATING_LEVELS, minimum):
+        return Status.DAT, said + "."
+    return Status.KHONG_DAT, f"{said}, chưa đạt {label(RATING_LEVELS, minimum)} trở lên."
 
 
 @cache
@@ -229,6 +324,8 @@ EVALUATORS: dict[str, Evaluator] = {
     "attested": _attested,
     "discretionary": _discretionary,
     "rating_streak": _rating_streak,
+    "members_rated": _members_rated,
+    "unit_rated": _unit_rated,
     "initiative_count": _initiative_count,
     "number_at_least": _number_at_least,
     "no_discipline": _no_discipline,

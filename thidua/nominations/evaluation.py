@@ -31,6 +31,7 @@ from thidua.eligibility import engine
 from thidua.eligibility.engine import Status
 from thidua.org.models import Unit
 from thidua.participation.services import launched_campaigns
+from thidua.records.members import members_with_ratings
 from thidua.records.models import (
     AnnualRating,
     AwardRecord,
@@ -112,6 +113,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
 
     sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
+    counts_members = False
     for criteria_set in (
         CriteriaSet.objects.filter(award_form__campaign=campaign)
         .select_related("subject_category")
@@ -119,7 +121,14 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         .order_by("subject_category__order", "pk")
     ):
         if criteria_set.is_valid_on(day):
-            attested = {str(c.pk) for c in criteria_set.criteria.all() if c.kind == "attested"}
+            attested = {
+                str(c.pk)
+                for c in criteria_set.criteria.all()
+                if c.kind == "attested" or engine.attestable_when_missing(c.kind, c.params, day)
+            }
+            counts_members = counts_members or any(
+                c.kind == "members_rated" for c in criteria_set.criteria.all()
+            )
             sets_by_form[criteria_set.award_form_id].append(
                 (criteria_set, engine.Plan(engine.all_of(specs_for(criteria_set))), attested)
             )
@@ -152,6 +161,12 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         person__unit_id__in=unit_ids
     ).values_list(*fields):
         disciplines_in_unit[unit_id].append(engine.DisciplineFact(form, decided_on, ends_on, name))
+
+    # Members of the collectives with their ratings: only when a criterion counts them.
+    members: dict[int, tuple[engine.MemberFact, ...]] = {}
+    if counts_members and any(row[2] for row in rows):
+        for collective_id, rows_of_unit in members_with_ratings(unit_ids).items():
+            members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
 
     maternity = defaultdict(set)
     for leave in MaternityLeave.objects.filter(person_id__in=person_ids):
@@ -259,6 +274,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
                 launched.get(unit_id, no_years),
                 attestations.get(pk, empty),
                 no_years,
+                members.get(unit_id, ()) if counts_members else None,
             )
         combination = (form_id, person_category, unit_kind)
         sets = applicable.get(combination)

@@ -22,6 +22,7 @@ def person_history(request, pk: int):
             "initiatives": person.initiatives.all(),
             "disciplines": person.disciplines.all(),
             "awards": AwardRecord.objects.filter(person=person),
+            "can_enter": access.in_scope(request.user, person.unit, Perm.MANAGE_RECORDS),
         },
     )
 
@@ -39,5 +40,6 @@ def unit_history(request, pk: int):
             "ratings": AnnualRating.objects.filter(unit=unit),
             "awards": AwardRecord.objects.filter(unit=unit),
             "member_disciplines": member_disciplines,
+            "can_enter": access.in_scope(request.user, unit, Perm.MANAGE_RECORDS),
         },
     )

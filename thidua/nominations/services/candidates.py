@@ -12,6 +12,7 @@ from django.db.models import Max
 from thidua.campaigns.models import AwardForm, Campaign
 from thidua.core import audit, sheets
 from thidua.core.bulk import gc_paused
+from thidua.eligibility import engine
 from thidua.org import people_services
 from thidua.org.access import Actor, Perm
 from thidua.org.models import Person, Unit
@@ -144,14 +145,16 @@ def attest(
     """Record whether the candidate meets a criterion only a person can judge."""
     dossier = candidate.dossier
     policy.check(actor, dossier, "edit")
-    criterion = (
-        candidate.award_form.criteria_sets.filter(
-            criteria__pk=criterion_id, criteria__kind="attested"
-        )
-        .values_list("criteria__pk", flat=True)
+    found = (
+        candidate.award_form.criteria_sets.filter(criteria__pk=criterion_id)
+        .values_list("criteria__kind", "criteria__params")
         .first()
     )
-    if criterion is None:
+    # A criterion only a person judges, or one reading a year not rated yet (``when_missing``).
+    if found is None or not (
+        found[0] == "attested"
+        or engine.attestable_when_missing(found[0], found[1] or {}, dossier.campaign.period_end)
+    ):
         raise DossierError("Tiêu chuẩn này không cần xác nhận hoặc không thuộc hình thức đề nghị.")
     with transaction.atomic():
         claim(dossier, version)
