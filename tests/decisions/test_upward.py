@@ -51,12 +51,19 @@ def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_
     text = docx_text(letter.content, "to-trinh-tinh.docx")
     for expected in [
         "TỜ TRÌNH",
-        "Chủ tịch UBND tỉnh",
-        "Bằng khen",
+        "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh Lào Cai cho các tập thể, cá nhân đã có "
+        "thành tích xuất sắc trong đợt thi đua chào mừng Kỷ niệm 70 năm",
+        "Kính gửi: Chủ tịch UBND tỉnh Lào Cai",
+        "tặng Bằng khen cho 1 cá nhân đã có thành tích xuất sắc",
+        "Chức vụ, đơn vị",
         "Sùng A Páo",
-        "0 tập thể và 1 cá nhân",
+        "Thôn Lao Chải",
+        "- Sở Nội vụ;",
+        "- Lưu: VT, NV.",
+        "Lê Tân Phong",
     ]:
         assert expected in text, expected
+    assert "0 tập thể" not in text
     assert (
         client_as("thuky").get(f"/quyet-dinh/de-nghi/{meeting.pk}/{form.pk}.docx").status_code
         == 403
