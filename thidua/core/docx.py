@@ -179,7 +179,7 @@ def header_block(
     """Issuer on the left, quốc hiệu and tiêu ngữ on the right (NĐ 30/2020, Phụ lục I)."""
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
-    _widths(table, [Mm(60), Mm(105)])
+    _widths(table, [Mm(72), Mm(93)])
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     if parent:
