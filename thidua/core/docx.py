@@ -186,7 +186,8 @@ def header_block(
         paragraph(left, parent, size=12, align=CENTER)
     paragraph(left, issuer, bold=True, size=12, align=CENTER)
     paragraph(left, "―――――――", size=8, align=CENTER)
-    paragraph(left, f"Số: {number_symbol}", size=13, align=CENTER, space_before=4)
+    if number_symbol:  # an annex has no number of its own
+        paragraph(left, f"Số: {number_symbol}", size=13, align=CENTER, space_before=4)
     right.paragraphs[0].text = ""
     paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=CENTER)
     paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=CENTER)
