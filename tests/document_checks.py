@@ -44,9 +44,7 @@ def assert_page_numbers_from_page_two(document) -> None:
 def assert_body_spacing(document, minimum: float = 6) -> None:
     """Body paragraphs (first line indented) are at least 6 pt apart."""
     body = [
-        p
-        for p in document.paragraphs
-        if p.paragraph_format.first_line_indent and p.text.strip()
+        p for p in document.paragraphs if p.paragraph_format.first_line_indent and p.text.strip()
     ]
     assert body
     tight = [p.text[:40] for p in body if (p.paragraph_format.space_after or 0) < Pt(minimum)]

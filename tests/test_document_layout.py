@@ -116,23 +116,23 @@ def test_the_ward_plan_names_the_ward_as_it_is_named_and_addresses_what_is_below
     assert [t for t in text if SECTION.match(t)][-1] == "IV. Tổ chức thực hiện."
     assert filing_lines(document) == ["- Lưu: VT, VHXH."]
     pdf = docx_text(content, "ke-hoach-2026.docx")
-    assert "PHƯỜNG SA PA" in pdf and "01/07/2025" not in pdf
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG SA" in pdf and "01/07/2025" not in pdf
     assert "- Lưu: VT, VHXH." in pdf and "Giàng A Tùng" in pdf
 
 
 def test_a_wards_draft_plan_names_its_chairman_in_office(client_as, user, docx_text):
     town = _town_plan()
     ward = town.issuer.children.get(name="Phường Sa Pa")
-    draft = campaign_services.derive_campaign(
-        actor=user("tdkt.phuongsapa"), parent=town, unit=ward
-    )
+    draft = campaign_services.derive_campaign(actor=user("tdkt.phuongsapa"), parent=town, unit=ward)
     client = client_as("tdkt.phuongsapa")
     document = open_docx(_plan(client, draft))
     text = lines(document)
     assert text[-1] == "Trần Văn Hùng"
     assert header_cell_lines(document, 0)[0] == "ỦY BAN NHÂN DÂN PHƯỜNG SA PA"
     closing = next(t for t in text if t.startswith("Trên đây là kế hoạch"))
-    assert closing.endswith("UBND phường Sa Pa yêu cầu các thôn, tổ dân phố triển khai thực hiện./.")
+    assert closing.endswith(
+        "UBND phường Sa Pa yêu cầu các thôn, tổ dân phố triển khai thực hiện./."
+    )
     assert any(
         t.startswith("Căn cứ Kế hoạch số 45/KH-UBND ngày 28/02/2020 của UBND thị xã Sa Pa về")
         for t in text

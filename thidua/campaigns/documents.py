@@ -68,7 +68,9 @@ def _responsibilities(clauses) -> list[tuple[str, list[str]]]:
 
 
 def _kind_word(campaign: Campaign) -> str:
-    return "phong trào thi đua" if campaign.title.lower().startswith("phong trào") else "đợt thi đua"
+    return (
+        "phong trào thi đua" if campaign.title.lower().startswith("phong trào") else "đợt thi đua"
+    )
 
 
 def plan_context(campaign: Campaign) -> dict:

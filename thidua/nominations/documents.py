@@ -31,13 +31,17 @@ def _place(unit) -> str:
 
 def counts(collectives: int, individuals: int) -> str:
     """ "1 tập thể và 2 cá nhân", leaving out what is zero ("1 cá nhân")."""
-    parts = [f"{n} {label}" for n, label in ((collectives, "tập thể"), (individuals, "cá nhân")) if n]
+    parts = [
+        f"{n} {label}" for n, label in ((collectives, "tập thể"), (individuals, "cá nhân")) if n
+    ]
     return " và ".join(parts) or "0 cá nhân"
 
 
 def letter_date(dossier: Dossier) -> date:
     """The day the Tờ trình is signed: the dossier's submission, else today."""
-    return timezone.localdate(dossier.submitted_at) if dossier.submitted_at else timezone.localdate()
+    return (
+        timezone.localdate(dossier.submitted_at) if dossier.submitted_at else timezone.localdate()
+    )
 
 
 def _grouped(candidates):
@@ -69,7 +73,7 @@ def nomination_list(dossier: Dossier) -> bytes:
 
 
 def _nomination_list(ctx: dict) -> bytes:
-    campaign, unit, candidates = ctx["campaign"], ctx["unit"], ctx["candidates"]
+    campaign, candidates = ctx["campaign"], ctx["candidates"]
     document = d.new_document(landscape=True)
     # An annex has no number of its own: it names the document it goes with.
     d.paragraph(document, "Phụ lục", bold=True, align=d.CENTER)

@@ -46,7 +46,9 @@ SPECS = {
         "",
         "Phụ lục\nDANH SÁCH TRÍCH NGANG",
         "Tập thể, cá nhân đề nghị khen thưởng trong {{ campaign.title }}",
-        ["(Kèm theo Tờ trình số       /TTr-UBND ngày     tháng     năm       của {{ unit_title }})"],
+        [
+            "(Kèm theo Tờ trình số       /TTr-UBND ngày     tháng     năm       của {{ unit_title }})"
+        ],
         (
             ["STT", "Tên tập thể / Họ và tên", "Hình thức đề nghị", "Tóm tắt thành tích"],
             "c in candidates",
