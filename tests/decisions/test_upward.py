@@ -12,6 +12,13 @@ from thidua.nominations.models import Candidate, Dossier
 from thidua.records.models import AwardRecord
 
 from ..demo_council import close_with_votes
+from ..document_checks import (
+    assert_body_spacing,
+    assert_page_numbers_from_page_two,
+    filing_lines,
+    header_cell_lines,
+    open_docx,
+)
 
 pytestmark = pytest.mark.django_db
 BK = "Bằng khen của Chủ tịch UBND tỉnh"
@@ -51,12 +58,36 @@ def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_
     text = docx_text(letter.content, "to-trinh-tinh.docx")
     for expected in [
         "TỜ TRÌNH",
-        "Chủ tịch UBND tỉnh",
-        "Bằng khen",
+        "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh Lào Cai cho các tập thể, cá nhân đã có "
+        "thành tích xuất sắc trong đợt thi đua chào mừng Kỷ niệm 70 năm",
+        "Kính gửi: Chủ tịch UBND tỉnh Lào Cai",
+        "tặng Bằng khen cho 1 cá nhân đã có thành tích xuất sắc",
+        "Chức vụ, đơn vị",
         "Sùng A Páo",
-        "0 tập thể và 1 cá nhân",
+        "Thôn Lao Chải",
+        "- Sở Nội vụ;",
+        "- Lưu: VT, NV.",
+        "Lê Tân Phong",
     ]:
         assert expected in text, expected
+    assert "0 tập thể" not in text
+    document = open_docx(letter.content)
+    assert_page_numbers_from_page_two(document)
+    assert_body_spacing(document)
+    assert filing_lines(document) == ["- Lưu: VT, NV."]
+    assert header_cell_lines(document, 0)[0] == "ỦY BAN NHÂN DÂN THỊ XÃ SA PA"
+    table = document.tables[1]
+    assert [c.text for c in table.rows[0].cells] == [
+        "STT",
+        "Tập thể, cá nhân",
+        "Chức vụ, đơn vị",
+        "Tóm tắt thành tích",
+    ]
+    assert [c.text for c in table.rows[1].cells][:3] == [
+        "1",
+        "Sùng A Páo",
+        "Chủ hộ sản xuất, kinh doanh du lịch cộng đồng, Thôn Lao Chải",
+    ]
     assert (
         client_as("thuky").get(f"/quyet-dinh/de-nghi/{meeting.pk}/{form.pk}.docx").status_code
         == 403

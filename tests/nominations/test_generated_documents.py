@@ -13,16 +13,17 @@ def test_nomination_list_and_letter_open_in_libreoffice(client_as, commune_dossi
     assert listing["Content-Type"].startswith("application/vnd.openxmlformats")
     text = docx_text(listing.content, "danh-sach.docx")
     for expected in [
-        "DANH SÁCH TRÍCH NGANG",
+        "Phụ lục DANH SÁCH TRÍCH NGANG",
+        "(Kèm theo Tờ trình số /TTr-UBND ngày tháng năm của UBND xã Tả Van)",
         "Lý Thị Mẩy",
         "Sùng A Páo",
         "Thôn Lao Chải",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
         "Giấy khen của Chủ tịch UBND thị xã",
-        "UBND XÃ TẢ VAN",
+        "Tổng số: 1 tập thể và 2 cá nhân.",
     ]:
         assert expected in text, expected
+    # The Tờ trình's annex: no number of its own ("…/DS-UBND" is no document type).
+    assert "/DS-" not in text and "Số:" not in text
 
     letter = client.get(f"/ho-so/{commune_dossier.pk}/to-trinh.docx")
     text = docx_text(letter.content, "to-trinh.docx")
@@ -31,9 +32,15 @@ def test_nomination_list_and_letter_open_in_libreoffice(client_as, commune_dossi
         "Kính gửi: Chủ tịch UBND thị xã Sa Pa",
         "UBND xã Tả Van kính đề nghị",
         "Giấy khen của Chủ tịch UBND thị xã: 1 tập thể và 2 cá nhân",
+        "ỦY BAN NHÂN DÂN XÃ TẢ VAN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "(Có Phụ lục danh sách trích ngang và hồ sơ kèm theo)",
         "Nơi nhận:",
+        "- Lưu: VT.",
     ]:
         assert expected in text, expected
+    assert "UBND THỊ XÃ SA PA" not in text  # a People's Committee carries its own name only
 
 
 def test_names_with_every_diacritic_survive(client_as, ward_dossier, docx_text):

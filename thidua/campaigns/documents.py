@@ -1,16 +1,26 @@
 """The campaign plan (Kế hoạch phát động), regenerated from the campaign's data as DOCX in
-the layout of Nghị định 30/2020: for the demo it reads like the seed document."""
+the layout of Nghị định 30/2020: for the demo it reads like the seed document.
+
+Sections are numbered in turn (I, II, III, IV): a section without content is left out, never a
+number. A criterion made of several conditions is printed once, as its sentence (its
+conditions are how the engine checks it); a form whose criteria are the same for every subject
+category prints them once. Responsibilities are grouped under one heading per office."""
 
 from __future__ import annotations
 
 from thidua.core import docx as d
 from thidua.core.rendering import render
+from thidua.org import issuers
 
 from .models import Campaign, ClauseSection
 
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
 
 def _criteria_lines(criteria_set) -> list[tuple[int, str]]:
-    """(depth, text) of the set's criteria, parents before children."""
+    """(depth, text) of the set's criteria as the plan prints them. A criterion made of
+    several conditions is one sentence: its conditions are printed only when it has no
+    sentence of its own (an empty text, or one ending with ":" that announces them)."""
     children: dict = {}
     for criterion in criteria_set.criteria.all():
         children.setdefault(criterion.parent_id, []).append(criterion)
@@ -18,31 +28,82 @@ def _criteria_lines(criteria_set) -> list[tuple[int, str]]:
 
     def walk(parent_id, depth):
         for c in sorted(children.get(parent_id, []), key=lambda c: (c.order, c.pk)):
-            lines.append((depth, c.text))
-            walk(c.pk, depth + 1)
+            text = c.text.strip()
+            if text:
+                lines.append((depth, text))
+            if c.pk in children and (not text or text.endswith(":")):
+                walk(c.pk, depth + 1 if text else depth)
 
     walk(None, 0)
     return lines
 
 
+def _sets(form) -> list[dict]:
+    """The form's criteria by subject category; one entry without a category when every
+    category has the same criteria (the Bằng khen "tiêu biểu, xuất sắc nhất" line)."""
+    sets = [
+        {"category": s.subject_category, "lines": _criteria_lines(s)}
+        for s in form.criteria_sets.all()
+    ]
+    if len(sets) > 1 and all(s["lines"] == sets[0]["lines"] for s in sets):
+        return [{"category": None, "lines": sets[0]["lines"]}]
+    return sets
+
+
+def _responsibilities(clauses) -> list[tuple[str, list[str]]]:
+    """(heading, texts) of the Tổ chức thực hiện clauses: one heading per office or group,
+    in the order they first appear; a clause without heading stands alone."""
+    groups: list[tuple[str, list[str]]] = []
+    by_heading: dict[str, list[str]] = {}
+    for clause in clauses:
+        heading = clause.heading.strip().rstrip(".:")
+        if heading and heading in by_heading:
+            by_heading[heading].append(clause.text)
+            continue
+        texts = [clause.text]
+        groups.append((heading, texts))
+        if heading:
+            by_heading[heading] = texts
+    return groups
+
+
+def _kind_word(campaign: Campaign) -> str:
+    return (
+        "phong trào thi đua" if campaign.title.lower().startswith("phong trào") else "đợt thi đua"
+    )
+
+
 def plan_context(campaign: Campaign) -> dict:
-    forms = []
-    for form in campaign.award_forms.select_related("authority").prefetch_related(
-        "criteria_sets__criteria", "criteria_sets__subject_category"
-    ):
-        sets = [
-            {"category": s.subject_category, "lines": _criteria_lines(s)}
-            for s in form.criteria_sets.all()
-        ]
-        forms.append({"form": form, "sets": sets})
+    forms = [
+        {"form": form, "sets": _sets(form)}
+        for form in campaign.award_forms.select_related("authority").prefetch_related(
+            "criteria_sets__criteria", "criteria_sets__subject_category"
+        )
+    ]
+    issuer = campaign.issuer
+    day = campaign.signed_on or campaign.period_start
+    signer = issuers.head_of(issuer, day)
+    sections = {s.value: list(campaign.clauses_of(s.value)) for s in ClauseSection}
+    receiving = campaign.receiving_note or d.official_name(campaign.receiving_unit)
     return {
         "campaign": campaign,
-        "issuer": d.agency_name(campaign.issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
+        "issuer": issuers.issuer_line(issuer),
+        "parent": issuers.parent_line(issuer),
+        "issuer_title": d.agency_title(issuer),
         "subject": f"Phát động {campaign.title[0].lower()}{campaign.title[1:]}",
+        "kind_word": _kind_word(campaign),
         "legal_bases": list(campaign.legal_bases.all()),
-        "sections": {s.value: list(campaign.clauses_of(s.value)) for s in ClauseSection},
+        "sections": sections,
+        "responsibilities": _responsibilities(sections[ClauseSection.TO_CHUC]),
         "forms": forms,
         "documents": list(campaign.required_documents.all()),
+        "addressees": issuers.subordinate_addressees(issuer, day),
+        "receiving": receiving,
+        "drafter": issuers.drafter_abbreviation(issuer, day),
+        # The plan's own signer if it names one, else the chairman in office on its date.
+        "signer_authority": campaign.signer_authority or signer.authority,
+        "signer_title": campaign.signer_title or signer.title,
+        "signer_name": campaign.signer_name or signer.name,
     }
 
 
@@ -53,7 +114,7 @@ def plan_docx(campaign: Campaign) -> bytes:
 def _bullets(document, clauses, mark="-"):
     for clause in clauses:
         text = f"{clause.heading}: {clause.text}" if clause.heading else clause.text
-        d.paragraph(document, f"{mark} {text}", indent_first=True, align=d.JUSTIFY, space_after=3)
+        d.paragraph(document, f"{mark} {text}", indent_first=True, align=d.JUSTIFY)
 
 
 def _build(ctx: dict) -> bytes:
@@ -62,7 +123,7 @@ def _build(ctx: dict) -> bytes:
     document = d.new_document()
     d.header_block(
         document,
-        parent="",
+        parent=ctx["parent"],
         issuer=ctx["issuer"],
         number_symbol=campaign.number_symbol,
         place=campaign.issuer.place_name or "",
@@ -70,101 +131,98 @@ def _build(ctx: dict) -> bytes:
     )
     d.title_block(document, "KẾ HOẠCH", ctx["subject"])
     for basis in ctx["legal_bases"]:
-        d.paragraph(
-            document, basis.text, italic=True, indent_first=True, align=d.JUSTIFY, space_after=3
-        )
+        d.paragraph(document, basis.text, italic=True, indent_first=True, align=d.JUSTIFY)
     if campaign.preamble:
-        d.paragraph(document, campaign.preamble, indent_first=True, align=d.JUSTIFY, space_after=6)
+        d.paragraph(document, campaign.preamble, indent_first=True, align=d.JUSTIFY)
 
     def heading(text):
-        d.paragraph(document, text, bold=True, indent_first=True, space_before=6, space_after=3)
+        d.paragraph(document, text, bold=True, indent_first=True, space_before=6)
 
-    heading("I. Mục đích, yêu cầu:")
-    _bullets(document, sections[ClauseSection.MUC_DICH])
-    heading("II. Nội dung, mục tiêu, thời gian của đợt thi đua")
-    heading("1. Nội dung thi đua")
-    _bullets(document, sections[ClauseSection.NOI_DUNG])
-    heading("2. Mục tiêu thi đua")
-    _bullets(document, sections[ClauseSection.MUC_TIEU])
-    heading("3. Khẩu hiệu thi đua")
-    d.paragraph(
-        document, f"“{campaign.slogan}”" if campaign.slogan else "—", italic=True, indent_first=True
-    )
-    heading("4. Thời gian thi đua")
-    d.paragraph(
-        document,
-        f"Từ tháng {campaign.period_start:%m/%Y} đến tháng {campaign.period_end:%m/%Y}.",
-        indent_first=True,
-    )
-    heading("III. Đối tượng và tiêu chuẩn khen thưởng")
+    def text_line(text, **extra):
+        d.paragraph(document, text, indent_first=True, align=d.JUSTIFY, **extra)
+
+    numerals = iter(ROMAN)
+
+    def section(title):
+        heading(f"{next(numerals)}. {title}")
+
+    if sections[ClauseSection.MUC_DICH]:
+        section("Mục đích, yêu cầu:")
+        _bullets(document, sections[ClauseSection.MUC_DICH])
+    section(f"Nội dung, mục tiêu, thời gian của {ctx['kind_word']}")
+    number = 0
+    for title, key in (
+        ("Nội dung thi đua", ClauseSection.NOI_DUNG),
+        ("Mục tiêu thi đua", ClauseSection.MUC_TIEU),
+    ):
+        if sections[key]:
+            number += 1
+            heading(f"{number}. {title}")
+            _bullets(document, sections[key])
+    if campaign.slogan:
+        number += 1
+        heading(f"{number}. Khẩu hiệu thi đua")
+        d.paragraph(document, f"“{campaign.slogan}”", italic=True, indent_first=True)
+    number += 1
+    heading(f"{number}. Thời gian thi đua")
+    text_line(f"Từ tháng {campaign.period_start:%m/%Y} đến tháng {campaign.period_end:%m/%Y}.")
+    section("Đối tượng và tiêu chuẩn khen thưởng")
     heading("1. Đối tượng:")
     _bullets(document, sections[ClauseSection.DOI_TUONG])
     heading("2. Tiêu chuẩn khen thưởng.")
     if campaign.reward_mode_note:
-        d.paragraph(
-            document, campaign.reward_mode_note, indent_first=True, align=d.JUSTIFY, space_after=3
-        )
+        text_line(campaign.reward_mode_note)
     for n, entry in enumerate(ctx["forms"], start=1):
-        form = entry["form"]
-        heading(f"2.{n}. {form.name}:")
-        if form.selection_rule:
-            d.paragraph(
-                document, form.selection_rule, indent_first=True, align=d.JUSTIFY, space_after=3
-            )
-        for criteria_set in entry["sets"]:
-            d.paragraph(
-                document, f"- {criteria_set['category'].name}:", indent_first=True, space_after=2
-            )
-            for depth, text in criteria_set["lines"]:
-                mark = "+" if depth == 0 else "•"
-                d.paragraph(
-                    document,
-                    f"{'    ' * depth}{mark} {text}",
-                    indent_first=True,
-                    align=d.JUSTIFY,
-                    space_after=2,
-                )
-        if form.quota_note or form.quota_is_set:
-            quota = form.quota_note or (
-                f"{form.quota_collective or 0} tập thể, {form.quota_individual or 0} cá nhân"
-            )
-            d.paragraph(document, f"Số lượng khen thưởng: {quota}", indent_first=True)
+        _award_form(document, heading, text_line, n, entry)
     heading("3. Thủ tục hồ sơ đề nghị khen thưởng:")
     for doc in ctx["documents"]:
         note = f" ({doc.note})" if doc.note else ""
-        d.paragraph(
-            document, f"- {doc.name}{note}", indent_first=True, align=d.JUSTIFY, space_after=2
-        )
-    receiving = campaign.receiving_note or (
-        campaign.receiving_unit.name if campaign.receiving_unit else ""
-    )
-    d.paragraph(
-        document,
-        f"Hồ sơ gửi về {receiving} trước ngày {campaign.dossier_deadline:%d/%m/%Y}.",
+        text_line(f"- {doc.name}{note}")
+    text_line(
+        f"Kết thúc {ctx['kind_word']}, {ctx['addressees']} gửi báo cáo kết quả thực hiện "
+        f"phong trào thi đua và hồ sơ đề nghị khen thưởng về {ctx['receiving']} trước ngày "
+        f"{campaign.dossier_deadline:%d/%m/%Y}.",
         bold=True,
-        indent_first=True,
-        space_before=3,
     )
-    heading("VI. Tổ chức thực hiện.")
-    for n, clause in enumerate(sections[ClauseSection.TO_CHUC], start=1):
-        if clause.heading:
-            heading(f"{n}. {clause.heading}")
-        d.paragraph(document, clause.text, indent_first=True, align=d.JUSTIFY, space_after=3)
-    d.paragraph(
-        document,
+    if ctx["responsibilities"]:
+        section("Tổ chức thực hiện.")
+        number = 0
+        for title, texts in ctx["responsibilities"]:
+            if title:
+                number += 1
+                heading(f"{number}. {title}.")
+            for text in texts:
+                text_line(f"- {text}" if len(texts) > 1 else text)
+    text_line(
         f"Trên đây là kế hoạch {ctx['subject'][0].lower()}{ctx['subject'][1:]}. "
-        f"{d.agency_title(campaign.issuer)} yêu cầu các cơ quan, đơn vị, UBND các xã, phường triển khai "
-        "thực hiện./.",
-        indent_first=True,
-        align=d.JUSTIFY,
+        f"{ctx['issuer_title']} yêu cầu {ctx['addressees']} triển khai thực hiện./.",
         space_before=6,
         space_after=10,
     )
     d.signature_block(
         document,
         recipients=[c.text.rstrip(";.") for c in sections[ClauseSection.NOI_NHAN]],
-        authority=campaign.signer_authority,
-        title=campaign.signer_title,
-        name=campaign.signer_name,
+        authority=ctx["signer_authority"],
+        title=ctx["signer_title"],
+        name=ctx["signer_name"],
+        drafter=ctx["drafter"],
     )
     return d.to_bytes(document)
+
+
+def _award_form(document, heading, text_line, n: int, entry: dict) -> None:
+    form = entry["form"]
+    heading(f"2.{n}. {form.name}:")
+    if form.selection_rule:
+        text_line(form.selection_rule)
+    for criteria_set in entry["sets"]:
+        if criteria_set["category"] is not None:
+            text_line(f"- {criteria_set['category'].name}:")
+        for depth, text in criteria_set["lines"]:
+            mark = "+" if depth == 0 else "•"
+            text_line(f"{'    ' * depth}{mark} {text}")
+    if form.quota_note or form.quota_is_set:
+        quota = form.quota_note or (
+            f"{form.quota_collective or 0} tập thể, {form.quota_individual or 0} cá nhân"
+        )
+        text_line(f"Số lượng khen thưởng: {quota}")

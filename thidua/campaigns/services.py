@@ -11,7 +11,7 @@ from django.db.models import Model, Q
 from django.forms import BaseModelFormSet, ModelForm
 from django.utils import timezone
 
-from thidua.core import audit
+from thidua.core import audit, docx
 from thidua.core.errors import ConflictError
 from thidua.eligibility import engine
 from thidua.org import access
@@ -282,7 +282,7 @@ def derive_campaign(*, actor: Actor, parent: Campaign, unit: Unit) -> Campaign:
         issuer=unit,
         parent=parent,
         receiving_unit=unit,
-        receiving_note=unit.name,
+        receiving_note=docx.agency_title(unit),
         created_by=access.acting_user(actor),
         **{field: getattr(parent, field) for field in INHERITED_FIELDS},
     )
@@ -330,7 +330,9 @@ def _copy_plan(parent: Campaign, child: Campaign) -> None:
             LegalBasis(
                 campaign=child,
                 order=100,
-                text=f"Căn cứ Kế hoạch {parent.number_symbol} của {parent.issuer.name} về "
+                text=f"Căn cứ Kế hoạch số {parent.number_symbol}"
+                + (f" ngày {parent.signed_on:%d/%m/%Y}" if parent.signed_on else "")
+                + f" của {docx.agency_title(parent.issuer)} về "
                 f"{parent.title[0].lower()}{parent.title[1:]};",
             )
         ]

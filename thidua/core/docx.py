@@ -7,12 +7,14 @@ the document type and trích yếu centred, then body, nơi nhận and the signa
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -24,20 +26,51 @@ CENTER, LEFT, JUSTIFY = (
 )
 
 
+# Body paragraphs are at least 6 pt apart (NĐ 30/2020, Phụ lục I: "khoảng cách giữa các đoạn
+# văn tối thiểu là 6pt").
+BODY_SPACING = 6
+PEOPLE_COMMITTEE_KINDS = ("ubnd_tinh", "ubnd_huyen", "ubnd_xa")
+# A validity qualifier the data may carry to tell two units of the same name apart in lists:
+# "Phường Sa Pa (từ 01/07/2025)", "Xã X (đến 30/06/2025)", "(2020–2025)". Never in a document.
+_VALIDITY_SUFFIX = re.compile(
+    r"\s*\((?:(?:từ|đến|trước|sau)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4})?|\d{4}\s*[-–]\s*\d{4})\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def official_name(unit_or_name) -> str:
+    """A unit's official name, without the validity qualifier the data may carry to tell two
+    units of the same name apart: "Phường Sa Pa (từ 01/07/2025)" → "Phường Sa Pa"."""
+    if unit_or_name is None:
+        return ""
+    name = unit_or_name if isinstance(unit_or_name, str) else unit_or_name.name
+    return _VALIDITY_SUFFIX.sub("", name).strip()
+
+
+def _lower_first(text: str) -> str:
+    return f"{text[0].lower()}{text[1:]}" if text else text
+
+
 def agency_name(unit) -> str:
     """How a unit names itself in a document header: "UBND PHƯỜNG SA PA", "PHÒNG NỘI VỤ"."""
     if unit is None:
         return ""
-    if unit.kind in ("ubnd_tinh", "ubnd_huyen", "ubnd_xa"):
-        return f"UBND {unit.name.upper()}"
-    return unit.name.upper()
+    if unit.kind in PEOPLE_COMMITTEE_KINDS:
+        return f"UBND {official_name(unit).upper()}"
+    return official_name(unit).upper()
+
+
+def agency_full_name(unit) -> str:
+    """The issuer line written in full: "ỦY BAN NHÂN DÂN PHƯỜNG SA PA"."""
+    return agency_name(unit).replace("UBND", "ỦY BAN NHÂN DÂN", 1)
 
 
 def agency_title(unit) -> str:
     """The same in running text: "UBND thị xã Sa Pa", "Phòng Giáo dục và Đào tạo"."""
-    if unit.kind in ("ubnd_tinh", "ubnd_huyen", "ubnd_xa"):
-        return f"UBND {unit.name[0].lower()}{unit.name[1:]}"
-    return unit.name
+    if unit.kind in PEOPLE_COMMITTEE_KINDS:
+        return f"UBND {_lower_first(official_name(unit))}"
+    return official_name(unit)
 
 
 def new_document(*, landscape: bool = False):
@@ -54,7 +87,40 @@ def new_document(*, landscape: bool = False):
     style.font.size = Pt(14)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     style.paragraph_format.space_after = Pt(0)
+    page_numbers(section)
     return document
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A field (PAGE, NUMPAGES…) Word and LibreOffice compute when they lay the page out."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        run._r.append(element)
+        if kind == "separate":
+            shown = OxmlElement("w:t")
+            shown.text = "2"
+            run._r.append(shown)
+    run.font.size = Pt(13)
+
+
+def page_numbers(section) -> None:
+    """Page numbers in Arabic numerals, centred at the top, from the second page (NĐ 30/2020,
+    Phụ lục I, mục II.9): a header with a PAGE field and an empty header on the first page."""
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(10)
+    header = section.header
+    header.is_linked_to_previous = False
+    para = header.paragraphs[0]
+    para.alignment = CENTER
+    _field(para, "PAGE")
+    section.first_page_header.is_linked_to_previous = False
 
 
 def paragraph(
@@ -77,10 +143,12 @@ def paragraph(
             run.font.size = Pt(size)
     if align is not None:
         para.alignment = align
+    if indent_first:
+        # A body paragraph (first line indented): at least 6 pt after it.
+        space_after = max(space_after, BODY_SPACING)
+        para.paragraph_format.first_line_indent = Mm(10)
     para.paragraph_format.space_before = Pt(space_before)
     para.paragraph_format.space_after = Pt(space_after)
-    if indent_first:
-        para.paragraph_format.first_line_indent = Mm(10)
     return para
 
 
@@ -111,14 +179,15 @@ def header_block(
     """Issuer on the left, quốc hiệu and tiêu ngữ on the right (NĐ 30/2020, Phụ lục I)."""
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
-    _widths(table, [Mm(60), Mm(105)])
+    _widths(table, [Mm(72), Mm(93)])
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     if parent:
         paragraph(left, parent, size=12, align=CENTER)
     paragraph(left, issuer, bold=True, size=12, align=CENTER)
     paragraph(left, "―――――――", size=8, align=CENTER)
-    paragraph(left, f"Số: {number_symbol}", size=13, align=CENTER, space_before=4)
+    if number_symbol:  # an annex has no number of its own
+        paragraph(left, f"Số: {number_symbol}", size=13, align=CENTER, space_before=4)
     right.paragraphs[0].text = ""
     paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=CENTER)
     paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=CENTER)
@@ -134,7 +203,52 @@ def title_block(document, kind: str, subject: str) -> None:
     paragraph(document, "―――――――", size=8, align=CENTER, space_after=6)
 
 
-def signature_block(document, *, recipients: list[str], authority: str, title: str, name: str):
+_KEPT = re.compile(r"^lưu\b[:\s]*", re.IGNORECASE)
+
+
+def filing_line(drafter: str = "", recipients: list[str] | None = None) -> str:
+    """The one "Lưu" line of Nơi nhận: the office of records (VT) and the drafting office's
+    abbreviation ("- Lưu: VT, NV."). ``drafter`` is the issuer's proposing office in force on
+    the document's date; without it, the abbreviations a "Lưu …" recipient of the data names."""
+    marks = ["VT"]
+    if drafter:
+        marks.append(drafter)
+    else:
+        for line in recipients or []:
+            for part in line.split(";"):
+                part = part.strip()
+                if _KEPT.match(part):
+                    marks += [m.strip(" .") for m in _KEPT.sub("", part).split(",")]
+    seen: list[str] = []
+    for mark in marks:
+        if mark and mark not in seen:
+            seen.append(mark)
+    return f"- Lưu: {', '.join(seen)}."
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """Nơi nhận without any "Lưu …" (written once, by ``filing_line``): "LĐVP; Lưu VT, TĐKT"
+    keeps "LĐVP"."""
+    lines = []
+    for line in recipients:
+        parts = [p.strip() for p in line.rstrip(";.").split(";")]
+        kept = [p for p in parts if p and not _KEPT.match(p)]
+        if kept:
+            lines.append("; ".join(kept))
+    return lines
+
+
+def signature_block(
+    document,
+    *,
+    recipients: list[str],
+    authority: str,
+    title: str,
+    name: str,
+    drafter: str = "",
+):
+    """Nơi nhận on the left (each line "- …;", then one "- Lưu: VT, <drafter>."), the signer's
+    authority, title and name on the right. ``name`` may be empty: the line is left to sign."""
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
     _widths(table, [Mm(75), Mm(90)])
@@ -142,10 +256,9 @@ def signature_block(document, *, recipients: list[str], authority: str, title: s
     left.paragraphs[0].text = ""
     run = left.paragraphs[0].add_run("Nơi nhận:")
     run.bold, run.italic, run.font.size = True, True, Pt(12)
-    for line in recipients:
-        if not line.lower().startswith("lưu"):
-            paragraph(left, f"- {line};", size=11)
-    paragraph(left, "- Lưu: VT.", size=11)
+    for line in recipient_lines(recipients):
+        paragraph(left, f"- {line};", size=11)
+    paragraph(left, filing_line(drafter, recipients), size=11)
     right.paragraphs[0].text = ""
     if authority:
         paragraph(right, authority.upper(), bold=True, size=14, align=CENTER)

@@ -15,7 +15,7 @@ from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
 
-from . import certificates, documents, policy, revocation, services
+from . import certificates, documents, policy, revocation, services, upward_document
 from .forms import RevocationForm
 from .meeting_results import upward_forms
 from .models import BatchStatus, CertificateBatch, Decision
@@ -236,7 +236,7 @@ def _upward(user: Actor, meeting_pk: int, form_pk: int):
 @login_required
 def upward_letter(request, meeting_pk: int, form_pk: int):
     meeting, award_form, items = _upward(request.user, meeting_pk, form_pk)
-    content = documents.upward_letter(meeting, award_form, items)
+    content = upward_document.upward_letter(meeting, award_form, items)
     filename = f"to-trinh-de-nghi-{meeting.pk}-{award_form.pk}.docx"
     record_export(request, "de_nghi_cap_tren", meeting, filename, unit=meeting.campaign.issuer)
     return download(content, filename, DOCX)

@@ -16,7 +16,11 @@ EVENTS = (
 
 SAPA_CAMPAIGN = {
     "title": SAPA_TITLE,
+    # The seed copy carries no number and date (cut off above its title); a launched plan has
+    # both: these are the demo's own, placed before the period it opens (01/03/2020).
+    "number": "45",
     "symbol": "KH-UBND",
+    "signed_on": date(2020, 2, 28),
     "period_start": date(2020, 3, 1),
     "period_end": date(2020, 10, 31),
     "dossier_deadline": date(2020, 10, 25),

@@ -1,12 +1,18 @@
-"""The unit's Tờ trình and Danh sách trích ngang, generated from the dossier as DOCX."""
+"""The unit's Tờ trình and its annex, the Danh sách trích ngang, generated from the dossier as
+DOCX. A People's Committee's documents carry its own full name only; the Tờ trình is signed by
+the unit's chairman or head in office on its date; the list is the Tờ trình's annex
+(unnumbered, "Phụ lục", "Kèm theo Tờ trình số … ngày …"), as Nghị định 30/2020 lays annexes out."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
+
+from django.utils import timezone
 
 from thidua.core import docx as d
 from thidua.core.rendering import render
-from thidua.org.models import Role, RoleAssignment
+from thidua.org import issuers
 from thidua.org.office_services import document_offices
 
 from .models import Dossier
@@ -23,13 +29,19 @@ def _place(unit) -> str:
     return ""
 
 
-def _head_name(unit) -> str:
-    head = (
-        RoleAssignment.objects.filter(unit=unit, role=Role.THU_TRUONG)
-        .select_related("user")
-        .first()
+def counts(collectives: int, individuals: int) -> str:
+    """ "1 tập thể và 2 cá nhân", leaving out what is zero ("1 cá nhân")."""
+    parts = [
+        f"{n} {label}" for n, label in ((collectives, "tập thể"), (individuals, "cá nhân")) if n
+    ]
+    return " và ".join(parts) or "0 cá nhân"
+
+
+def letter_date(dossier: Dossier) -> date:
+    """The day the Tờ trình is signed: the dossier's submission, else today."""
+    return (
+        timezone.localdate(dossier.submitted_at) if dossier.submitted_at else timezone.localdate()
     )
-    return head.user.get_full_name() if head else ""
 
 
 def _grouped(candidates):
@@ -54,35 +66,32 @@ def nomination_list(dossier: Dossier) -> bytes:
         "dossier": dossier,
         "campaign": dossier.campaign,
         "unit": dossier.unit,
+        "unit_title": d.agency_title(dossier.unit),
         "candidates": _candidates(dossier),
     }
     return render("danh-sach-trich-ngang", context, _nomination_list)
 
 
 def _nomination_list(ctx: dict) -> bytes:
-    campaign, unit, candidates = ctx["campaign"], ctx["unit"], ctx["candidates"]
+    campaign, candidates = ctx["campaign"], ctx["candidates"]
     document = d.new_document(landscape=True)
-    d.header_block(
+    # An annex has no number of its own: it names the document it goes with.
+    d.paragraph(document, "Phụ lục", bold=True, align=d.CENTER)
+    d.paragraph(document, "DANH SÁCH TRÍCH NGANG", bold=True, align=d.CENTER)
+    d.paragraph(
         document,
-        parent=d.agency_name(unit.parent),
-        issuer=d.agency_name(unit),
-        number_symbol="      /DS-UBND",
-        place=_place(unit),
-        day=None,
-    )
-    d.title_block(
-        document,
-        "DANH SÁCH TRÍCH NGANG",
         f"Tập thể, cá nhân đề nghị khen thưởng trong {campaign.title[0].lower()}{campaign.title[1:]}",
+        bold=True,
+        align=d.CENTER,
     )
     d.paragraph(
         document,
-        f"(Kèm theo Tờ trình của {d.agency_title(unit)})",
+        f"(Kèm theo Tờ trình số       /TTr-UBND ngày     tháng     năm       của {ctx['unit_title']})",
         italic=True,
         size=13,
         align=d.CENTER,
-        space_after=8,
     )
+    d.paragraph(document, "―――――――", size=8, align=d.CENTER, space_after=8)
     headers = [
         "STT",
         "Tên tập thể / Họ và tên",
@@ -109,16 +118,17 @@ def _nomination_list(ctx: dict) -> bytes:
                         str(number),
                         p.full_name,
                         born + p.get_gender_display(),
-                        ", ".join(x for x in (p.position, p.unit.name) if x),
+                        ", ".join(x for x in (p.position, d.official_name(p.unit)) if x),
                         c.summary,
                         "",
                     ]
                 else:
-                    values = [str(number), c.unit.name, "", "", c.summary, ""]
+                    values = [str(number), d.official_name(c.unit), "", "", c.summary, ""]
                 d.grid_row(table, values, LIST_WIDTHS)
+    collectives = sum(1 for c in candidates if c.unit_id)
     d.paragraph(
         document,
-        f"Tổng số: {len(candidates)} tập thể, cá nhân.",
+        f"Tổng số: {counts(collectives, len(candidates) - collectives)}.",
         italic=True,
         size=13,
         space_before=8,
@@ -128,12 +138,18 @@ def _nomination_list(ctx: dict) -> bytes:
 
 def submission_letter(dossier: Dossier) -> bytes:
     """Tờ trình đề nghị khen thưởng, to the campaign's issuer through its receiving office."""
+    unit, day = dossier.unit, letter_date(dossier)
+    signer = issuers.head_of(unit, day)
     context = {
         "dossier": dossier,
         "campaign": dossier.campaign,
-        "unit": dossier.unit,
+        "unit": unit,
+        "issuer": issuers.issuer_line(unit),
+        "parent": issuers.parent_line(unit),
         "candidates": _candidates(dossier),
-        "head_name": _head_name(dossier.unit),
+        "signer": signer,
+        "head_name": signer.name,
+        "drafter": issuers.drafter_abbreviation(unit, day),
         "receivers": _receivers(dossier.campaign),
     }
     return render("to-trinh", context, _submission_letter)
@@ -145,7 +161,7 @@ def _receivers(campaign) -> list[str]:
     offices = document_offices(campaign.issuer, campaign.dossier_deadline).proposers
     if offices:
         return [o.name for o in offices]
-    return [campaign.receiving_unit.name] if campaign.receiving_unit_id else []
+    return [d.official_name(campaign.receiving_unit)] if campaign.receiving_unit_id else []
 
 
 def _submission_letter(ctx: dict) -> bytes:
@@ -153,8 +169,8 @@ def _submission_letter(ctx: dict) -> bytes:
     document = d.new_document()
     d.header_block(
         document,
-        parent=d.agency_name(unit.parent),
-        issuer=d.agency_name(unit),
+        parent=ctx["parent"],
+        issuer=ctx["issuer"],
         number_symbol="      /TTr-UBND",
         place=_place(unit),
         day=None,
@@ -187,15 +203,11 @@ def _submission_letter(ctx: dict) -> bytes:
         space_after=4,
     )
     for award_form, (collectives, individuals) in _grouped(candidates):
-        parts = []
-        if collectives:
-            parts.append(f"{len(collectives)} tập thể")
-        if individuals:
-            parts.append(f"{len(individuals)} cá nhân")
-        d.paragraph(document, f"- {award_form.name}: {' và '.join(parts)}.", indent_first=True)
+        summary = counts(len(collectives), len(individuals))
+        d.paragraph(document, f"- {award_form.name}: {summary}.", indent_first=True)
     d.paragraph(
         document,
-        "(Có danh sách trích ngang và hồ sơ kèm theo)",
+        "(Có Phụ lục danh sách trích ngang và hồ sơ kèm theo)",
         italic=True,
         indent_first=True,
         space_before=4,
@@ -208,11 +220,13 @@ def _submission_letter(ctx: dict) -> bytes:
         space_before=6,
         space_after=12,
     )
+    signer = ctx["signer"]
     d.signature_block(
         document,
         recipients=["Như trên", *ctx["receivers"]],
-        authority="TM. ỦY BAN NHÂN DÂN" if unit.kind == "ubnd_xa" else "",
-        title="CHỦ TỊCH" if unit.kind == "ubnd_xa" else "THỦ TRƯỞNG",
-        name=ctx["head_name"],
+        authority=signer.authority,
+        title=signer.title,
+        name=signer.name,
+        drafter=ctx["drafter"],
     )
     return d.to_bytes(document)

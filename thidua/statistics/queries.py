@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q, Sum
+from django.db.models import Count, F, Q, Sum
 
 from thidua.campaigns.models import Campaign
 from thidua.nominations.models import DossierStatus
@@ -13,7 +13,7 @@ from thidua.org.access import Perm
 from thidua.org.models import path_ids
 from thidua.records.levels import AUTHORITY_LEVELS, label
 
-from .models import AwardSummary, DossierTally
+from .models import AwardSummary, DossierCount, DossierTally
 from .summaries import FIELDS
 
 
@@ -39,19 +39,53 @@ def scope_roots(user) -> list[int]:
 STATUS_COLUMNS = DossierStatus.values  # DossierTally has one column per status
 
 
+OWN_DOSSIER = "{name} (hồ sơ của đơn vị)"
+
+
 def dossier_table(roots: list[int], campaign_id: int | None):
-    """Dossiers by status and candidates for each unit directly under the user's scope (the
-    wards for a town, the provinces for the nation), each with its whole subtree: one query on
-    the tallies, one row per unit shown."""
+    """Dossiers by status and candidates: first the dossiers of the user's own units (a ward's
+    own dossier, when it files one), then each unit directly under the user's scope (the wards
+    for a town, the provinces for the nation) with its whole subtree. Two queries (the own
+    dossiers' counts, the children's tallies), one row per unit shown."""
     rows = DossierTally.objects.filter(unit__parent_id__in=roots)
     if campaign_id:
         rows = rows.filter(campaign_id=campaign_id)
     columns = [*STATUS_COLUMNS, "candidates", "eligible"]
-    return list(
+    children = list(
         rows.values("unit_id", unit_name=F("unit__name"))
         .annotate(**{c: Sum(c) for c in columns})
         .order_by("unit__name")
     )
+    return own_dossiers(roots, campaign_id) + children
+
+
+def own_dossiers(roots: list[int], campaign_id: int | None) -> list[dict]:
+    """One row per unit of ``roots`` that filed dossiers itself, counted from the per-dossier
+    figures the tallies keep (``DossierCount``)."""
+    counts = DossierCount.objects.filter(dossier__unit_id__in=roots)
+    if campaign_id:
+        counts = counts.filter(dossier__campaign_id=campaign_id)
+    rows: dict[int, dict] = {}
+    for unit_id, name, status, number, candidates, eligible in (
+        counts.values_list("dossier__unit_id", "dossier__unit__name", "status")
+        .annotate(Count("pk"), Sum("candidates"), Sum("eligible"))
+        .order_by("dossier__unit__name", "status")
+    ):
+        row = rows.setdefault(
+            unit_id,
+            {
+                "unit_id": unit_id,
+                "unit_name": OWN_DOSSIER.format(name=name),
+                **{c: 0 for c in STATUS_COLUMNS},
+                "candidates": 0,
+                "eligible": 0,
+            },
+        )
+        if status in row:
+            row[status] += number
+        row["candidates"] += candidates or 0
+        row["eligible"] += eligible or 0
+    return list(rows.values())
 
 
 def _summaries(roots: list[int], year: int | None, campaign_id: int | None):

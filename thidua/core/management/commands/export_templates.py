@@ -41,12 +41,14 @@ SPECS = {
         ),
     ),
     "danh-sach-trich-ngang": (
-        "{{ unit.name|upper }}",
-        "      /DS-UBND",
+        "{{ unit_title }}",
+        "",  # the Tờ trình's annex: no number of its own
         "",
-        "DANH SÁCH TRÍCH NGANG",
+        "Phụ lục\nDANH SÁCH TRÍCH NGANG",
         "Tập thể, cá nhân đề nghị khen thưởng trong {{ campaign.title }}",
-        [],
+        [
+            "(Kèm theo Tờ trình số       /TTr-UBND ngày     tháng     năm       của {{ unit_title }})"
+        ],
         (
             ["STT", "Tên tập thể / Họ và tên", "Hình thức đề nghị", "Tóm tắt thành tích"],
             "c in candidates",
@@ -54,7 +56,7 @@ SPECS = {
         ),
     ),
     "to-trinh": (
-        "{{ unit.name|upper }}",
+        "{{ issuer }}",
         "      /TTr-UBND",
         "",
         "TỜ TRÌNH",
@@ -63,7 +65,8 @@ SPECS = {
             "Kính gửi: {{ campaign.signer_title|capitalize }} {{ campaign.issuer.name }}",
             "{{ unit.name }} kính đề nghị xem xét, khen thưởng {{ candidates|length }} tập thể, cá nhân "
             "(có danh sách kèm theo)./.",
-            "THỦ TRƯỞNG",
+            "{{ signer.authority }}",
+            "{{ signer.title }}",
             "{{ head_name }}",
         ],
         None,
@@ -91,16 +94,22 @@ SPECS = {
         ),
     ),
     "to-trinh-de-nghi-cap-tren": (
-        "{{ campaign.issuer.name|upper }}",
+        "{{ issuer }}",
         "      /TTr-UBND",
         "",
         "TỜ TRÌNH",
-        "Đề nghị {{ authority }} tặng {{ award_form.name }}",
-        ["Kính gửi: {{ authority }}"],
+        "{{ subject }}",
+        [
+            "Kính gửi: {{ addressee }}",
+            "{{ issuer_title }} kính đề nghị {{ addressee }} xem xét, tặng {{ award }} cho "
+            "{{ counts }}.",
+            "{{ signer_title }}",
+            "{{ signer_name }}",
+        ],
         (
-            ["STT", "Tập thể, cá nhân", "Tóm tắt thành tích"],
-            "i in items",
-            ["{{ loop.index }}", "{{ i.candidate.name }}", "{{ i.candidate.summary }}"],
+            ["STT", "Tập thể, cá nhân", "Chức vụ, đơn vị", "Tóm tắt thành tích"],
+            "r in rows",
+            ["{{ loop.index }}", "{{ r[0] }}", "{{ r[1] }}", "{{ r[2] }}"],
         ),
     ),
     "ke-hoach": (
