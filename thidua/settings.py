@@ -144,6 +144,15 @@ THIDUA_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 THIDUA_TEMPLATE_DIR = os.environ.get("THIDUA_TEMPLATE_DIR", str(DATA_DIR / "mau-van-ban"))
 # The official national emblem (PNG or SVG) for certificates; a simplified drawing otherwise.
 THIDUA_EMBLEM_IMAGE = os.environ.get("THIDUA_EMBLEM_IMAGE", "")
+
+# Digital signatures (docs/ky-so.md): the PKCS#12 files of the signers and agencies live here,
+# outside MEDIA_ROOT (never served); their passphrases come from environment variables named
+# on each key. Trust roots: the PEM files listed in THIDUA_SIGNING_TRUST_ROOTS, else every
+# *.pem in <signing dir>/tin-cay (the demo writes its test CA there). A timestamp authority
+# is asked when THIDUA_TSA_URL is set.
+THIDUA_SIGNING_DIR = Path(os.environ.get("THIDUA_SIGNING_DIR", DATA_DIR / "ky-so"))
+THIDUA_SIGNING_TRUST_ROOTS = env_list("THIDUA_SIGNING_TRUST_ROOTS")
+THIDUA_TSA_URL = os.environ.get("THIDUA_TSA_URL", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

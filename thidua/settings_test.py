@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("THIDUA_SECRET_KEY", "test-only-secret-key")  # noqa: S105
 os.environ.setdefault("THIDUA_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -14,6 +15,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests
 MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")  # uploads never touch var/
+THIDUA_SIGNING_DIR = Path(tempfile.mkdtemp(prefix="thidua-test-keys-"))  # the demo's test CA
 THIDUA_MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # small, so the oversize test stays fast
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: threads then wait for the write lock like in production.

@@ -9,6 +9,8 @@ AUDIT_ACTIONS = {
     "decisions.certificates.requested": "Tạo tệp Giấy khen (ZIP)",
     "decisions.revocation.prepared": "Lập dự thảo quyết định thu hồi khen thưởng",
     "decisions.revocation.approved": "Ký quyết định thu hồi: khen thưởng bị hủy bỏ",
+    "decisions.decision.signed_digitally": "Ký số quyết định (chữ ký số của người ký)",
+    "decisions.decision.sealed_digitally": "Ký số của cơ quan ban hành (thay con dấu)",
 }
 
 

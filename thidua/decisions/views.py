@@ -14,7 +14,7 @@ from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
 
-from . import certificates, documents, policy, revocation, services
+from . import certificates, documents, policy, revocation, services, signing_views
 from .forms import RevocationForm
 from .meeting_results import upward_forms
 from .models import BatchStatus, CertificateBatch, Decision
@@ -108,6 +108,7 @@ def decision_detail(request, pk: int):
             "history": history(decision)[:20],
             "batch": decision.certificate_batches.first(),
             "can_start_batch": policy.can_prepare(request.user, decision.issuer),
+            "signing": signing_views.panel(request.user, decision),
         },
     )
 
