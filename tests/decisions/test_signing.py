@@ -262,3 +262,58 @@ def test_decision_pdf_text(signed_decision, tmp_path):
     )
     assert "Nguyễn Thị Thu Hương" in flat and "Sùng A Páo" in flat
     assert "tổng số tiền: 3.600.000 đ" in flat
+
+
+def test_administrator_configures_a_key_with_its_passphrase_from_the_environment(
+    tmp_path, monkeypatch, user, client_as, signed_decision
+):
+    from django.core.management import CommandError, call_command
+
+    from thidua.decisions.models import SigningKey
+
+    p12 = tmp_path / "chutich.p12"
+    p12.write_bytes(self_signed_p12("Lê Tân Phong", "UBND thị xã Sa Pa", "bi-mat"))
+    with pytest.raises(CommandError, match="THIDUA_KEY_CHUTICH"):
+        call_command(
+            "signing_key",
+            "add",
+            "--user",
+            "chutich",
+            "--p12",
+            str(p12),
+            "--passphrase-env",
+            "THIDUA_KEY_CHUTICH",
+        )
+    monkeypatch.setenv("THIDUA_KEY_CHUTICH", "sai")
+    with pytest.raises(CommandError, match="sai mật khẩu"):
+        call_command(
+            "signing_key",
+            "add",
+            "--user",
+            "chutich",
+            "--p12",
+            str(p12),
+            "--passphrase-env",
+            "THIDUA_KEY_CHUTICH",
+        )
+    monkeypatch.setenv("THIDUA_KEY_CHUTICH", "bi-mat")
+    call_command(
+        "signing_key",
+        "add",
+        "--user",
+        "chutich",
+        "--p12",
+        str(p12),
+        "--passphrase-env",
+        "THIDUA_KEY_CHUTICH",
+        stdout=io.StringIO(),
+    )
+    active = SigningKey.objects.get(user=user("chutich"), active=True)
+    assert (active.subject, active.is_test, active.passphrase_env) == (
+        "Lê Tân Phong",
+        False,
+        "THIDUA_KEY_CHUTICH",
+    )
+    # Signed with a key outside the trust roots: the public page says so.
+    client_as("chutich").post(f"/quyet-dinh/{signed_decision.pk}/ky-so/")
+    assert signing_services.verify_stored(signed_decision).status == signing.UNKNOWN

@@ -11,6 +11,8 @@ AUDIT_ACTIONS = {
     "decisions.revocation.approved": "Ký quyết định thu hồi: khen thưởng bị hủy bỏ",
     "decisions.decision.signed_digitally": "Ký số quyết định (chữ ký số của người ký)",
     "decisions.decision.sealed_digitally": "Ký số của cơ quan ban hành (thay con dấu)",
+    "decisions.signing_key.added": "Thêm khóa ký số",
+    "decisions.signing_key.disabled": "Ngừng dùng khóa ký số",
 }
 
 

@@ -84,7 +84,12 @@ def vietnam_time(moment: datetime) -> str:
 
 
 def stamp_pdf(
-    box: Box, lines: list[tuple[str, str, float]], color, *, seal: bool, frame: bool = True
+    box: Box,
+    lines: list[tuple[str, str, float]],
+    color: tuple[int, int, int],
+    *,
+    seal: bool,
+    frame: bool = True,
 ) -> bytes:
     """The visible appearance of a signature, at the size of its box: a blue text block for a
     person, a red ring with the agency's name in place of the seal image."""

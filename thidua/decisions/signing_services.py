@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from pyhanko.sign.signers import SimpleSigner
 
 from thidua.core import audit
 from thidua.core.docx import agency_title
@@ -28,7 +30,7 @@ AGENCY_FIELD = "ChuKyCoQuan"
 CERTIFICATE_FIELD = "ChuKyCoQuanGiayKhen"
 
 
-def _key(**owner) -> SigningKey:
+def _key(**owner: object) -> SigningKey:
     key = SigningKey.objects.filter(active=True, **owner).first()
     if key is None:
         who = "của bạn" if "user" in owner else "của cơ quan ban hành"
@@ -38,7 +40,7 @@ def _key(**owner) -> SigningKey:
     return key
 
 
-def _signer(key: SigningKey):
+def _signer(key: SigningKey) -> SimpleSigner:
     try:
         return signing.load_signer(key)
     except signing.SigningError as error:
@@ -165,7 +167,7 @@ def seal_decision(*, actor: User, decision: Decision) -> DecisionSignature:
     return signature
 
 
-def _signed_certificates(decision: Decision, signer, now) -> bytes:
+def _signed_certificates(decision: Decision, signer: SimpleSigner, now: datetime) -> bytes:
     """The certificates, signed by the agency as an attached file: the stamp at the top right
     of the first page, text only (number, time), 10 pt, black (Phụ lục I)."""
     box = Box.from_mm(0, 214, 1.5, 80, 7, page_h=210)
