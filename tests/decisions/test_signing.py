@@ -317,3 +317,34 @@ def test_administrator_configures_a_key_with_its_passphrase_from_the_environment
     # Signed with a key outside the trust roots: the public page says so.
     client_as("chutich").post(f"/quyet-dinh/{signed_decision.pk}/ky-so/")
     assert signing_services.verify_stored(signed_decision).status == signing.UNKNOWN
+
+
+def red_png(path) -> None:
+    """A 4×4 red PNG, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\xc8\x10\x2e" * 4 for _ in range(4))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_the_seal_image_configured_by_the_administrator(tmp_path, user, signed_decision):
+    from thidua.decisions.models import SigningKey
+
+    image = tmp_path / "con-dau.png"
+    red_png(image)
+    SigningKey.objects.filter(unit=signed_decision.issuer).update(image_path=str(image))
+    signing_services.sign_decision(actor=user("chutich"), decision=signed_decision)
+    signature = signing_services.seal_decision(actor=user("noivu"), decision=signed_decision)
+    content = signature.file.open("rb").read()
+    assert b"/Subtype /Image" in content
+    assert signing.verify_pdf(content).status == signing.VALID

@@ -279,6 +279,9 @@ class SigningKey(models.Model):
     )
     p12_path = models.CharField("tệp PKCS#12", max_length=500)
     passphrase_env = models.CharField("biến môi trường chứa mật khẩu", max_length=100, blank=True)
+    # The image shown where the signature goes (Phụ lục I): the signer's signature (blue PNG,
+    # transparent) or the agency's seal (red PNG, true size); a drawn stand-in without it.
+    image_path = models.CharField("tệp ảnh chữ ký / con dấu (PNG)", max_length=500, blank=True)
     # Keys under the demo's own test CA: their passphrase is the demo's, printed in the docs.
     is_test = models.BooleanField("khóa thử nghiệm", default=False)
     active = models.BooleanField("đang dùng", default=True)

@@ -73,6 +73,16 @@ def load_signer(key: SigningKey) -> signers.SimpleSigner:
     return signer
 
 
+def key_image(key: SigningKey) -> Path | None:
+    """The key's signature or seal image, if one is configured and present."""
+    if not key.image_path:
+        return None
+    path = Path(key.image_path)
+    if not path.is_absolute():
+        path = Path(settings.THIDUA_SIGNING_DIR) / path
+    return path if path.is_file() else None
+
+
 def subject_name(certificate: asn1_x509.Certificate) -> str:
     names = certificate.subject.native
     return names.get("common_name") or certificate.subject.human_friendly
@@ -90,6 +100,7 @@ def stamp_pdf(
     *,
     seal: bool,
     frame: bool = True,
+    image: Path | None = None,
 ) -> bytes:
     """The visible appearance of a signature, at the size of its box: a blue text block for a
     person, a red ring with the agency's name in place of the seal image."""
@@ -102,7 +113,10 @@ def stamp_pdf(
     pdf.add_page()
     pdf.set_draw_color(*color)
     pdf.set_text_color(*color)
-    if seal:
+    if image is not None:
+        # The administrator's PNG (signature or seal), fitted into the box, centred.
+        pdf.image(str(image), x=0, y=0, w=w, h=h, keep_aspect_ratio=True)
+    elif seal:
         pdf.set_line_width(0.8)
         pdf.ellipse(0.6, 0.6, w - 1.2, h - 1.2)
         pdf.set_line_width(0.3)

@@ -80,6 +80,7 @@ def sign_decision(*, actor: User, decision: Decision) -> DecisionSignature:
             ],
             signing.BLUE,
             seal=False,
+            image=signing.key_image(key),
         )
         signed = signing.sign_pdf(
             content,
@@ -132,6 +133,7 @@ def seal_decision(*, actor: User, decision: Decision) -> DecisionSignature:
             ],
             signing.RED,
             seal=True,
+            image=signing.key_image(key),
         )
         with signature.file.open("rb") as handle:
             signed = handle.read()

@@ -34,6 +34,11 @@ class Command(BaseCommand):
         owner.add_argument("--unit", type=int, help="mã (id) đơn vị (chữ ký số của cơ quan)")
         add.add_argument("--p12", required=True, help="đường dẫn tệp PKCS#12 trên máy chủ")
         add.add_argument("--passphrase-env", default="", help="biến môi trường chứa mật khẩu")
+        add.add_argument(
+            "--image",
+            default="",
+            help="ảnh chữ ký (PNG xanh) hoặc con dấu (PNG đỏ, đúng kích thước)",
+        )
         disable = sub.add_parser("disable", help="Ngừng dùng một khóa")
         disable.add_argument("key_id", type=int)
 
@@ -60,7 +65,14 @@ class Command(BaseCommand):
             if unit is None:
                 raise CommandError("Không có đơn vị này.")
             owner = {"unit": unit, "kind": KeyKind.AGENCY}
-        key = SigningKey(p12_path=options["p12"], passphrase_env=options["passphrase_env"], **owner)
+        key = SigningKey(
+            p12_path=options["p12"],
+            passphrase_env=options["passphrase_env"],
+            image_path=options["image"],
+            **owner,
+        )
+        if key.image_path and signing.key_image(key) is None:
+            raise CommandError("Không tìm thấy tệp ảnh chữ ký / con dấu.")
         try:
             signer = signing.load_signer(key)
         except (signing.SigningError, ValueError) as error:
