@@ -14,7 +14,7 @@ from thidua.org.access import Actor
 
 from . import policy, signing_services
 from .decision_pdf import decision_pdf
-from .models import Decision, DecisionSignature
+from .models import Decision, DecisionKind, DecisionSignature
 
 PDF = "application/pdf"
 
@@ -62,6 +62,8 @@ def seal(request, pk: int):
 def pdf(request, pk: int):
     """The signed PDF once there is one; before, the PDF that will be signed."""
     decision = policy.get_decision_or_404(request.user, pk)
+    if decision.kind == DecisionKind.HIGHER:
+        raise Http404("Quyết định của cấp trên chỉ được ghi nhận, không có bản PDF trên hệ thống.")
     signature = signature_of(decision)
     name = f"quyet-dinh-{decision.pk}.pdf"
     if signature is None:
