@@ -348,3 +348,36 @@ def test_the_seal_image_configured_by_the_administrator(tmp_path, user, signed_d
     content = signature.file.open("rb").read()
     assert b"/Subtype /Image" in content
     assert signing.verify_pdf(content).status == signing.VALID
+
+
+def test_a_revocation_decision_is_signed_too(client, client_as, signed_decision, user):
+    from datetime import date
+
+    from thidua.decisions import revocation, services
+
+    person = signed_decision.recipients.filter(person__isnull=False).first()
+    draft = revocation.prepare_revocation(
+        actor=user("noivu"),
+        decision=signed_decision,
+        recipient_ids={person.pk},
+        reason="Kê khai không trung thực thành tích.",
+        signed_on=date(2020, 12, 1),
+    )
+    assert client_as("chutich").post(f"/quyet-dinh/{draft.pk}/ky-so/").status_code == 302
+    page = client_as("chutich").post(f"/quyet-dinh/{draft.pk}/ky-so/", follow=True)
+    assert "Chỉ ký số được quyết định của cơ quan đã ký ban hành." in page.content.decode()
+    assert client.get(f"/cong-khai/quyet-dinh/{draft.pk}/xac-thuc/").status_code == 404  # a draft
+    services.approve(actor=user("chutich"), decision=draft)
+    signed_and_sealed(client_as, draft)
+    assert signing_services.verify_stored(draft).status == signing.VALID
+    text = client.get(f"/cong-khai/quyet-dinh/{draft.pk}/xac-thuc/").content.decode()
+    assert "Hợp lệ" in text
+    signature = DecisionSignature.objects.get(decision=draft)
+    assert not signature.certificates  # no certificates for a revocation
+
+
+def test_openapi_lists_the_signature_operations_and_verify_needs_no_token(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "security" in paths["/api/v1/decisions/{decision_id}/signature"]["get"]
+    assert "security" not in paths["/api/v1/verify"]["post"]
+    assert client.post("/api/v1/verify").status_code == 422  # no file
