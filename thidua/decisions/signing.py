@@ -121,14 +121,14 @@ def stamp_pdf(
         pdf.ellipse(0.6, 0.6, w - 1.2, h - 1.2)
         pdf.set_line_width(0.3)
         pdf.ellipse(3, 3, w - 6, h - 6)
-        inner = w - 12
+        inner = w - 8
         heights = sum(size * 0.42 for text, _style, size in lines if text)
         pdf.set_y((h - heights) / 2)
         for text, style, size in lines:
             if not text:
                 continue
             pdf.set_font("Serif", style, size)
-            pdf.set_x(6)
+            pdf.set_x(4)
             pdf.multi_cell(inner, size * 0.42, text, align="C", new_x="LMARGIN", new_y="NEXT")
     else:
         if frame:

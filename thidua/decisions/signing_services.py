@@ -127,9 +127,9 @@ def seal_decision(*, actor: User, decision: Decision) -> DecisionSignature:
         stamp = signing.stamp_pdf(
             box,
             [
-                ("ỦY BAN NHÂN DÂN" if agency.startswith("UBND ") else "", "B", 7.5),
-                (agency.removeprefix("UBND ").upper(), "B", 7.5),
-                (f"Số: {locked.number_symbol}", "", 7),
+                ("ỦY BAN NHÂN DÂN" if agency.startswith("UBND ") else "", "B", 6.5),
+                (agency.removeprefix("UBND ").upper(), "B", 6.5),
+                (f"Số: {locked.number_symbol}", "", 6),
             ],
             signing.RED,
             seal=True,
