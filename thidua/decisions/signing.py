@@ -106,7 +106,9 @@ def stamp_pdf(
     person, a red ring with the agency's name in place of the seal image."""
     w, h = box.size_mm
     pdf = FPDF(unit="mm", format=(w, h))
-    for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic")):
+    # Only the styles used: parsing and subsetting a font is most of the time spent here.
+    for style in sorted({style for _text, style, _size in lines}):
+        name = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}[style]
         pdf.add_font("Serif", style, str(FONTS / f"LiberationSerif-{name}.ttf"))
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
