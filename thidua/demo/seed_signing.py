@@ -24,22 +24,23 @@ def seed_signing_keys() -> None:
             continue
         user, unit = assignment.user, assignment.unit
         agency = agency_title(unit)
-        if not SigningKey.objects.filter(user=user, active=True).exists():
-            name = user.get_full_name() or user.username
-            path = issue_p12(directory, f"thu-nghiem-{user.username}.p12", name, agency)
-            SigningKey.objects.create(
-                kind=KeyKind.PERSONAL,
-                user=user,
-                p12_path=path.name,
-                is_test=True,
-                subject=f"{name} ({TEST_MARK})",
-            )
-        if not SigningKey.objects.filter(unit=unit, active=True).exists():
-            path = issue_p12(directory, f"thu-nghiem-don-vi-{unit.pk}.p12", agency, agency)
-            SigningKey.objects.create(
-                kind=KeyKind.AGENCY,
-                unit=unit,
-                p12_path=path.name,
-                is_test=True,
-                subject=f"{agency} ({TEST_MARK})",
-            )
+        name = user.get_full_name() or user.username
+        _ensure(directory, f"thu-nghiem-{user.username}.p12", name, agency, user=user)
+        _ensure(directory, f"thu-nghiem-don-vi-{unit.pk}.p12", agency, agency, unit=unit)
+
+
+def _ensure(directory: Path, file_name: str, common_name: str, agency: str, **owner) -> None:
+    """The owner's test key: its row, and its file (made again if the folder was emptied)."""
+    key = SigningKey.objects.filter(active=True, **owner).first()
+    if key is not None:
+        if key.is_test and not (directory / key.p12_path).exists():
+            issue_p12(directory, key.p12_path, common_name, agency)
+        return
+    path = issue_p12(directory, file_name, common_name, agency)
+    SigningKey.objects.create(
+        kind=KeyKind.PERSONAL if "user" in owner else KeyKind.AGENCY,
+        p12_path=path.name,
+        is_test=True,
+        subject=f"{common_name} ({TEST_MARK})",
+        **owner,
+    )
