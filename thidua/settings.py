@@ -196,6 +196,16 @@ if S3_BUCKET:
     }
 else:
     DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+# Digital signatures (docs/ky-so.md): the PKCS#12 files of the signers and agencies live here,
+# outside MEDIA_ROOT (never served); their passphrases come from environment variables named
+# on each key. Trust roots: the PEM files listed in THIDUA_SIGNING_TRUST_ROOTS, else every
+# *.pem in <signing dir>/tin-cay (the demo writes its test CA there). A timestamp authority
+# is asked when THIDUA_TSA_URL is set.
+THIDUA_SIGNING_DIR = Path(os.environ.get("THIDUA_SIGNING_DIR", DATA_DIR / "ky-so"))
+THIDUA_SIGNING_TRUST_ROOTS = env_list("THIDUA_SIGNING_TRUST_ROOTS")
+THIDUA_TSA_URL = os.environ.get("THIDUA_TSA_URL", "")
 STORAGES = {
     "default": DEFAULT_STORAGE,
     # Hashed, compressed names after `collectstatic`, served by WhiteNoise with far-future

@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("THIDUA_SECRET_KEY", "test-only-secret-key")  # noqa: S105
 os.environ.setdefault("THIDUA_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -15,6 +16,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests
 MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")  # uploads never touch var/
+THIDUA_SIGNING_DIR = Path(tempfile.mkdtemp(prefix="thidua-test-keys-"))  # the demo's test CA
 THIDUA_MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # small, so the oversize test stays fast
 # A connection per request, as before: threads of the concurrency tests leave none open.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

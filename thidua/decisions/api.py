@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from ninja import Router, Schema
+from ninja import File, Router, Schema, UploadedFile
 
 from thidua.core.api import Error
 from thidua.org.api_auth import TokenAuth
 
-from . import certificates, policy, revocation, services
-from .forms import RevocationForm
-from .models import DecisionKind
+from . import certificates, policy, revocation, services, signing, signing_services
+from .forms import RevocationForm, VerifyForm
+from .models import DecisionKind, DecisionSignature
 
 router = Router(tags=["Quyết định khen thưởng"], auth=TokenAuth())
 
@@ -120,3 +120,42 @@ def revoke(request, decision_id: int, payload: RevocationIn):
     ]
     out["to_recover"] = revocation.to_recover(draft)
     return out
+
+
+# --- digital signatures --------------------------------------------------------------------
+
+
+@router.get(
+    "/decisions/{decision_id}/signature",
+    response={200: dict, 403: Error, 404: Error},
+    summary="Chữ ký số của quyết định: người ký, cơ quan, kết quả xác thực tệp PDF đã ký",
+)
+def signature(request, decision_id: int):
+    decision = policy.get_decision_or_404(request.user, decision_id)
+    stored = DecisionSignature.objects.filter(decision=decision).first()
+    verification = signing_services.verify_stored(decision)
+    return {
+        "decision_id": decision.pk,
+        "state": policy.signing_state(decision),
+        "signer": stored.signer_subject if stored else None,
+        "signed_at": stored.signed_at if stored else None,
+        "agency": stored.agency_subject or None if stored else None,
+        "sealed_at": stored.sealed_at if stored else None,
+        "sha256": stored.sha256 if stored else None,
+        "verification": verification.as_dict() if verification else None,
+    }
+
+
+@router.post(
+    "/verify",
+    auth=None,
+    response={200: dict, 422: Error},
+    summary="Xác thực chữ ký số của một tệp PDF (không cần đăng nhập; tệp không được lưu)",
+)
+def verify(request, file: UploadedFile = File(...)):  # noqa: B008
+    form = VerifyForm(files={"file": file})
+    if not form.is_valid():
+        raise ValidationError(
+            {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        )
+    return signing.verify_pdf(form.cleaned_data["file"]).as_dict()

@@ -9,6 +9,10 @@ AUDIT_ACTIONS = {
     "decisions.certificates.requested": "Tạo tệp Giấy khen (ZIP)",
     "decisions.revocation.prepared": "Lập dự thảo quyết định thu hồi khen thưởng",
     "decisions.revocation.approved": "Ký quyết định thu hồi: khen thưởng bị hủy bỏ",
+    "decisions.decision.signed_digitally": "Ký số quyết định (chữ ký số của người ký)",
+    "decisions.decision.sealed_digitally": "Ký số của cơ quan ban hành (thay con dấu)",
+    "decisions.signing_key.added": "Thêm khóa ký số",
+    "decisions.signing_key.disabled": "Ngừng dùng khóa ký số",
 }
 
 

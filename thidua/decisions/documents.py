@@ -15,9 +15,15 @@ ANNEX_WIDTHS = [12, 75, 60, 30]
 def decision_docx(decision: Decision) -> bytes:
     if decision.kind == DecisionKind.REVOCATION:
         return _revocation_docx(decision)
+    return render("quyet-dinh", decision_context(decision), _decision_docx)
+
+
+def decision_context(decision: Decision) -> dict:
+    """What the decision says, for the DOCX and for the PDF that gets signed
+    (``decision_pdf``): the same words in both."""
     recipients = list(decision.recipients.all())
-    day = decision.signed_on
     total = sum(r.amount for r in recipients)
+    day = decision.signed_on
     context = {
         "decision": decision,
         "campaign": decision.campaign,
@@ -27,13 +33,28 @@ def decision_docx(decision: Decision) -> bytes:
         "issuer": d.agency_name(decision.issuer).replace("UBND", "ỦY BAN NHÂN DÂN"),
         "award": decision.award_form.name.split(" của ")[0],
         "total": money(total),
-        "date_line": d.vn_date_line(decision.place, day),
+        "date_line": d.vn_date_line(decision.place, decision.signed_on),
         "amounts": {r.pk: money(r.amount) for r in recipients},
         # The issuer's offices in force on the signing date (who proposes, executes, receives).
         "offices": document_offices(decision.issuer, day),
     }
     context.update(office_lines(decision, context["offices"]))
-    return render("quyet-dinh", context, _decision_docx)
+    context["articles"] = decision_articles(context)
+    return context
+
+
+def decision_articles(ctx: dict) -> list[str]:
+    """Điều 1 to Điều 3 of an award decision; Điều 3 names the issuer's executing offices."""
+    decision, award = ctx["decision"], ctx["award"]
+    title = decision.campaign.title
+    return [
+        f"Điều 1. Tặng {award} của {decision.signer_title} {decision.issuer_name} cho "
+        f"{len(ctx['collectives'])} tập thể và {len(ctx['individuals'])} cá nhân (có danh sách "
+        f"kèm theo) đã có thành tích xuất sắc trong {title[0].lower()}{title[1:]}.",
+        f"Điều 2. Tiền thưởng kèm theo {award} thực hiện theo quy định hiện hành; tổng số "
+        f"tiền: {ctx['total']}, từ {decision.fund_note}.",
+        ctx["execution_line"],
+    ]
 
 
 EXECUTION_TAIL = (
@@ -87,29 +108,16 @@ def _decision_docx(ctx: dict) -> bytes:
     if ctx["proposal_line"]:
         d.paragraph(document, ctx["proposal_line"], italic=True, indent_first=True, align=d.JUSTIFY)
     d.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, space_before=6, space_after=6)
-    collectives, individuals, award = len(ctx["collectives"]), len(ctx["individuals"]), ctx["award"]
-    d.paragraph(
-        document,
-        f"Điều 1. Tặng {award} của {decision.signer_title} {decision.issuer_name} cho "
-        f"{collectives} tập thể và {individuals} cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc "
-        f"trong {decision.campaign.title[0].lower()}{decision.campaign.title[1:]}.",
-        indent_first=True,
-        align=d.JUSTIFY,
-    )
-    d.paragraph(
-        document,
-        f"Điều 2. Tiền thưởng kèm theo {award} thực hiện theo quy định hiện hành; tổng số "
-        f"tiền: {total}, từ {decision.fund_note}.",
-        indent_first=True,
-        align=d.JUSTIFY,
-    )
-    d.paragraph(
-        document,
-        ctx["execution_line"],
-        indent_first=True,
-        align=d.JUSTIFY,
-        space_after=10,
-    )
+    award = ctx["award"]
+    articles = ctx.get("articles") or decision_articles(ctx)
+    for n, text in enumerate(articles, start=1):
+        d.paragraph(
+            document,
+            text,
+            indent_first=True,
+            align=d.JUSTIFY,
+            space_after=10 if n == len(articles) else 0,
+        )
     d.signature_block(
         document,
         recipients=ctx["receivers"],
@@ -145,7 +153,6 @@ def _decision_docx(ctx: dict) -> bytes:
 def _revocation_docx(decision: Decision) -> bytes:
     """Quyết định thu hồi, hủy bỏ khen thưởng (Luật TĐKT 2022 Điều 93), with its list."""
     revoked = list(decision.revoked_recipients.all())
-    original = decision.revokes
     issuer = d.agency_name(decision.issuer).replace("UBND", "ỦY BAN NHÂN DÂN")
     award = decision.award_form.name.split(" của ")[0]
     document = d.new_document()
@@ -163,20 +170,13 @@ def _revocation_docx(decision: Decision) -> bytes:
         if line.strip():
             d.paragraph(document, line.strip(), italic=True, indent_first=True, align=d.JUSTIFY)
     d.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, space_before=6, space_after=6)
-    number = original.number_symbol if original else ""
     total = money(sum(r.amount for r in revoked))
-    for text in (
-        f"Điều 1. Thu hồi, hủy bỏ {award} đã tặng tại Quyết định số {number} đối với "
-        f"{len(revoked)} tập thể, cá nhân (có danh sách kèm theo). Lý do: {decision.reason}",
-        f"Điều 2. Các tập thể, cá nhân có tên tại Điều 1 nộp lại Giấy khen và tiền thưởng đã "
-        f"nhận, tổng số tiền: {total}, về {decision.fund_note}.",
-        "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, các "
-        "tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
-    ):
+    for text in revocation_articles(decision, revoked, award, total):
         d.paragraph(document, text, indent_first=True, align=d.JUSTIFY)
+    offices = document_offices(decision.issuer, decision.signed_on)
     d.signature_block(
         document,
-        recipients=["Như Điều 3", "Phòng Nội vụ"],
+        recipients=office_lines(decision, offices)["receivers"],
         authority="",
         title=decision.signer_title,
         name=decision.signer_name,
@@ -191,6 +191,19 @@ def _revocation_docx(decision: Decision) -> bytes:
         d.grid_row(table, [str(n), r.name, r.description, money(r.amount)], ANNEX_WIDTHS)
     d.grid_row(table, ["", "Tổng cộng", "", total], ANNEX_WIDTHS, bold=True)
     return d.to_bytes(document)
+
+
+def revocation_articles(decision: Decision, revoked: list, award: str, total: str) -> list[str]:
+    """Điều 1 to Điều 3 of a decision revoking awards (Luật TĐKT 2022 Điều 93)."""
+    number = decision.revokes.number_symbol if decision.revokes else ""
+    return [
+        f"Điều 1. Thu hồi, hủy bỏ {award} đã tặng tại Quyết định số {number} đối với "
+        f"{len(revoked)} tập thể, cá nhân (có danh sách kèm theo). Lý do: {decision.reason}",
+        f"Điều 2. Các tập thể, cá nhân có tên tại Điều 1 nộp lại Giấy khen và tiền thưởng đã "
+        f"nhận, tổng số tiền: {total}, về {decision.fund_note}.",
+        "Điều 3. Chánh Văn phòng, Trưởng phòng Nội vụ, Trưởng phòng Tài chính - Kế hoạch, các "
+        "tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    ]
 
 
 def upward_letter(meeting, award_form, items) -> bytes:

@@ -127,3 +127,53 @@ def get_decision_or_404(user: Actor, pk: int) -> Decision:
     if not can_view(user, decision):
         raise PermissionDenied("Vai trò của bạn không được xem quyết định này.")
     return decision
+
+
+# --- digital signatures: the chairman signs, the office (văn thư) adds the agency's ----------
+
+SIGNING: dict[str, tuple[str, str]] = {
+    # action: (permission, what a role without it is told)
+    "sign": (Perm.APPROVE_DECISIONS, "Chỉ người ký ban hành (Chủ tịch) ký số quyết định."),
+    "seal": (
+        Perm.MANAGE_CAMPAIGNS,
+        "Chỉ văn thư, chuyên viên thi đua, khen thưởng của cơ quan ban hành ký số của cơ quan.",
+    ),
+}
+
+
+def signing_state(decision: Decision) -> str:
+    """``unsigned`` (not signable yet: a draft, or a higher authority's decision), ``to_sign``,
+    ``to_seal``, ``sealed``."""
+    if decision.status != DecisionStatus.APPROVED or decision.kind == DecisionKind.HIGHER:
+        return "unsigned"
+    signature = getattr(decision, "signature", None)
+    if signature is None:
+        return "to_sign"
+    return "sealed" if signature.sealed else "to_seal"
+
+
+SIGNING_SOURCE = {"sign": "to_sign", "seal": "to_seal"}
+SIGNING_NOT_NOW = {
+    "unsigned": "Chỉ ký số được quyết định của cơ quan đã ký ban hành.",
+    "to_sign": "Quyết định chưa có chữ ký số của người ký.",
+    "to_seal": "Quyết định đã được người ký ký số.",
+    "sealed": "Quyết định đã có đủ chữ ký số.",
+}
+
+
+def signing_actions(user: Actor, decision: Decision) -> list[str]:
+    state = signing_state(decision)
+    return [
+        action
+        for action, (perm, _) in SIGNING.items()
+        if SIGNING_SOURCE[action] == state and can(user, decision, perm)
+    ]
+
+
+def check_signing(user: Actor, decision: Decision, action: str) -> None:
+    perm, refused = SIGNING[action]
+    if not can(user, decision, perm):
+        raise PermissionDenied(refused)
+    state = signing_state(decision)
+    if state != SIGNING_SOURCE[action]:
+        raise DecisionError(SIGNING_NOT_NOW[state])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import panels, views
+from . import panels, signing_views, views
 
 app_name = "decisions"
 urlpatterns = [
@@ -13,6 +13,10 @@ urlpatterns = [
     path("<int:pk>/ky/", views.decision_approve, name="approve"),
     path("<int:pk>/thu-hoi/", views.decision_revoke, name="revoke"),
     path("<int:pk>/quyet-dinh.docx", views.decision_docx, name="docx"),
+    path("<int:pk>/quyet-dinh.pdf", signing_views.pdf, name="pdf"),
+    path("<int:pk>/ky-so/", signing_views.sign, name="sign"),
+    path("<int:pk>/ky-so-co-quan/", signing_views.seal, name="seal"),
+    path("<int:pk>/giay-khen-ky-so.pdf", signing_views.certificates, name="signed_certificates"),
     path("<int:pk>/giay-khen.pdf", views.certificates_pdf, name="certificates"),
     path("<int:pk>/giay-khen/<int:order>.pdf", views.certificate_pdf, name="certificate"),
     path("<int:pk>/giay-khen/tao/", views.batch_start, name="batch_start"),

@@ -15,7 +15,15 @@ from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
 
-from . import certificates, documents, policy, revocation, services, upward_document
+from . import (
+    certificates,
+    documents,
+    policy,
+    revocation,
+    services,
+    signing_views,
+    upward_document,
+)
 from .forms import RevocationForm
 from .meeting_results import upward_forms
 from .models import BatchStatus, CertificateBatch, Decision
@@ -109,6 +117,7 @@ def decision_detail(request, pk: int):
             "history": history(decision)[:20],
             "batch": decision.certificate_batches.first(),
             "can_start_batch": policy.can_prepare(request.user, decision.issuer),
+            "signing": signing_views.panel(request.user, decision),
         },
     )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import identity_views, views
+from . import identity_views, verify_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -9,6 +9,12 @@ urlpatterns = [
     path("quan-tri/cong-thong-tin/", identity_views.identity_edit, name="identity"),
     path("cong-khai/khen-thuong/", views.award_search, name="awards"),
     path("cong-khai/quyet-dinh/<int:pk>/", views.decision_public, name="decision"),
+    path(
+        "cong-khai/quyet-dinh/<int:pk>/xac-thuc/",
+        verify_views.verify_decision,
+        name="verify_decision",
+    ),
+    path("cong-khai/xac-thuc/", verify_views.verify_upload, name="verify"),
     path("cong-khai/dien-hinh/", views.story_list, name="stories"),
     path("cong-khai/dien-hinh/<int:pk>/", views.story_public, name="story"),
     path("cong-khai/anh/<int:pk>/", views.photo, name="photo"),

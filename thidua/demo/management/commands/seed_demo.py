@@ -20,6 +20,7 @@ from ...seed_money import seed_money
 from ...seed_offices import seed_offices
 from ...seed_people import build_people
 from ...seed_portal import seed_portal_identity
+from ...seed_signing import seed_signing_keys
 from ...seed_units import build_units
 
 
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             seed_money()
             seed_portal_identity()
             seed_offices()  # issuers' offices and the 2025 successors
+            seed_signing_keys()  # the demo's test CA and keys (CHỈ DÙNG THỬ NGHIỆM)
             rebuild_statistics()  # the seed writes rows directly; cheap at the demo's size
         self.print_accounts()
 
