@@ -102,6 +102,9 @@ def _appraise(dossier, officer) -> None:
             actor=officer,
             candidate=candidate,
             decision=Appraisal.INELIGIBLE if suspended else Appraisal.ELIGIBLE,
-            reason="Đang xác minh đơn khiếu nại (tạm hoãn)" if suspended else "",
+            # An eligible conclusion on a candidate whose self-check fails needs a reason.
+            reason="Đang xác minh đơn khiếu nại (tạm hoãn)"
+            if suspended
+            else "Đủ điều kiện theo hồ sơ của đơn vị và kết quả xác minh của Phòng Nội vụ.",
         )
     services.mark_appraised(actor=officer, dossier=dossier)
