@@ -27,7 +27,7 @@ class Listing:
     params: dict[str, str]  # the filters in force, without sort and page
 
     @property
-    def rows(self) -> Sequence[Any]:
+    def rows(self) -> Any:
         return self.page.object_list
 
     def query(self, **changes: Any) -> str:

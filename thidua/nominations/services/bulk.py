@@ -56,11 +56,11 @@ def _write(actor: Actor, rows: list[tuple[Candidate, int, Answer]]) -> None:
                     criterion_id=criterion_id,
                     confirmed=confirmed,
                     note=note.strip(),
-                    by=actor,
+                    by_id=actor.pk,
                 )
             )
         else:
-            row.confirmed, row.note, row.by = confirmed, note.strip(), actor
+            row.confirmed, row.note, row.by_id = confirmed, note.strip(), actor.pk
             changed.append(row)
     CandidateAttestation.objects.bulk_create(new)
     CandidateAttestation.objects.bulk_update(changed, ["confirmed", "note", "by", "at"])
