@@ -163,3 +163,34 @@ def test_reminders_are_not_pre_ticked(client_as, campaign):
     page = client_as("noivu").get(f"/ho-so/dot/{campaign.pk}/").text
     boxes = [part.split(">")[0] for part in page.split('name="unit"')[1:]]
     assert boxes and not any("checked" in b for b in boxes)
+
+
+def test_bulk_attestations_through_the_api(api_as, ward_dossier, before_deadline):
+    candidate, keys = attestable(ward_dossier)[0]
+    url = f"/api/v1/dossiers/{ward_dossier.pk}/candidates/{candidate.pk}/attestations/bulk"
+    api = api_as("phuongsapa")
+    body = {
+        "version": ward_dossier.version,
+        "answers": [{"criterion_id": k, "confirmed": True, "note": "Chi bộ"} for k in keys],
+    }
+    response = api.post(url, body, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json() == {"written": len(keys), "version": ward_dossier.version + 1}
+    assert api.post(url, body, content_type="application/json").status_code == 409  # stale
+    body["version"] += 1
+    body["answers"][0]["criterion_id"] = 999_999
+    assert api.post(url, body, content_type="application/json").status_code == 422
+    assert api_as("tavan").post(url, body, content_type="application/json").status_code == 404
+
+    many = f"/api/v1/dossiers/{ward_dossier.pk}/attestations/bulk"
+    response = api.post(
+        many,
+        {
+            "version": ward_dossier.version + 1,
+            "criterion_id": keys[0],
+            "answers": [{"candidate_id": candidate.pk, "confirmed": False}],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 200 and response.json()["written"] == 1
+    assert not CandidateAttestation.objects.get(candidate=candidate, criterion_id=keys[0]).confirmed
