@@ -89,8 +89,10 @@ def test_seed_campaign_from_launch_to_certificates_and_history(client_as, user, 
     noivu = client_as("noivu")
     for dossier in Dossier.objects.filter(campaign=campaign):
         for candidate in dossier.candidates.all():
+            # A reason: eligible despite a failing self-check needs one.
             noivu.post(
-                f"/ho-so/{dossier.pk}/ung-vien/{candidate.pk}/tham-dinh/", {"decision": "du"}
+                f"/ho-so/{dossier.pk}/ung-vien/{candidate.pk}/tham-dinh/",
+                {"decision": "du", "reason": "Đủ điều kiện sau thẩm định"},
             )
         noivu.post(f"/ho-so/{dossier.pk}/thao-tac/appraise/")
         dossier.refresh_from_db()

@@ -18,6 +18,7 @@ from thidua.core.errors import ConflictError
 from thidua.council.api import router as council_router
 from thidua.decisions.api import router as decisions_router
 from thidua.nominations.api import router as nominations_router
+from thidua.nominations.bulk_api import router as nominations_bulk_router
 from thidua.org.api import router as org_router
 from thidua.org.api_accounts import router as accounts_router
 from thidua.org.api_people import router as people_router
@@ -73,6 +74,7 @@ for router in (
     records_router,
     records_entry_router,
     nominations_router,
+    nominations_bulk_router,
     council_router,
     decisions_router,
     portal_router,

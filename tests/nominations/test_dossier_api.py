@@ -77,7 +77,8 @@ def test_full_flow_add_upload_read_eligibility_submit_return_appraise(
     api_as("phuongsapa.truong").post(f"{base}/submit")
     for candidate in officer.get(base).json()["candidates"]:
         decision = (
-            {"decision": "du"}
+            # A reason: eligible despite a failing self-check needs one (the rest accept it).
+            {"decision": "du", "reason": "Đủ điều kiện theo xác minh"}
             if candidate["id"] != suspended[0]["candidate_id"]
             else {"decision": "khong_du", "reason": "Đang xác minh đơn khiếu nại"}
         )

@@ -89,7 +89,9 @@ def test_each_action_moves_the_tallies(
     ward_row = DossierTally.objects.get(unit=ward_dossier.unit, campaign=campaign)
     assert (ward_row.submitted, ward_row.returned, ward_row.eligible) == (1, 0, 1)
     for candidate in ward_dossier.candidates.all():
-        services.appraise_candidate(actor=officer, candidate=candidate, decision="du", reason="")
+        services.appraise_candidate(
+            actor=officer, candidate=candidate, decision="du", reason="Đủ theo xác minh"
+        )
     services.mark_appraised(actor=officer, dossier=ward_dossier)
     row = figures(town_row(campaign))
     assert row == counted(campaign) and row["appraised"] == 1

@@ -197,6 +197,18 @@ def ballot(request, pk: int):
                 f"Đã ghi phiếu của bạn cho {count} trường hợp. Phiếu được giữ kín đến khi kết thúc bỏ phiếu.",
             )
         return redirect("council:ballot", pk=pk)
+    # What the member weighs before voting: the appraisal, the self-check and the flags
+    # (discipline, suspension, duplicate proposals) of each candidate.
+    checks = {
+        c.candidate_id: c
+        for c in evaluate_candidates(
+            meeting.campaign,
+            Candidate.objects.filter(docket_items__meeting=meeting),
+            with_objects=False,
+        )
+    }
+    for item in items:
+        item.check = checks.get(item.candidate_id)
     return render(
         request,
         "council/ballot.html",

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_POST
 from thidua.campaigns.models import AwardForm
 from thidua.core.audit import history
 from thidua.core.exports import record_export
+from thidua.core.listing import list_page
+from thidua.core.text import clean_text
 from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
@@ -26,7 +29,7 @@ from . import (
 )
 from .forms import RevocationForm
 from .meeting_results import upward_forms
-from .models import BatchStatus, CertificateBatch, Decision
+from .models import BatchStatus, CertificateBatch, Decision, DecisionStatus
 from .money import base_salary
 
 PDF = "application/pdf"
@@ -46,10 +49,39 @@ class DraftForm(forms.Form):
     )
 
 
+DECISION_SORTS = {
+    "so": ["year", "number"],
+    "ngay-ky": ["signed_on"],
+    "trich-yeu": ["subject"],
+    "trang-thai": ["status", "signed_on"],
+}
+
+
 @login_required
 def decision_list(request):
+    decisions = policy.decisions_visible_to(request.user)
+    q = clean_text(request.GET.get("q"))
+    if q:
+        match = Q(subject__icontains=q) | Q(external_number__icontains=q)
+        if q.isdigit():
+            match |= Q(number=int(q))
+        decisions = decisions.filter(match)
+    status = request.GET.get("trang-thai", "")
+    if status in DecisionStatus.values:
+        decisions = decisions.filter(status=status)
+    listing = list_page(
+        request, decisions, sorts=DECISION_SORTS, default="-ngay-ky", filters=["trang-thai"]
+    )
     return render(
-        request, "decisions/list.html", {"decisions": policy.decisions_visible_to(request.user)}
+        request,
+        "decisions/list.html",
+        {
+            "decisions": listing.rows,
+            "listing": listing,
+            "q": q,
+            "status": status,
+            "statuses": DecisionStatus.choices,
+        },
     )
 
 

@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from thidua.campaigns.models import Campaign
 from thidua.nominations import services
+from thidua.nominations.evaluation import evaluate_candidates
 from thidua.nominations.models import Appraisal, Dossier, DossierStatus
+from thidua.nominations.warnings import is_warned
 
 from .plan_sapa_2020 import SAPA_TITLE
 
@@ -96,12 +98,24 @@ def upload_missing_documents(dossier, actor) -> None:
 
 
 def _appraise(dossier, officer) -> None:
+    # An eligible conclusion on a candidate whose self-check fails needs a reason.
+    warned = {
+        c.candidate_id
+        for c in evaluate_candidates(dossier.campaign, dossier.candidates.all(), with_objects=False)
+        if is_warned(c)
+    }
     for candidate in dossier.candidates.select_related("person"):
         suspended = candidate.person is not None and candidate.person.reviewcase_set.exists()
+        if suspended:
+            reason = "Đang xác minh đơn khiếu nại (tạm hoãn)"
+        elif candidate.pk in warned:
+            reason = "Đã xác minh lại với đơn vị: thành tích đạt tiêu chuẩn của kế hoạch."
+        else:
+            reason = ""
         services.appraise_candidate(
             actor=officer,
             candidate=candidate,
             decision=Appraisal.INELIGIBLE if suspended else Appraisal.ELIGIBLE,
-            reason="Đang xác minh đơn khiếu nại (tạm hoãn)" if suspended else "",
+            reason=reason,
         )
     services.mark_appraised(actor=officer, dossier=dossier)

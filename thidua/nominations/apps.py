@@ -17,6 +17,8 @@ AUDIT_ACTIONS = {
     "nominations.document.deleted": "Xóa tài liệu",
     "nominations.extension.granted": "Gia hạn nộp hồ sơ",
     "nominations.reminder.sent": "Nhắc nộp hồ sơ",
+    "nominations.candidate.attested_bulk": "Xác nhận tiêu chuẩn hàng loạt",
+    "nominations.document.assigned": "Xác nhận thành phần hồ sơ của tệp",
 }
 
 

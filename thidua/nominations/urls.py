@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import panels, views
+from .views import bulk
 
 app_name = "nominations"
 urlpatterns = [
@@ -20,6 +21,14 @@ urlpatterns = [
     path("<int:pk>/ung-vien/<int:cid>/tham-dinh/", views.candidate_appraise, name="appraise"),
     path("<int:pk>/ung-vien/<int:cid>/xoa/", views.candidate_remove, name="candidate_remove"),
     path("<int:pk>/tai-lieu/", views.document_upload, name="upload"),
+    path("<int:pk>/tai-lieu/nhieu/", bulk.upload_many, name="upload_many"),
+    path("<int:pk>/tai-lieu/xac-nhan/", bulk.confirm_uploads, name="upload_confirm"),
+    path("<int:pk>/xac-nhan-hang-loat/", bulk.attest_criterion, name="attest_bulk"),
+    path(
+        "<int:pk>/ung-vien/<int:cid>/xac-nhan-nhieu/",
+        bulk.attest_candidate,
+        name="attest_candidate_bulk",
+    ),
     path("<int:pk>/tai-lieu/<int:doc_pk>/", views.document_download, name="download"),
     path("<int:pk>/tai-lieu/<int:doc_pk>/xoa/", views.document_delete, name="document_delete"),
     path("<int:pk>/danh-sach-trich-ngang.docx", views.nomination_list_docx, name="list_docx"),

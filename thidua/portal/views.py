@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.core.listing import list_page
 from thidua.core.text import ascii_key
 from thidua.decisions.models import DecisionStatus
 from thidua.org.models import Person, Unit
@@ -200,11 +201,29 @@ def _area(owner: Unit) -> Unit:
 
 @login_required
 def story_manage(request):
+    stories = policy.stories_for(request.user)
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        stories = stories.filter(search_text__contains=ascii_key(q))
+    status = request.GET.get("trang-thai", "")
+    if status in StoryStatus.values:
+        stories = stories.filter(status=status)
+    listing = list_page(
+        request,
+        stories,
+        sorts={"tieu-de": ["title"], "trang-thai": ["status"], "cap-nhat": ["updated_at"]},
+        default="-cap-nhat",
+        filters=["trang-thai"],
+    )
     return render(
         request,
         "portal/manage.html",
         {
-            "stories": policy.stories_for(request.user).order_by("-updated_at"),
+            "stories": listing.rows,
+            "listing": listing,
+            "q": q,
+            "status": status,
+            "statuses": StoryStatus.choices,
             "can_write": bool(policy.writer_units(request.user)),
         },
     )

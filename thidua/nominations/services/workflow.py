@@ -18,8 +18,10 @@ from thidua.org.access import Actor
 
 from .. import policy
 from ..errors import DossierError
+from ..evaluation import evaluate_candidates
 from ..models import Appraisal, Candidate, Dossier, SubmissionRound
 from ..signals import dossiers_changed
+from ..warnings import is_warned
 from .deadline import submission_deadline
 from .documents import missing_documents
 
@@ -117,6 +119,15 @@ def appraise_candidate(
     reason = (reason or "").strip()
     if decision != Appraisal.ELIGIBLE and not reason:
         raise DossierError("Nhập lý do khi kết luận không đủ điều kiện hoặc cần bổ sung.")
+    if decision == Appraisal.ELIGIBLE and not reason:
+        check = evaluate_candidates(
+            candidate.dossier.campaign, Candidate.objects.filter(pk=candidate.pk)
+        )[0]
+        if is_warned(check):
+            raise DossierError(
+                f"{candidate.name} tự kiểm tra “{check.status_label}”: nhập lý do khi vẫn kết "
+                "luận đủ điều kiện."
+            )
     with transaction.atomic():
         # Locked, and checked again: the dossier may have been returned meanwhile.
         dossier = Dossier.objects.select_for_update().get(pk=candidate.dossier_id)

@@ -16,6 +16,7 @@ from .. import elsewhere, importing, policy, services
 from ..evaluation import evaluate_candidates
 from ..forms import AppraisalForm, AttestForm, CandidateEditForm, CandidateForm, ImportForm
 from ..models import Candidate, Dossier
+from ..warnings import is_warned
 from . import pending
 from .dossiers import back_to
 
@@ -98,6 +99,21 @@ def candidate_detail(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
             messages.success(request, "Đã lưu.")
             return redirect("nominations:candidate", pk=dossier.pk, cid=candidate.pk)
     check = evaluate_candidates(dossier.campaign, Candidate.objects.filter(pk=candidate.pk))[0]
+    can_appraise = policy.allows(request.user, dossier, "appraise_candidate")
+    order = list(dossier.candidates.values_list("pk", flat=True)) if can_appraise else []
+    position = order.index(candidate.pk) + 1 if candidate.pk in order else 0
+    next_candidate = (
+        Candidate.objects.select_related("person", "unit").get(pk=order[position])
+        if position and position < len(order)
+        else None
+    )
+    appraisal_form = AppraisalForm(
+        initial={"decision": candidate.appraisal, "reason": candidate.appraisal_reason}
+    )
+    if is_warned(check):
+        appraisal_form.fields[
+            "reason"
+        ].help_text = f"Bắt buộc khi kết luận “Đủ điều kiện”: tự kiểm tra “{check.status_label}”."
     return render(
         request,
         "nominations/candidate_detail.html",
@@ -107,14 +123,14 @@ def candidate_detail(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
             "check": check,
             "can_edit": policy.allows(request.user, dossier, "edit"),
             "edit_form": edit_form,
-            "can_appraise": policy.allows(request.user, dossier, "appraise_candidate"),
+            "can_appraise": can_appraise,
             # One achievement, one award: the same subject proposed or awarded elsewhere.
-            "elsewhere": elsewhere.find([candidate]).get(candidate.pk, [])
-            if policy.allows(request.user, dossier, "appraise_candidate")
-            else [],
-            "appraisal_form": AppraisalForm(
-                initial={"decision": candidate.appraisal, "reason": candidate.appraisal_reason}
-            ),
+            "elsewhere": elsewhere.find([candidate]).get(candidate.pk, []) if can_appraise else [],
+            "appraisal_form": appraisal_form,
+            "warned": is_warned(check),
+            "position": position,
+            "total": len(order),
+            "next_candidate": next_candidate,
         },
     )
 
@@ -178,6 +194,12 @@ def candidate_appraise(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
         flash_errors(request, error)
         return redirect("nominations:candidate", pk=pk, cid=cid)
     messages.success(request, f"Đã ghi kết quả thẩm định: {candidate.name}.")
+    # "Lưu và chuyển người tiếp theo": the next candidate of the same dossier, not the list.
+    following = request.POST.get("tiep-theo", "")
+    if following.isdigit() and candidate.dossier.candidates.filter(pk=int(following)).exists():
+        response = redirect("nominations:candidate", pk=pk, cid=int(following))
+        response["Location"] += "#tham-dinh"
+        return response
     return back_to(candidate.dossier, "danh-sach")
 
 

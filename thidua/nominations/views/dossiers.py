@@ -15,14 +15,17 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.policy import get_campaign_or_404
 from thidua.core.exports import record_export
+from thidua.core.listing import Listing, list_page
 from thidua.core.models import AuditEntry
+from thidua.core.text import ascii_key, clean_text, text_key
 from thidua.core.web import DOCX, download, flash_errors
 from thidua.org.models import Unit
 
 from .. import documents, policy, services
-from ..evaluation import evaluate_candidates
+from ..evaluation import OVERALL_LABELS, evaluate_candidates
 from ..forms import ReasonForm, UploadForm
-from ..models import Dossier
+from ..models import Appraisal, Dossier, DossierStatus
+from ..warnings import is_warned, submit_confirmation, warned
 
 
 def back_to(dossier: Dossier, anchor: str = "") -> HttpResponseRedirect:
@@ -51,12 +54,42 @@ def dossier_history(dossier: Dossier) -> QuerySet[AuditEntry]:
 
 @login_required
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    dossiers = (
-        policy.dossiers_visible_to(request.user)
-        .annotate(candidate_count=Count("candidates"))
-        .order_by("-campaign__period_start", "unit__path")
+    dossiers = policy.dossiers_visible_to(request.user).annotate(
+        candidate_count=Count("candidates")
     )
-    return render(request, "nominations/list.html", {"dossiers": dossiers})
+    q = clean_text(request.GET.get("q"))
+    if q:
+        dossiers = dossiers.filter(Q(unit__name__icontains=q) | Q(campaign__title__icontains=q))
+    status = request.GET.get("trang-thai", "")
+    if status in DossierStatus.values:
+        dossiers = dossiers.filter(status=status)
+    listing = list_page(
+        request,
+        dossiers,
+        sorts=DOSSIER_SORTS,
+        default="-dot",
+        filters=["trang-thai"],
+    )
+    return render(
+        request,
+        "nominations/list.html",
+        {
+            "dossiers": listing.rows,
+            "listing": listing,
+            "statuses": DossierStatus.choices,
+            "status": status,
+            "q": q,
+        },
+    )
+
+
+DOSSIER_SORTS = {
+    "dot": ["campaign__period_start", "unit__path"],
+    "don-vi": ["unit__name"],
+    "trang-thai": ["status", "unit__path"],
+    "so-nguoi": ["candidate_count"],
+    "han": ["campaign__dossier_deadline", "unit__path"],
+}
 
 
 @login_required
@@ -74,6 +107,29 @@ def dossier_start(request: HttpRequest, campaign_pk: int) -> HttpResponse:
     return redirect("nominations:detail", pk=dossier.pk)
 
 
+CANDIDATE_SORTS = {
+    "thu-tu": lambda c: (c.candidate.order, c.candidate_id),
+    "ten": lambda c: text_key(c.candidate.name),
+    "tu-kiem-tra": lambda c: (c.status_label, c.candidate.order),
+    "tham-dinh": lambda c: (c.candidate.appraisal, c.candidate.order),
+}
+
+
+def _candidate_listing(request: HttpRequest, checks: list) -> Listing:
+    """The dossier's candidates, filtered by name, self-check and appraisal, sorted and paged
+    in Python: the checks are already read, in a fixed number of queries."""
+    rows = checks
+    if q := ascii_key(request.GET.get("q")):
+        rows = [c for c in rows if q in ascii_key(c.candidate.name)]
+    if status := request.GET.get("tu-kiem-tra"):
+        rows = [c for c in rows if c.status == status or (status == "canh-bao" and is_warned(c))]
+    if appraisal := request.GET.get("tham-dinh"):
+        rows = [c for c in rows if c.candidate.appraisal == appraisal]
+    return list_page(
+        request, rows, sorts=CANDIDATE_SORTS, default="thu-tu", filters=["tu-kiem-tra", "tham-dinh"]
+    )
+
+
 @login_required
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
@@ -83,8 +139,15 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
         dossier.documents.select_related("required", "candidate__person", "candidate__unit")
     )
     deadline, extension = services.submission_deadline(dossier.campaign, dossier.unit)
+    is_open = timezone.localdate() <= deadline
     can_edit = policy.allows(request.user, dossier, "edit")
     required = services.applicable_documents(dossier, candidates)
+    actions = policy.available_actions(request.user, dossier)
+    # A step no longer allowed is not offered: after the deadline without an extension the
+    # page says why and whom to ask instead of showing a button that would be refused.
+    late_for_submit = not is_open and any(name == "submit" for name, _t in actions)
+    actions = [(n, t) for n, t in actions if not (n == "submit" and not is_open)]
+    flagged = warned(checks)
     return render(
         request,
         "nominations/detail.html",
@@ -92,6 +155,11 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dossier": dossier,
             "campaign": dossier.campaign,
             "checks": checks,
+            "listing": _candidate_listing(request, checks),
+            "warned": flagged,
+            "warned_ids": {c.candidate_id for c in flagged},
+            "self_check_choices": sorted(OVERALL_LABELS.items(), key=lambda kv: kv[1]),
+            "appraisal_choices": Appraisal.choices,
             "status_counts": sorted(Counter(c.status_label for c in checks).items()),
             "documents": docs,
             "required": [
@@ -101,10 +169,14 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": services.missing_documents(dossier, candidates, docs),
             "deadline": deadline,
             "extension": extension,
-            "is_open": timezone.localdate() <= deadline,
+            "is_open": is_open,
+            "late_for_submit": late_for_submit,
             "can_edit": can_edit,
             "can_appraise": policy.allows(request.user, dossier, "appraise_candidate"),
-            "actions": policy.available_actions(request.user, dossier),
+            "actions": [
+                (name, t, submit_confirmation(t.confirm, checks) if name == "submit" else t.confirm)
+                for name, t in actions
+            ],
             "upload_form": UploadForm(dossier=dossier, initial={"version": dossier.version})
             if can_edit
             else None,

@@ -13,12 +13,27 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua.core.listing import list_page
 from thidua.core.models import AuditEntry
+from thidua.core.text import ascii_key, text_key
 from thidua.core.web import flash_errors
 from thidua.participation.policy import expected_units
 
 from .. import policy, services
 from ..forms import ExtensionForm
+
+STATES = {
+    "submitted": "Đã nộp",
+    "drafting": "Đang lập",
+    "not_started": "Chưa lập hồ sơ",
+    "late": "Quá hạn, chưa nộp",
+}
+UNIT_SORTS = {
+    "don-vi": lambda r: r["unit"].path,
+    "ten": lambda r: text_key(r["unit"].name),
+    "tinh-trang": lambda r: (list(STATES).index(r["state"]), r["unit"].path),
+    "so-nguoi": lambda r: (sum(r["counts"]), r["unit"].path),
+}
 
 
 @login_required
@@ -72,12 +87,23 @@ def dashboard(request: HttpRequest, campaign_pk: int) -> HttpResponse:
             }
         )
     form_totals = [sum(r["counts"][i] for r in rows) for i in range(len(award_forms))]
+    shown = rows
+    if q := ascii_key(request.GET.get("q")):
+        shown = [r for r in shown if q in ascii_key(r["unit"].name)]
+    if (state := request.GET.get("tinh-trang")) in STATES:
+        shown = [r for r in shown if r["state"] == state]
+    listing = list_page(
+        request, shown, sorts=UNIT_SORTS, default="don-vi", filters=["tinh-trang"], size=100
+    )
     return render(
         request,
         "nominations/dashboard.html",
         {
             "campaign": campaign,
-            "rows": rows,
+            "rows": listing.rows,
+            "all_rows": len(rows),
+            "listing": listing,
+            "states": STATES.items(),
             "award_forms": award_forms,
             "form_totals": form_totals,
             "totals": totals,
