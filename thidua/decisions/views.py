@@ -14,7 +14,7 @@ from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
 
-from . import certificates, documents, policy, revocation, services
+from . import certificates, documents, law, policy, revocation, services
 from .forms import RevocationForm
 from .meeting_results import upward_forms
 from .models import BatchStatus, CertificateBatch, Decision
@@ -33,7 +33,11 @@ class DraftForm(forms.Form):
         label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
     legal_bases = forms.CharField(
-        label="Căn cứ ban hành (mỗi căn cứ một dòng)", widget=forms.Textarea(attrs={"rows": 6})
+        label="Căn cứ bổ sung (mỗi căn cứ một dòng)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Luật, nghị định, quy định của tỉnh, kế hoạch và biên bản họp xét được ghi tự "
+        "động theo ngày ký; chỉ ghi ở đây căn cứ khác.",
     )
 
 
@@ -106,6 +110,7 @@ def decision_detail(request, pk: int):
             "recovered": sum(r.amount for r in recipients if r.revoked_on),
             "revocations": list(decision.revocations.all()),
             "history": history(decision)[:20],
+            "bases": law.decision_bases(decision) if decision.kind == "issued" else [],
             "batch": decision.certificate_batches.first(),
             "can_start_batch": policy.can_prepare(request.user, decision.issuer),
         },

@@ -9,6 +9,7 @@ from thidua.campaigns.models import Campaign
 from thidua.decisions.models import BaseSalary, RewardCoefficient
 
 from .plan_sapa_2020 import SAPA_TITLE
+from .seed_law import seed_law
 from .plan_two_tier_2026 import TWO_TIER_TITLE
 
 SALARIES = [
@@ -29,6 +30,7 @@ COEFFICIENTS_2026 = [
 
 
 def seed_money() -> None:
+    seed_law()  # the decrees' coefficients and the decisions' legal bases, by date
     if BaseSalary.objects.exists():
         return
     for amount, start, end, basis in SALARIES:
