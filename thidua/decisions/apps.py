@@ -9,6 +9,9 @@ AUDIT_ACTIONS = {
     "decisions.certificates.requested": "Tạo tệp Giấy khen (ZIP)",
     "decisions.revocation.prepared": "Lập dự thảo quyết định thu hồi khen thưởng",
     "decisions.revocation.approved": "Ký quyết định thu hồi: khen thưởng bị hủy bỏ",
+    "decisions.law.instrument_saved": "Lưu căn cứ pháp lý của quyết định",
+    "decisions.law.salary_saved": "Lưu mức lương cơ sở",
+    "decisions.law.coefficient_saved": "Lưu hệ số tiền thưởng theo nghị định",
 }
 
 

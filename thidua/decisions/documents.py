@@ -59,11 +59,14 @@ def decision_context(decision: Decision) -> dict:
     context["articles"] = [
         (
             "Điều 1.",
-            f"Tặng {award} của {decision.signer_title} {decision.issuer_name} cho {subjects} "
+            f"Tặng {award} của {decision.signer_title.capitalize()} {decision.issuer_name} cho "
+            f"{subjects} "
             f"(có danh sách kèm theo) đã có thành tích xuất sắc trong {campaign_title}.",
         ),
-        ("Điều 2.", f"{context['money_line']} Tổng số tiền thưởng: {money(total)}, từ "
-         f"{decision.fund_note}."),
+        (
+            "Điều 2.",
+            f"{context['money_line']} Tổng số tiền thưởng: {dong(total)}, từ {decision.fund_note}.",
+        ),
         ("Điều 3.", EFFECT),
         ("Điều 4.", context["execution_text"]),
     ]
@@ -76,6 +79,11 @@ EXECUTION_TAIL = (
     "trách nhiệm thi hành Quyết định này./."
 )
 EXECUTORS_ARTICLE = "Điều 4"
+
+
+def dong(amount: int) -> str:
+    """3600000 → "3.600.000 đồng" (in running text; the annex's table writes "đ")."""
+    return money(amount).replace(" đ", " đồng")
 
 
 def _number(value: Decimal) -> str:
@@ -94,7 +102,7 @@ def money_sentence(decision: Decision, award: str, collectives: bool, individual
     salary = base_salary(day)
     if coefficient is None or salary is None:
         return f"Tiền thưởng kèm theo {award} thực hiện theo quy định hiện hành."
-    base = f"mức lương cơ sở ({money(salary.amount).replace(' đ', ' đồng')})"
+    base = f"mức lương cơ sở ({dong(salary.amount)})"
     if not (collectives or individuals):  # an empty draft: say both
         collectives = individuals = True
     parts = []
@@ -173,7 +181,7 @@ def _decision_docx(ctx: dict) -> bytes:
     d.paragraph(
         document,
         f"(Kèm theo Quyết định số {decision.number_symbol} ngày {decision.signed_on:%d/%m/%Y} "
-        f"của {decision.signer_title} {decision.issuer_name})",
+        f"của {decision.signer_title.capitalize()} {decision.issuer_name})",
         italic=True,
         align=d.CENTER,
         space_after=6,
