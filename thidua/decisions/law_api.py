@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.forms.models import model_to_dict
-from ninja import Body, Router
+from ninja import Body, Router, Status
 
 from thidua.org.api_auth import TokenAuth
 
@@ -38,7 +38,7 @@ def list_rows(request, slug: str) -> list[dict]:
 def add_row(request, slug: str, data: dict = Body(...)):
     table = ls.table_or_404(slug)
     row = ls.save_row(actor=request.user, table=table, data=data)
-    return 201, row_out(row)
+    return Status(201, row_out(row))
 
 
 @router.post("/decisions/law/{slug}/{pk}", summary="Sửa một dòng")
