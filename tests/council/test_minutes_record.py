@@ -77,7 +77,9 @@ def test_equal_votes_share_a_rank_and_ranks_follow_each_other_in_one_table(close
         DocketItem.objects.filter(pk=item.pk).update(yes=yes, no=4 - yes, passed=True)
     tables = result_tables(minutes(closed_meeting))
     names = {i.candidate.name for i in items}
-    individuals = next(t for t in tables if any(r.cells[1].text.split(",")[0] in names for r in t.rows))
+    individuals = next(
+        t for t in tables if any(r.cells[1].text.split(",")[0] in names for r in t.rows)
+    )
     rows = [r for r in individuals.rows[1:]]
     assert [r.cells[0].text for r in rows] == [str(n) for n in range(1, len(rows) + 1)]
     assert [r.cells[4].text for r in rows][: len(votes)] == ["1", "1", "2", "3"][: len(votes)]

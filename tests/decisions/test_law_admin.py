@@ -125,8 +125,14 @@ def test_an_edited_instrument_is_what_the_next_decision_cites(client_as):
 def test_api_reads_and_writes_with_the_same_rights(api_as):
     rows = api_as("quantri").get("/api/v1/decisions/law/he-so")
     assert rows.status_code == 200
-    assert {"reward_kind": "bang_khen_tinh", "individual": "1.5", "collective": "3"}.items() <= next(
-        r for r in rows.json() if r["reward_kind"] == "bang_khen_tinh" and r["valid_from"] == "2025-07-01"
+    assert {
+        "reward_kind": "bang_khen_tinh",
+        "individual": "1.5",
+        "collective": "3",
+    }.items() <= next(
+        r
+        for r in rows.json()
+        if r["reward_kind"] == "bang_khen_tinh" and r["valid_from"] == "2025-07-01"
     ).items()
     assert api_as("noivu").get("/api/v1/decisions/law/he-so").status_code == 403
     assert api_as("quantri").get("/api/v1/decisions/law/khong-co").status_code == 404

@@ -96,7 +96,10 @@ def test_the_2020_decision_cites_the_2020_law_in_italics_with_its_punctuation(
     assert [p.runs[0].text for p in articles] == ["Điều 1.", "Điều 2.", "Điều 3.", "Điều 4."]
     assert all(p.runs[0].bold and not p.runs[1].bold for p in articles)
     assert articles[-1].text.endswith("chịu trách nhiệm thi hành Quyết định này./.")
-    assert "(Kèm theo Quyết định số 01/QĐ-UBND ngày 30/10/2020 của Chủ tịch UBND thị xã Sa Pa)" in texts
+    assert (
+        "(Kèm theo Quyết định số 01/QĐ-UBND ngày 30/10/2020 của Chủ tịch UBND thị xã Sa Pa)"
+        in texts
+    )
 
 
 def ward_decision(signed_on: date, number: int | None = 1) -> Decision:

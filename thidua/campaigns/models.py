@@ -228,7 +228,9 @@ def infer_reward_kind(name: str, level: str) -> str:
     kind existed, and forms created without one): "" when it cannot be told."""
     lowered = name.lower()
     if lowered.startswith("bằng khen"):
-        return RewardKind.BANG_KHEN_THU_TUONG if level == "trung_uong" else RewardKind.BANG_KHEN_TINH
+        return (
+            RewardKind.BANG_KHEN_THU_TUONG if level == "trung_uong" else RewardKind.BANG_KHEN_TINH
+        )
     if lowered.startswith("giấy khen"):
         return {
             "huyen": RewardKind.GIAY_KHEN_HUYEN,
@@ -287,13 +289,13 @@ class AwardForm(models.Model):
         ordering = ["order", "id"]
         verbose_name = "hình thức khen thưởng"
 
+    def __str__(self) -> str:
+        return self.name
+
     def save(self, *args, **kwargs):
         if not self.reward_kind and self.authority_id:
             self.reward_kind = infer_reward_kind(self.name, self.authority.level)
         super().save(*args, **kwargs)
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def quota_is_set(self) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from thidua.core import docx as d
 from thidua.core.rendering import render

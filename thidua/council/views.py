@@ -104,11 +104,15 @@ def docket(meeting) -> list[dict]:
 
 class MinutesForm(forms.Form):
     started_at = forms.TimeField(
-        label="Giờ bắt đầu", required=False, input_formats=["%H:%M", "%Hh%M", "%H giờ %M"],
+        label="Giờ bắt đầu",
+        required=False,
+        input_formats=["%H:%M", "%Hh%M", "%H giờ %M"],
         widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
     )
     ended_at = forms.TimeField(
-        label="Giờ kết thúc", required=False, input_formats=["%H:%M", "%Hh%M", "%H giờ %M"],
+        label="Giờ kết thúc",
+        required=False,
+        input_formats=["%H:%M", "%Hh%M", "%H giờ %M"],
         widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "10:30"}),
     )
     discussion = forms.CharField(

@@ -53,7 +53,9 @@ def decision_context(decision: Decision) -> dict:
     context["bases"] = law.decision_bases(decision, context["proposal_line"])
     context["money_line"] = money_sentence(decision, award, bool(collectives), bool(individuals))
     subjects = " và ".join(
-        f"{n} {label}" for n, label in ((len(collectives), "tập thể"), (len(individuals), "cá nhân")) if n
+        f"{n} {label}"
+        for n, label in ((len(collectives), "tập thể"), (len(individuals), "cá nhân"))
+        if n
     )
     campaign_title = f"{decision.campaign.title[0].lower()}{decision.campaign.title[1:]}"
     context["articles"] = [
@@ -161,9 +163,7 @@ def _decision_docx(ctx: dict) -> bytes:
     d.title_block(document, "QUYẾT ĐỊNH", decision.subject)
     d.paragraph(document, ctx["authority_line"], bold=True, align=d.CENTER, space_after=6)
     for line in ctx["bases"]:
-        d.paragraph(
-            document, line, italic=True, indent_first=True, align=d.JUSTIFY, space_after=6
-        )
+        d.paragraph(document, line, italic=True, indent_first=True, align=d.JUSTIFY, space_after=6)
     d.paragraph(document, "QUYẾT ĐỊNH:", bold=True, align=d.CENTER, space_before=6, space_after=6)
     for n, (label, text) in enumerate(ctx["articles"], 1):
         article(document, label, text, space_after=10 if n == len(ctx["articles"]) else 6)

@@ -44,7 +44,7 @@ class DatedForm(forms.ModelForm):
     valid_to = date_field("Hiệu lực đến", required=False, help_text="Để trống: còn hiệu lực.")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("valid_from"), data.get("valid_to")
         if start and end and end < start:
             self.add_error("valid_to", "Ngày hết hiệu lực phải sau ngày có hiệu lực.")
@@ -54,13 +54,25 @@ class DatedForm(forms.ModelForm):
 class InstrumentForm(DatedForm):
     class Meta:
         model = LegalInstrument
-        fields = ["kind", "text", "issuer_levels", "unit", "valid_from", "valid_to", "order", "note"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "note": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "kind",
+            "text",
+            "issuer_levels",
+            "unit",
+            "valid_from",
+            "valid_to",
+            "order",
+            "note",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # A regulation binds a province (or a unit right under it), not a village.
-        self.fields["unit"].queryset = Unit.objects.filter(depth__lte=1)
+        self.fields["unit"].queryset = Unit.objects.filter(depth__lte=1)  # type: ignore[attr-defined]
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
@@ -101,12 +113,23 @@ class Table:
 TABLES = {
     t.slug: t
     for t in (
-        Table("van-ban", "Căn cứ pháp lý của quyết định", LegalInstrument, InstrumentForm,
-              "decisions.law.instrument_saved"),
-        Table("luong-co-so", "Mức lương cơ sở", BaseSalary, SalaryForm,
-              "decisions.law.salary_saved"),
-        Table("he-so", "Hệ số tiền thưởng theo nghị định", KindCoefficient, CoefficientForm,
-              "decisions.law.coefficient_saved"),
+        Table(
+            "van-ban",
+            "Căn cứ pháp lý của quyết định",
+            LegalInstrument,
+            InstrumentForm,
+            "decisions.law.instrument_saved",
+        ),
+        Table(
+            "luong-co-so", "Mức lương cơ sở", BaseSalary, SalaryForm, "decisions.law.salary_saved"
+        ),
+        Table(
+            "he-so",
+            "Hệ số tiền thưởng theo nghị định",
+            KindCoefficient,
+            CoefficientForm,
+            "decisions.law.coefficient_saved",
+        ),
     )
 }
 
@@ -120,7 +143,7 @@ def table_or_404(slug: str) -> Table:
 
 def row_or_404(actor: Actor, table: Table, pk: int) -> models.Model:
     """Scope first (404), then the right (403)."""
-    row = table.model.objects.filter(pk=pk).first()
+    row = table.model._default_manager.filter(pk=pk).first()
     unit = getattr(row, "unit", None)
     if row is None or (unit is not None and not access.in_scope(actor, unit)):
         raise Http404("Không tìm thấy.")

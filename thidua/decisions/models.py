@@ -50,9 +50,7 @@ class KindCoefficient(Dated):
     individual = models.DecimalField("hệ số cho cá nhân", max_digits=5, decimal_places=2)
     collective = models.DecimalField("hệ số cho tập thể", max_digits=5, decimal_places=2)
     legal_basis = models.CharField("căn cứ", max_length=300)
-    note = models.CharField(
-        "ghi chú (điều chưa chắc chắn)", max_length=500, blank=True
-    )
+    note = models.CharField("ghi chú (điều chưa chắc chắn)", max_length=500, blank=True)
 
     class Meta:
         ordering = ["reward_kind", "-valid_from"]
@@ -154,9 +152,7 @@ class Decision(models.Model):
     subject = models.CharField("trích yếu", max_length=500)
     # The laws, decrees, regulation, plan and minutes are cited from data at render time
     # (``law.decision_bases``, by the signing date); this holds the lines the clerk adds.
-    legal_bases = models.TextField(
-        "căn cứ bổ sung", blank=True, help_text="Mỗi căn cứ một dòng."
-    )
+    legal_bases = models.TextField("căn cứ bổ sung", blank=True, help_text="Mỗi căn cứ một dòng.")
     fund_note = models.CharField(
         "nguồn tiền thưởng", max_length=300, default="Quỹ thi đua, khen thưởng của thị xã"
     )

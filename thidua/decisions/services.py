@@ -34,7 +34,6 @@ from .models import (
 from .money import base_salary, reward_amount
 from .policy import DecisionError
 
-
 # A meeting older than this is a past campaign's: its decision is dated on the meeting's day
 # (with that day's salary, coefficients, laws and issuer), not today.
 RECENT_DAYS = 30
@@ -46,7 +45,9 @@ def default_signing_date(meeting: Meeting) -> date:
 
 
 def _refuse_closed_issuer(issuer: Unit, day: date) -> None:
-    if (issuer.valid_from and day < issuer.valid_from) or (issuer.valid_to and day > issuer.valid_to):
+    if (issuer.valid_from and day < issuer.valid_from) or (
+        issuer.valid_to and day > issuer.valid_to
+    ):
         start = f"{issuer.valid_from:%d/%m/%Y}" if issuer.valid_from else "trước đây"
         end = f"{issuer.valid_to:%d/%m/%Y}" if issuer.valid_to else "nay"
         raise DecisionError(

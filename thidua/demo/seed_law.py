@@ -112,8 +112,12 @@ PROVINCE_NOTE = (
 NGHI_DINH_91 = (date(2017, 9, 15), date(2023, 12, 31), "Nghị định 91/2017/NĐ-CP")
 NGHI_DINH_98 = (date(2024, 1, 1), date(2025, 6, 30), "Nghị định 98/2023/NĐ-CP")
 NGHI_DINH_152 = (date(2025, 7, 1), None, "Nghị định 152/2025/NĐ-CP")
-INFERRED = "Hệ số cá nhân suy ra (bằng một nửa hệ số tập thể như các nghị định trước), CHƯA XÁC MINH."
-NOT_CHECKED_98 = "Giá trị theo Nghị định 98/2023 chưa đối chiếu văn bản; lấy như Nghị định 152/2025."
+INFERRED = (
+    "Hệ số cá nhân suy ra (bằng một nửa hệ số tập thể như các nghị định trước), CHƯA XÁC MINH."
+)
+NOT_CHECKED_98 = (
+    "Giá trị theo Nghị định 98/2023 chưa đối chiếu văn bản; lấy như Nghị định 152/2025."
+)
 
 # (decree, kind, individual, collective, article, note)
 COEFFICIENTS = [
@@ -142,8 +146,14 @@ for _kind, _i, _c, _note in (
     COEFFICIENTS.append((NGHI_DINH_152, _kind, _i, _c, _article, _note))
 # Giấy khen of a district chairman: the district level ended on 30/06/2025.
 COEFFICIENTS.append(
-    ((date(2024, 1, 1), date(2025, 6, 30), "Nghị định 98/2023/NĐ-CP"), "giay_khen_chu_tich_huyen",
-     "0.3", "0.6", "", NOT_CHECKED_98)
+    (
+        (date(2024, 1, 1), date(2025, 6, 30), "Nghị định 98/2023/NĐ-CP"),
+        "giay_khen_chu_tich_huyen",
+        "0.3",
+        "0.6",
+        "",
+        NOT_CHECKED_98,
+    )
 )
 
 

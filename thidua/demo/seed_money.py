@@ -9,8 +9,8 @@ from thidua.campaigns.models import Campaign
 from thidua.decisions.models import BaseSalary, RewardCoefficient
 
 from .plan_sapa_2020 import SAPA_TITLE
-from .seed_law import seed_law
 from .plan_two_tier_2026 import TWO_TIER_TITLE
+from .seed_law import seed_law
 
 SALARIES = [
     (1_490_000, date(2019, 7, 1), date(2023, 6, 30), "Nghị định 38/2019/NĐ-CP"),

@@ -148,7 +148,9 @@ def administration(request):
         "portal": access.administers_root(request.user),
         # The law as dated data (decisions' pages): the province's administrator or officers.
         "law": access.administers_root(request.user)
-        or any(u.parent_id is None for u in access.assigned_units(request.user, Perm.MANAGE_CAMPAIGNS)),
+        or any(
+            u.parent_id is None for u in access.assigned_units(request.user, Perm.MANAGE_CAMPAIGNS)
+        ),
     }
     if not any(can.values()):
         raise PermissionDenied("Vai trò của bạn không có trang quản trị.")
