@@ -250,3 +250,23 @@ def test_libreoffice_opens_the_decision_and_reads_the_vietnamese_lines(
         "Theo đề nghị của Trưởng phòng Nội vụ.",
     ]:
         assert expected in text, expected
+
+
+def test_the_certificate_pdf_prints_01_and_the_campaign(signed_decision, tmp_path):
+    import subprocess
+
+    from thidua.decisions.certificates import certificates_pdf
+
+    from ..system_tools import require_tools
+
+    require_tools("pdftotext")
+    recipient = signed_decision.recipients.first()
+    pdf = tmp_path / "gk.pdf"
+    pdf.write_bytes(certificates_pdf(signed_decision, [recipient]))
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    assert "Quyết định số 01/QĐ-UBND ngày 30/10/2020" in text
+    assert "Đã có thành tích xuất sắc trong Đợt thi đua chào mừng Kỷ niệm 70 năm" in text
