@@ -114,3 +114,16 @@ def test_libreoffice_opens_the_minutes(closed_meeting, docx_text):
     text = docx_text(minutes(closed_meeting), "bien-ban.docx")
     for expected in ["BIÊN BẢN", "Thời gian bắt đầu", "Ý kiến thảo luận", "Cuộc họp kết thúc vào"]:
         assert expected in text, expected
+
+
+def test_the_api_records_the_minutes_for_the_secretary_only(api_as, closed_meeting):
+    url = f"/api/v1/meetings/{closed_meeting.pk}/minutes"
+    body = {"started_at": "14:00", "ended_at": "16:15", "discussion": "Không có ý kiến khác."}
+    refused = api_as("hoidong1").post(url, body, content_type="application/json")
+    assert refused.status_code == 403
+    bad = api_as("thuky").post(url, {"started_at": "25:99"}, content_type="application/json")
+    assert bad.status_code == 422 and "started_at" in bad.json()["errors"]
+    done = api_as("thuky").post(url, body, content_type="application/json")
+    assert done.status_code == 200
+    assert (done.json()["started_at"], done.json()["ended_at"]) == ("14:00", "16:15")
+    assert done.json()["discussion"] == "Không có ý kiến khác."
