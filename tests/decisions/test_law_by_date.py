@@ -270,3 +270,9 @@ def test_the_certificate_pdf_prints_01_and_the_campaign(signed_decision, tmp_pat
     )
     assert "Quyết định số 01/QĐ-UBND ngày 30/10/2020" in text
     assert "Đã có thành tích xuất sắc trong Đợt thi đua chào mừng Kỷ niệm 70 năm" in text
+
+
+def test_the_api_gives_the_bases_of_the_signing_date(api_as, numbered_plan, signed_decision):
+    data = api_as("noivu").get(f"/api/v1/decisions/{signed_decision.pk}").json()
+    assert data["legal_bases"] == BASES_2020
+    assert data["number_symbol"] == "01/QĐ-UBND"

@@ -75,6 +75,12 @@ def decision_context(decision: Decision) -> dict:
     return context
 
 
+def printed_bases(decision: Decision) -> list[str]:
+    """The "Căn cứ …" lines and the proposal exactly as the decision prints them."""
+    offices = document_offices(decision.issuer, decision.signed_on)
+    return law.decision_bases(decision, office_lines(decision, offices)["proposal_line"])
+
+
 EFFECT = "Quyết định này có hiệu lực kể từ ngày ký."
 EXECUTION_TAIL = (
     "thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "

@@ -110,7 +110,7 @@ def decision_detail(request, pk: int):
             "recovered": sum(r.amount for r in recipients if r.revoked_on),
             "revocations": list(decision.revocations.all()),
             "history": history(decision)[:20],
-            "bases": law.decision_bases(decision) if decision.kind == "issued" else [],
+            "bases": documents.printed_bases(decision) if decision.kind == "issued" else [],
             "coefficient": law.coefficient_for(decision.award_form, decision.signed_on),
             "batch": decision.certificate_batches.first(),
             "can_start_batch": policy.can_prepare(request.user, decision.issuer),
