@@ -89,7 +89,8 @@ def test_the_2020_decision_cites_the_2020_law_in_italics_with_its_punctuation(
         "cơ sở (1.490.000 đồng), làm tròn lên hàng chục nghìn đồng là 900.000 đồng; mỗi cá nhân "
         "được tặng Giấy khen kèm theo mức tiền thưởng bằng 0,3 lần mức lương cơ sở (1.490.000 "
         "đồng), làm tròn lên hàng chục nghìn đồng là 450.000 đồng (theo Nghị định 91/2017/NĐ-CP, "
-        "Điều 75). Tổng số tiền thưởng: 3.600.000 đồng, từ Quỹ thi đua, khen thưởng của thị xã."
+        "Điều 75). Tổng số tiền thưởng: 3.600.000 đồng, từ Quỹ thi đua, khen thưởng của UBND thị xã "
+        "Sa Pa."
     ) in texts
     assert "Điều 3. Quyết định này có hiệu lực kể từ ngày ký." in texts
     articles = [p for p in paragraphs(content) if p.text.startswith("Điều ")]
@@ -114,6 +115,7 @@ def ward_decision(signed_on: date, number: int | None = 1) -> Decision:
         signed_on=signed_on,
         place="Sa Pa",
         subject="Về việc tặng Giấy khen",
+        fund_note=services.fund_of(campaign.issuer),
     )
 
 
@@ -132,7 +134,7 @@ def test_the_2026_ward_decision_cites_todays_law_and_2530000_salary():
         "cơ sở (2.530.000 đồng), làm tròn lên hàng chục nghìn đồng là 1.520.000 đồng; mỗi cá nhân "
         "được tặng Giấy khen kèm theo mức tiền thưởng bằng 0,3 lần mức lương cơ sở (2.530.000 "
         "đồng), làm tròn lên hàng chục nghìn đồng là 760.000 đồng (theo Nghị định 152/2025/NĐ-CP, "
-        "Điều 54). Tổng số tiền thưởng: 0 đồng, từ Quỹ thi đua, khen thưởng của thị xã."
+        "Điều 54). Tổng số tiền thưởng: 0 đồng, từ Quỹ thi đua, khen thưởng của UBND phường Sa Pa."
     )
     # Before 01/07/2026 the salary was 2.340.000: the same decision signed earlier says so.
     june = [p.text for p in paragraphs(decision_docx(ward_decision(date(2026, 6, 30), None)))]

@@ -4,6 +4,7 @@ permission and state, writes in one transaction and records the audit entry."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -42,6 +43,13 @@ RECENT_DAYS = 30
 def default_signing_date(meeting: Meeting) -> date:
     today = timezone.localdate()
     return meeting.held_on if (today - meeting.held_on).days > RECENT_DAYS else today
+
+
+def fund_of(issuer: Unit) -> str:
+    """ "Quỹ thi đua, khen thưởng của UBND phường Sa Pa": the issuer's own fund (a ward's
+    decision does not pay from a town's fund)."""
+    name = re.sub(r"\s*\(.*?\)", "", agency_title(issuer))
+    return f"Quỹ thi đua, khen thưởng của {name}"
 
 
 def _refuse_closed_issuer(issuer: Unit, day: date) -> None:
@@ -95,6 +103,7 @@ def prepare_decision(
             signer_name=campaign.signer_name,
             subject=f"Về việc tặng {award_form.name.split(' của ')[0]} cho các tập thể, cá nhân đã có "
             f"thành tích xuất sắc trong {campaign.title[0].lower()}{campaign.title[1:]}",
+            fund_note=fund_of(issuer),
             legal_bases="",  # the bases are cited from data by the signing date (law.py)
             created_by=actor,
         )
