@@ -136,7 +136,7 @@ def test_seed_campaign_from_launch_to_certificates_and_history(client_as, user, 
     )
     client_as("chutich").post(f"/quyet-dinh/{decision.pk}/ky/")
     decision.refresh_from_db()
-    assert decision.number_symbol == "1/QĐ-UBND" and decision.total == 4 * 450_000
+    assert decision.number_symbol == "01/QĐ-UBND" and decision.total == 4 * 450_000
 
     pdf = tmp_path / "giay-khen.pdf"
     pdf.write_bytes(noivu.get(f"/quyet-dinh/{decision.pk}/giay-khen.pdf").content)
@@ -144,7 +144,7 @@ def test_seed_campaign_from_launch_to_certificates_and_history(client_as, user, 
     for name in names:
         person = Person.objects.get(full_name=name)
         history = noivu.get(f"/lich-su/ca-nhan/{person.pk}/").content.decode()
-        assert "1/QĐ-UBND" in history and GK_TOWN in history, name
+        assert "01/QĐ-UBND" in history and GK_TOWN in history, name
     require_tools("pdftotext")  # last: the rest of the walk has run without it
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     for name in names:

@@ -38,13 +38,13 @@ def test_the_double_award_is_refused_at_the_docket_after_a_signed_decision(
     """The bug reproduced: a second meeting after the signed decision docketed the same six
     people again. Now the page refuses it and names the decision that holds them."""
     campaign = signed_decision.campaign
-    assert signed_decision.number_symbol == "1/QĐ-UBND"
+    assert signed_decision.number_symbol == "01/QĐ-UBND"
     before = Meeting.objects.count()
     response = client_as("thuky").post("/hoi-dong/tao/", second_meeting_form(campaign))
     assert response.status_code == 200
     page = response.content.decode()
     assert "Mọi người, tập thể đủ điều kiện đã có tên trong quyết định khen thưởng" in page
-    assert page.count("đã có tên trong Quyết định số 1/QĐ-UBND ngày 30/10/2020") == 6
+    assert page.count("đã có tên trong Quyết định số 01/QĐ-UBND ngày 30/10/2020") == 6
     assert Meeting.objects.count() == before
 
 
@@ -82,7 +82,7 @@ def test_a_second_meeting_dockets_only_the_others_and_says_who_is_left_off(
     assert list(meeting.items.values_list("candidate_id", flat=True)) == [proposal.pk]
     page = client_as("thuky").get(f"/hoi-dong/{meeting.pk}/").content.decode()
     assert "Không đưa vào danh sách xét" in page
-    assert f"Sùng A Páo ({GK_TOWN}): đã có tên trong Quyết định số 1/QĐ-UBND" in page
+    assert f"Sùng A Páo ({GK_TOWN}): đã có tên trong Quyết định số 01/QĐ-UBND" in page
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def test_the_ballot_does_not_count_already_awarded_candidates_into_a_result(
     assert [i.passed for i in items] == [False] * 6
     assert not any(i.selected for i in items)
     assert {i.result_note for i in items} == {
-        "Không xét: đã có tên trong Quyết định số 1/QĐ-UBND ngày 30/10/2020"
+        "Không xét: đã có tên trong Quyết định số 01/QĐ-UBND ngày 30/10/2020"
     }
     # Nothing left to decide from the second meeting.
     form = second.campaign.award_forms.get(name=GK_TOWN)

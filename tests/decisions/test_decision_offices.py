@@ -48,10 +48,10 @@ def test_the_ward_decision_names_the_wards_offices_not_the_towns():
     text = text_of(decision_docx(ward_decision()))
     assert "Theo đề nghị của Trưởng phòng Văn hóa – Xã hội." in text
     assert (
-        "Điều 3. Chánh Văn phòng HĐND và UBND phường, Trưởng phòng Văn hóa – Xã hội, "
+        "Điều 4. Chánh Văn phòng HĐND và UBND phường, Trưởng phòng Văn hóa – Xã hội, "
         "Trưởng phòng Kinh tế, Hạ tầng và Đô thị, thủ trưởng các cơ quan" in text
     )
-    assert "- Thường trực Đảng ủy phường;" in text and "- Như Điều 3;" in text
+    assert "- Thường trực Đảng ủy phường;" in text and "- Như Điều 4;" in text
     assert "phòng Văn hóa – Xã hội" in text
     assert "Nội vụ" not in text
 
@@ -60,7 +60,7 @@ def test_the_town_decision_of_2020_names_phong_noi_vu(draft_decision):
     text = text_of(decision_docx(draft_decision))
     assert "Theo đề nghị của Trưởng phòng Nội vụ." in text
     assert (
-        "Điều 3. Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Nội vụ, "
+        "Điều 4. Chánh Văn phòng HĐND và UBND thị xã, Trưởng phòng Nội vụ, "
         "Trưởng phòng Tài chính - Kế hoạch, thủ trưởng" in text
     )
     assert "- Thường trực Thị ủy;" in text
@@ -72,8 +72,8 @@ def test_an_issuer_without_offices_gets_the_generic_clauses():
     Office.objects.filter(unit=decision.issuer).delete()
     text = text_of(decision_docx(decision))
     assert "Theo đề nghị" not in text  # no meeting and no office: no proposer line
-    assert "Điều 3. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể" in text
-    assert "- Như Điều 3;" in text and "Phòng" not in text.split("Nơi nhận:")[1]
+    assert "Điều 4. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể" in text
+    assert "- Như Điều 4;" in text and "Phòng" not in text.split("Nơi nhận:")[1]
 
 
 def test_the_offices_in_force_on_the_signing_date_are_read():

@@ -19,7 +19,7 @@ def test_decision_from_a_replaced_template(
     )
     for expected in [
         "QUYẾT ĐỊNH",
-        "1/QĐ-UBND",
+        "01/QĐ-UBND",
         "Sa Pa, ngày 30 tháng 10 năm 2020",
         "2 tập thể và 4 cá nhân",
         "Sùng A Páo",

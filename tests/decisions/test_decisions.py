@@ -67,7 +67,7 @@ def test_officer_prepares_chairman_signs_and_the_history_shows_the_award(client_
     assert noivu.post(f"/quyet-dinh/{decision.pk}/ky/").status_code == 403
     assert client_as("thuky").post(f"/quyet-dinh/{decision.pk}/ky/").status_code == 403
     response = client_as("chutich").post(f"/quyet-dinh/{decision.pk}/ky/", follow=True)
-    assert "Đã ký ban hành Quyết định số 1/QĐ-UBND" in response.content.decode()
+    assert "Đã ký ban hành Quyết định số 01/QĐ-UBND" in response.content.decode()
     decision.refresh_from_db()
     assert (decision.status, decision.number, decision.year) == ("approved", 1, 2020)
 
@@ -77,12 +77,12 @@ def test_officer_prepares_chairman_signs_and_the_history_shows_the_award(client_
     )
     may = AwardRecord.objects.get(person__full_name="Lý Thị Mẩy", campaign=closed_meeting.campaign)
     assert (may.decision_number, may.award_name, may.award_type) == (
-        "1/QĐ-UBND",
+        "01/QĐ-UBND",
         GK_TOWN,
         "phong_trao",
     )
     page = noivu.get(f"/lich-su/ca-nhan/{may.person_id}/").content.decode()
-    assert "1/QĐ-UBND" in page and GK_TOWN in page
+    assert "01/QĐ-UBND" in page and GK_TOWN in page
     # The one-off rule now flags her if she is proposed again in this campaign.
     from thidua.nominations.evaluation import evaluate_candidates
     from thidua.nominations.models import Candidate
@@ -127,7 +127,7 @@ def test_decision_document_opens_and_reads_right(client_as, signed_decision, doc
     )
     for expected in [
         "QUYẾT ĐỊNH",
-        "Số: 1/QĐ-UBND",
+        "Số: 01/QĐ-UBND",
         "Sa Pa, ngày 30 tháng 10 năm 2020",
         "Điều 1",
         "2 tập thể và 4 cá nhân",
@@ -172,7 +172,7 @@ def test_certificates_carry_the_exact_names(client_as, closed_meeting, user, tmp
         "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ SA PA",
         "TẶNG",
         "GIẤY KHEN",
-        "Quyết định số 1/QĐ-UBND ngày 30/10/2020",
+        "Quyết định số 01/QĐ-UBND ngày 30/10/2020",
         "Số sổ vàng: 6",
         "Lê Tân Phong",
     ]:

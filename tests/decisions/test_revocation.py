@@ -62,7 +62,7 @@ def test_office_drafts_chairman_signs_and_the_award_is_marked_revoked(client_as,
         REASON,
     )
     assert draft.subject == (
-        "Về việc thu hồi, hủy bỏ khen thưởng tại Quyết định số 1/QĐ-UBND ngày 30/10/2020"
+        "Về việc thu hồi, hủy bỏ khen thưởng tại Quyết định số 01/QĐ-UBND ngày 30/10/2020"
     )
     person.refresh_from_db()
     assert person.revoked_by == draft and person.revoked_on is None  # proposed, not yet revoked
@@ -75,14 +75,14 @@ def test_office_drafts_chairman_signs_and_the_award_is_marked_revoked(client_as,
     assert "450.000" in draft_page  # the money to recover
     assert chairman.post(f"/quyet-dinh/{draft.pk}/ky/").status_code == 302
     draft.refresh_from_db()
-    assert draft.status == DecisionStatus.APPROVED and draft.number_symbol == "2/QĐ-UBND"
+    assert draft.status == DecisionStatus.APPROVED and draft.number_symbol == "02/QĐ-UBND"
 
     person.refresh_from_db()
     award.refresh_from_db()
     assert person.revoked_on == date(2020, 12, 1)
     assert (award.revoked_on, award.revoked_by_number, award.revocation_reason) == (
         date(2020, 12, 1),
-        "2/QĐ-UBND",
+        "02/QĐ-UBND",
         REASON,
     )
     # The history keeps both: the award row and the original decision are still there.
@@ -101,11 +101,11 @@ def test_office_drafts_chairman_signs_and_the_award_is_marked_revoked(client_as,
         == 200
     )
     page = noivu.get(f"/quyet-dinh/{signed_decision.pk}/").content.decode()
-    assert "Đã thu hồi" in page and "Quyết định số 2/QĐ-UBND ngày 01/12/2020" in page
+    assert "Đã thu hồi" in page and "Quyết định số 02/QĐ-UBND ngày 01/12/2020" in page
     assert "đã thu hồi 450.000" in page
     # The person's history shows the award, marked revoked.
     history = noivu.get(f"/lich-su/ca-nhan/{person.person_id}/").content.decode()
-    assert "Đã thu hồi" in history and "Quyết định số 2/QĐ-UBND ngày 01/12/2020" in history
+    assert "Đã thu hồi" in history and "Quyết định số 02/QĐ-UBND ngày 01/12/2020" in history
     # What the signal kept equals a full recount.
     kept = summary_rows()
     rebuild()
@@ -163,7 +163,7 @@ def test_revoke_through_the_api(api_as, signed_decision):
     assert data["to_recover"] == person.amount == 450_000
     assert [r["id"] for r in data["revoked"]] == [person.pk]
     signed = api_as("chutich").post(f"/api/v1/decisions/{data['id']}/approve")
-    assert signed.status_code == 200 and signed.json()["number_symbol"] == "2/QĐ-UBND"
+    assert signed.status_code == 200 and signed.json()["number_symbol"] == "02/QĐ-UBND"
     person.refresh_from_db()
     assert person.revoked_on == date(2020, 12, 1)
     original = api_as("noivu").get(f"/api/v1/decisions/{signed_decision.pk}").json()

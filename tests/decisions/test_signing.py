@@ -263,10 +263,11 @@ def test_decision_pdf_text(signed_decision, tmp_path):
         assert expected in lines, expected
     flat = " ".join(text.split())
     assert (
-        "Điều 1. Tặng Giấy khen của CHỦ TỊCH UBND thị xã Sa Pa cho 2 tập thể và 4 cá nhân" in flat
+        "Điều 1. Tặng Giấy khen của Chủ tịch UBND thị xã Sa Pa cho 2 tập thể và 4 cá nhân" in flat
     )
     assert "Nguyễn Thị Thu Hương" in flat and "Sùng A Páo" in flat
-    assert "tổng số tiền: 3.600.000 đ" in flat
+    assert "Tổng số tiền thưởng: 3.600.000 đồng" in flat
+    assert "Điều 3. Quyết định này có hiệu lực kể từ ngày ký." in flat
 
 
 def test_administrator_configures_a_key_with_its_passphrase_from_the_environment(

@@ -66,7 +66,7 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, 
     login(page, base, "chutich")
     page.goto(decision_url)
     page.get_by_role("button", name="Ký ban hành").click()
-    page.get_by_text("Đã ký ban hành Quyết định số 1/QĐ-UBND").wait_for()
+    page.get_by_text("Đã ký ban hành Quyết định số 01/QĐ-UBND").wait_for()
     screenshot(page, "decision-signed")
     href = page.get_by_role("link", name="In Giấy khen (PDF)").get_attribute("href")
     response = page.request.get(base + href)

@@ -73,7 +73,7 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone, login):
     page.get_by_role("button", name="Tìm").click()
     page.get_by_text("Lý Thị Mẩy").wait_for()
     body = page.inner_text("main")
-    assert "Giấy khen của Chủ tịch UBND thị xã" in body and "1/QĐ-UBND" in body
+    assert "Giấy khen của Chủ tịch UBND thị xã" in body and "01/QĐ-UBND" in body
     assert "1992" not in body  # no birth year of a named person
     fits_phone(page)
     screenshot(page, "portal-search-phone")
@@ -81,7 +81,7 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone, login):
     page.get_by_role("heading", name="Quyết định khen thưởng đã ban hành").wait_for()
     fits_phone(page)
     screenshot(page, "portal-decisions-phone")
-    page.get_by_role("link", name="Quyết định số 1/QĐ-UBND").click()
+    page.get_by_role("link", name="Quyết định số 01/QĐ-UBND").click()
     page.get_by_role("cell", name="Lý Thị Mẩy").wait_for()
     body = page.inner_text("main")
     assert "tập thể, cá nhân được khen thưởng" in body and "Xã Tả Van" in body

@@ -30,9 +30,9 @@ def test_awards_are_public_only_once_signed_and_found_without_diacritics(draft_d
     ]:
         page = public.get("/cong-khai/khen-thuong/", {"q": query}).content.decode()
         assert name in page, query
-        assert "Giấy khen của Chủ tịch UBND thị xã" in page and "1/QĐ-UBND" in page
+        assert "Giấy khen của Chủ tịch UBND thị xã" in page and "01/QĐ-UBND" in page
     listing = public.get("/cong-khai/khen-thuong/").content.decode()
-    assert "Quyết định số 1/QĐ-UBND" in listing
+    assert "Quyết định số 01/QĐ-UBND" in listing
     page = public.get(f"/cong-khai/quyet-dinh/{draft_decision.pk}/").content.decode()
     for person in Person.objects.filter(
         full_name__in=["Lý Thị Mẩy", "Sùng A Páo", "Hoàng Văn Quý"]
@@ -107,7 +107,7 @@ def test_public_api_has_names_units_and_awards_only(draft_decision, user):
     assert (
         row["name"] == "Lý Thị Mẩy"
         and row["unit"] == "Xã Tả Van"
-        and row["decision"] == "1/QĐ-UBND"
+        and row["decision"] == "01/QĐ-UBND"
     )
     assert set(row) == {
         "order",
@@ -135,7 +135,7 @@ def test_public_api_has_names_units_and_awards_only(draft_decision, user):
 def test_unsigned_decisions_stay_private_and_the_api_wants_a_name_or_a_decision(draft_decision):
     public = Client()
     assert public.get(f"/cong-khai/quyet-dinh/{draft_decision.pk}/").status_code == 404
-    assert "1/QĐ-UBND" not in public.get("/cong-khai/khen-thuong/").content.decode()
+    assert "01/QĐ-UBND" not in public.get("/cong-khai/khen-thuong/").content.decode()
     assert (
         public.get("/api/v1/public/awards", {"decision_id": draft_decision.pk}).status_code == 404
     )

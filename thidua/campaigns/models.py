@@ -205,6 +205,49 @@ class SubjectCategory(models.Model):
         return self.kind == SubjectKind.TAP_THE and unit_kind in self.unit_kinds
 
 
+class RewardKind(models.TextChoices):
+    """The kind of award as the decree names it: the key of the dated reward coefficients
+    (``decisions.KindCoefficient``), so that the money follows the decree in force on the
+    signing date, not the campaign that offered the form."""
+
+    BANG_KHEN_THU_TUONG = "bang_khen_thu_tuong", "Bằng khen của Thủ tướng Chính phủ"
+    BANG_KHEN_TINH = "bang_khen_tinh", "Bằng khen của Bộ, ban, ngành, tỉnh"
+    GIAY_KHEN_HUYEN = "giay_khen_chu_tich_huyen", "Giấy khen của Chủ tịch UBND cấp huyện"
+    GIAY_KHEN_XA = "giay_khen_chu_tich_xa", "Giấy khen của Chủ tịch UBND cấp xã"
+    GIAY_KHEN_THU_TRUONG = "giay_khen_thu_truong", "Giấy khen của thủ trưởng cơ quan, đơn vị"
+    LAO_DONG_TIEN_TIEN = "lao_dong_tien_tien", "Danh hiệu Lao động tiên tiến"
+    CSTD_CO_SO = "chien_si_thi_dua_co_so", "Danh hiệu Chiến sĩ thi đua cơ sở"
+    CSTD_TINH = "chien_si_thi_dua_tinh", "Danh hiệu Chiến sĩ thi đua cấp tỉnh"
+    TTLD_TIEN_TIEN = "tap_the_lao_dong_tien_tien", "Danh hiệu Tập thể lao động tiên tiến"
+    TTLD_XUAT_SAC = "tap_the_lao_dong_xuat_sac", "Danh hiệu Tập thể lao động xuất sắc"
+    CO_THI_DUA_TINH = "co_thi_dua_tinh", "Cờ thi đua của Bộ, ban, ngành, tỉnh"
+
+
+def infer_reward_kind(name: str, level: str) -> str:
+    """The kind of a form from its name and its authority's level (forms made before the
+    kind existed, and forms created without one): "" when it cannot be told."""
+    lowered = name.lower()
+    if lowered.startswith("bằng khen"):
+        return (
+            RewardKind.BANG_KHEN_THU_TUONG if level == "trung_uong" else RewardKind.BANG_KHEN_TINH
+        )
+    if lowered.startswith("giấy khen"):
+        return {
+            "huyen": RewardKind.GIAY_KHEN_HUYEN,
+            "xa": RewardKind.GIAY_KHEN_XA,
+            "co_so": RewardKind.GIAY_KHEN_THU_TRUONG,
+        }.get(level, "")
+    for words, kind in (  # the collective titles first: they contain the individual ones
+        ("tập thể lao động xuất sắc", RewardKind.TTLD_XUAT_SAC),
+        ("tập thể lao động tiên tiến", RewardKind.TTLD_TIEN_TIEN),
+        ("lao động tiên tiến", RewardKind.LAO_DONG_TIEN_TIEN),
+        ("chiến sĩ thi đua cơ sở", RewardKind.CSTD_CO_SO),
+    ):
+        if words in lowered:
+            return kind
+    return ""
+
+
 class AwardForm(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="award_forms")
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
@@ -234,6 +277,13 @@ class AwardForm(models.Model):
     quota_collective = models.PositiveIntegerField("số lượng tập thể", null=True, blank=True)
     quota_individual = models.PositiveIntegerField("số lượng cá nhân", null=True, blank=True)
     quota_note = models.CharField("ghi chú về số lượng", max_length=300, blank=True)
+    reward_kind = models.CharField(
+        "loại khen thưởng (theo nghị định)",
+        max_length=40,
+        choices=RewardKind.choices,
+        blank=True,
+        help_text="Tiền thưởng lấy hệ số của loại này theo nghị định có hiệu lực vào ngày ký.",
+    )
 
     class Meta:
         ordering = ["order", "id"]
@@ -241,6 +291,11 @@ class AwardForm(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.reward_kind and self.authority_id:
+            self.reward_kind = infer_reward_kind(self.name, self.authority.level)
+        super().save(*args, **kwargs)
 
     @property
     def quota_is_set(self) -> bool:

@@ -44,6 +44,9 @@ def meeting_out(meeting, user) -> dict:
         "council": meeting.council.name,
         "held_on": meeting.held_on,
         "place": meeting.place,
+        "started_at": meeting.started_at.strftime("%H:%M") if meeting.started_at else None,
+        "ended_at": meeting.ended_at.strftime("%H:%M") if meeting.ended_at else None,
+        "discussion": meeting.discussion,
         "mode": meeting.mode,
         "status": meeting.status,
         "status_label": meeting.get_status_display(),
@@ -100,6 +103,30 @@ def cast_ballot(request, meeting_id: int, payload: BallotIn):
     meeting = policy.get_meeting_or_404(request.user, meeting_id)
     choices = {c.item_id: c.approve for c in payload.choices}
     return {"votes": services.cast_ballot(actor=request.user, meeting=meeting, choices=choices)}
+
+
+class MinutesIn(Schema):
+    started_at: str = ""
+    ended_at: str = ""
+    discussion: str = ""
+
+
+@router.post(
+    "/meetings/{meeting_id}/minutes",
+    response={200: dict, 403: Error, 404: Error, 422: Error},
+    summary="Thư ký ghi giờ bắt đầu, giờ kết thúc (HH:MM) và ý kiến thảo luận vào biên bản",
+)
+def record_minutes(request, meeting_id: int, payload: MinutesIn):
+    from django.core.exceptions import ValidationError
+
+    from .views import MinutesForm
+
+    meeting = policy.get_meeting_or_404(request.user, meeting_id)
+    form = MinutesForm(payload.dict())
+    if not form.is_valid():
+        raise ValidationError({k: list(v) for k, v in form.errors.items()})
+    meeting = services.record_minutes(actor=request.user, meeting=meeting, **form.cleaned_data)
+    return meeting_out(meeting, request.user)
 
 
 @router.post(

@@ -11,6 +11,7 @@ AUDIT_ACTIONS = {
     "council.member.added": "Thêm thành viên Hội đồng",
     "council.member.ended": "Thành viên thôi tham gia Hội đồng",
     "council.rule.saved": "Lưu quy tắc biểu quyết",
+    "council.meeting.minutes": "Ghi giờ họp, ý kiến thảo luận vào biên bản",
 }
 
 

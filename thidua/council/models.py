@@ -110,6 +110,14 @@ class Meeting(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="meetings")
     held_on = models.DateField("ngày họp")
     place = models.CharField("địa điểm", max_length=300)
+    # What the minutes (Biên bản, Nghị định 30/2020 Mẫu 1.9) record beside the votes.
+    started_at = models.TimeField("giờ bắt đầu", null=True, blank=True)
+    ended_at = models.TimeField("giờ kết thúc", null=True, blank=True)
+    discussion = models.TextField(
+        "ý kiến thảo luận",
+        blank=True,
+        help_text="Thư ký ghi tóm tắt ý kiến phát biểu, thảo luận của các thành viên.",
+    )
     mode = models.CharField(
         "hình thức bỏ phiếu",
         max_length=20,

@@ -8,7 +8,7 @@ only while the ballot is open, only if present at a meeting of their own council
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -47,6 +47,48 @@ def council_for(campaign: Campaign, day: date) -> Council | None:
     )
 
 
+def no_council_message(campaign: Campaign, day: date) -> list[str]:
+    """Why a meeting cannot be held on ``day`` and what to do: the issuer's councils and their
+    terms, the page where a council's members are kept."""
+    issuer = campaign.issuer
+    lines = [
+        f"{issuer.name} không có Hội đồng Thi đua – Khen thưởng vào ngày {day:%d/%m/%Y}, nên "
+        "không tạo được phiên họp xét cho ngày này."
+    ]
+    councils = list(Council.objects.filter(unit=issuer).order_by("valid_from"))
+    for council in councils:
+        start = f"{council.valid_from:%d/%m/%Y}" if council.valid_from else "trước đây"
+        end = f"{council.valid_to:%d/%m/%Y}" if council.valid_to else "nay"
+        lines.append(f"Hội đồng hiện có: {council.name}, hoạt động từ {start} đến {end}.")
+    lines.append(
+        "Chọn ngày họp trong thời gian hoạt động của Hội đồng; hoặc đề nghị quản trị viên lập "
+        "Hội đồng cho thời gian này, rồi khai báo thành viên và quy tắc biểu quyết ở trang "
+        "“Cấu hình Hội đồng” (menu Họp xét khen thưởng › Cấu hình Hội đồng)."
+    )
+    return lines
+
+
+def record_minutes(
+    *,
+    actor: User,
+    meeting: Meeting,
+    started_at: time | None,
+    ended_at: time | None,
+    discussion: str,
+) -> Meeting:
+    """The secretary records what the minutes say beside the votes: when the meeting began
+    and ended, and the members' opinions."""
+    policy.require_secretary(actor, meeting)
+    if started_at and ended_at and ended_at <= started_at:
+        raise CouncilError("Giờ kết thúc phải sau giờ bắt đầu.")
+    with transaction.atomic():
+        meeting.started_at, meeting.ended_at = started_at, ended_at
+        meeting.discussion = discussion.strip()
+        meeting.save(update_fields=["started_at", "ended_at", "discussion"])
+        audit.record(actor=actor, action="council.meeting.minutes", obj=meeting)
+    return meeting
+
+
 def voting_members(council: Council, day: date) -> list[CouncilMember]:
     return list(
         council.members.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
@@ -75,7 +117,7 @@ def create_meeting(
 ) -> Meeting:
     council = council_for(campaign, held_on)
     if council is None:
-        raise CouncilError("Cơ quan phát động chưa có Hội đồng Thi đua – Khen thưởng vào ngày họp.")
+        raise CouncilError(no_council_message(campaign, held_on))
     if not council.members.filter(user=actor, position=Position.THU_KY).exists():
         raise CouncilError("Chỉ Thư ký Hội đồng được tạo phiên họp.")
     eligible = list(docket_candidates(campaign))

@@ -20,4 +20,5 @@ urlpatterns = [
     path("<int:pk>/phieu/", views.ballot, name="ballot"),
     path("<int:pk>/kiem-phieu-giay/", views.paper_counts, name="paper"),
     path("<int:pk>/bien-ban.docx", views.minutes_docx, name="minutes"),
+    path("<int:pk>/bien-ban/", views.meeting_minutes_record, name="minutes_record"),
 ]

@@ -103,6 +103,46 @@ def docket(meeting) -> list[dict]:
     return [{"form": f, "category": c, "rows": rows} for (f, c), rows in groups.items()]
 
 
+class MinutesForm(forms.Form):
+    started_at = forms.TimeField(
+        label="Giờ bắt đầu",
+        required=False,
+        input_formats=["%H:%M", "%Hh%M", "%H giờ %M"],
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
+    )
+    ended_at = forms.TimeField(
+        label="Giờ kết thúc",
+        required=False,
+        input_formats=["%H:%M", "%Hh%M", "%H giờ %M"],
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "10:30"}),
+    )
+    discussion = forms.CharField(
+        label="Ý kiến thảo luận của các thành viên",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+@login_required
+@require_POST
+def meeting_minutes_record(request, pk: int):
+    meeting = policy.get_meeting_or_404(request.user, pk)
+    form = MinutesForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("council:meeting", pk=pk)
+    try:
+        services.record_minutes(actor=request.user, meeting=meeting, **form.cleaned_data)
+    except services.CouncilError as error:
+        flash_errors(request, error)
+    else:
+        messages.success(request, "Đã ghi giờ họp và ý kiến thảo luận vào biên bản.")
+    return redirect("council:meeting", pk=pk)
+
+
 @login_required
 def meeting_detail(request, pk: int):
     meeting = policy.get_meeting_or_404(request.user, pk)
@@ -132,6 +172,15 @@ def meeting_detail(request, pk: int):
             and policy.minutes_reason(request.user, meeting) is not None,
             "history": history(meeting)[:30],
             "left_off": services.left_off(meeting),
+            "minutes_form": MinutesForm(
+                initial={
+                    "started_at": meeting.started_at,
+                    "ended_at": meeting.ended_at,
+                    "discussion": meeting.discussion,
+                }
+            )
+            if is_secretary
+            else None,
         },
     )
 

@@ -9,7 +9,15 @@ from ninja import File, Router, Schema, UploadedFile
 from thidua.core.api import Error
 from thidua.org.api_auth import TokenAuth
 
-from . import certificates, policy, revocation, services, signing, signing_services
+from . import (
+    certificates,
+    documents,
+    policy,
+    revocation,
+    services,
+    signing,
+    signing_services,
+)
 from .forms import RevocationForm, VerifyForm
 from .models import DecisionKind, DecisionSignature
 
@@ -27,6 +35,8 @@ def decision_out(d) -> dict:
         "signed_on": d.signed_on,
         "signer": f"{d.signer_title} {d.signer_name}".strip(),
         "subject": d.subject,
+        # The "Căn cứ …" lines as the document prints them, chosen by the signing date.
+        "legal_bases": documents.printed_bases(d) if d.kind == DecisionKind.ISSUED else [],
         "award_form": d.award_form.name,
         "total": sum(r.amount for r in recipients),
         "revokes_id": d.revokes_id,

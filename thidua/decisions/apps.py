@@ -13,6 +13,9 @@ AUDIT_ACTIONS = {
     "decisions.decision.sealed_digitally": "Ký số của cơ quan ban hành (thay con dấu)",
     "decisions.signing_key.added": "Thêm khóa ký số",
     "decisions.signing_key.disabled": "Ngừng dùng khóa ký số",
+    "decisions.law.instrument_saved": "Lưu căn cứ pháp lý của quyết định",
+    "decisions.law.salary_saved": "Lưu mức lương cơ sở",
+    "decisions.law.coefficient_saved": "Lưu hệ số tiền thưởng theo nghị định",
 }
 
 

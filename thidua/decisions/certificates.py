@@ -45,6 +45,16 @@ def signer_line(decision: Decision) -> str:
     return f"{decision.signer_title} {issuer.name}".upper()
 
 
+def achievement_lines(decision: Decision, recipient: Recipient) -> list[tuple[int, str]]:
+    """ "Đã có thành tích xuất sắc trong Đợt thi đua …", then the recipient's own achievement
+    as written (its first letter kept as it is)."""
+    lines = [(15, f"Đã có thành tích xuất sắc trong {decision.campaign.title}.")]
+    achievement = recipient.achievement.strip().rstrip(".")
+    if achievement:
+        lines.append((13, f"{achievement}."))
+    return lines
+
+
 class CertificatePDF(FPDF):
     def __init__(self) -> None:
         super().__init__(orientation="L", unit="mm", format="A4")
@@ -113,10 +123,8 @@ class CertificatePDF(FPDF):
         y = self.centred(y + 3, recipient.name, 24, "B")
         if recipient.description:
             y = self.centred(y + 1, recipient.description, 15, "I")
-        achievement = recipient.achievement.rstrip(".")
-        self.centred(
-            y + 3, f"Đã có thành tích: {achievement[0].lower()}{achievement[1:]}.", 15, width=220
-        )
+        for size, line in achievement_lines(decision, recipient):
+            y = self.centred(y + 2, line, size, width=220)
         # Bottom left: decision and số sổ vàng; bottom right: place, date, signer.
         self.set_text_color(*BLACK)
         self.set_font("Serif", "BI", 13)

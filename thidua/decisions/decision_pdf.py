@@ -260,17 +260,19 @@ def decision_pdf(decision: Decision) -> tuple[bytes, SignatureBoxes]:
     pdf.set_y(y + 5)
     pdf.text_at(LEFT, WIDTH, f"{decision.signer_title.upper()} {ctx['issuer']}", 14, "B")
     pdf.ln(2)
-    for line in decision.legal_bases.splitlines():
-        if line.strip():
-            pdf.para(line.strip(), style="I", after=0.5)
-    if ctx.get("proposal_line") and decision.kind != DecisionKind.REVOCATION:
-        pdf.para(ctx["proposal_line"], style="I", after=0.5)
+    bases = (
+        ctx["bases"]
+        if decision.kind != DecisionKind.REVOCATION
+        else [line.strip() for line in decision.legal_bases.splitlines() if line.strip()]
+    )
+    for line in bases:
+        pdf.para(line, style="I", after=0.5)
     pdf.ln(1.5)
     pdf.text_at(LEFT, WIDTH, "QUYẾT ĐỊNH:", 14, "B")
     pdf.ln(2)
-    for text in articles:
-        pdf.para(text)
-    receivers = ctx["receivers"] if decision.kind != DecisionKind.REVOCATION else ["Như Điều 3"]
+    for item in articles:  # ("Điều n.", text) for an award, plain text for a revocation
+        pdf.para(" ".join(item) if isinstance(item, tuple) else item)
+    receivers = ctx["receivers"]
     boxes = _signature(pdf, receivers, decision.signer_title, decision.signer_name)
     _annex(pdf, annex)
     return bytes(pdf.output()), boxes

@@ -44,7 +44,7 @@ def recipients_holding(
         if kind == DecisionKind.HIGHER:
             found[k] = f"Quyết định số {external} (của cấp trên, ngày {day:%d/%m/%Y})"
         elif status == DecisionStatus.APPROVED:
-            found[k] = f"Quyết định số {number}/{symbol} ngày {day:%d/%m/%Y}"
+            found[k] = f"Quyết định số {number:02d}/{symbol} ngày {day:%d/%m/%Y}"
         else:
             found[k] = f"dự thảo Quyết định …/{symbol} (chưa ký)"
     return found

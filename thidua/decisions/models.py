@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from thidua.campaigns.models import AwardForm, Campaign, Dated
+from thidua.campaigns.models import AwardForm, Campaign, Dated, RewardKind, valid_window
 from thidua.council.models import Meeting
 from thidua.nominations.models import Candidate
 from thidua.org.models import Person, Unit
@@ -38,6 +38,82 @@ class RewardCoefficient(Dated):
     class Meta:
         ordering = ["award_form", "-valid_from"]
         verbose_name = "hệ số tiền thưởng"
+
+
+class KindCoefficient(Dated):
+    """Hệ số tiền thưởng of a kind of award as the decree in force sets it (NĐ 91/2017 Điều
+    70–75, NĐ 152/2025 Điều 50–54): the money follows the signing date, not the campaign."""
+
+    reward_kind = models.CharField(
+        "loại khen thưởng", max_length=40, choices=RewardKind.choices, db_index=True
+    )
+    individual = models.DecimalField("hệ số cho cá nhân", max_digits=5, decimal_places=2)
+    collective = models.DecimalField("hệ số cho tập thể", max_digits=5, decimal_places=2)
+    legal_basis = models.CharField("căn cứ", max_length=300)
+    note = models.CharField("ghi chú (điều chưa chắc chắn)", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["reward_kind", "-valid_from"]
+        verbose_name = "hệ số tiền thưởng theo nghị định"
+        constraints = [valid_window("kind_coefficient")]
+
+    def __str__(self) -> str:
+        return f"{self.get_reward_kind_display()}: {self.individual} / {self.collective}"
+
+
+class InstrumentKind(models.TextChoices):
+    LUAT_TCCQDP = "luat_tcctdp", "Luật Tổ chức chính quyền địa phương"
+    LUAT_TDKT = "luat_tdkt", "Luật Thi đua, khen thưởng"
+    NGHI_DINH = "nghi_dinh", "Nghị định của Chính phủ"
+    THONG_TU = "thong_tu", "Thông tư"
+    QUY_DINH_TINH = "quy_dinh_tinh", "Quy định của tỉnh"
+    KHAC = "khac", "Văn bản khác"
+
+
+class LegalInstrument(Dated):
+    """One "Căn cứ …" line of award decisions, in force between two dates, for issuers of one
+    level or of one unit's subtree (the province's regulation binds the units under it).
+    A decision cites the instruments in force on its signing date."""
+
+    kind = models.CharField("loại văn bản", max_length=20, choices=InstrumentKind.choices)
+    text = models.TextField(
+        "dòng căn cứ", help_text="Ví dụ: Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+    )
+    issuer_levels = models.CharField(
+        "áp dụng cho cấp",
+        max_length=100,
+        blank=True,
+        help_text="Mã cấp của cơ quan ban hành quyết định (xa, huyen, tinh), cách nhau bởi dấu "
+        "phẩy; để trống: mọi cấp.",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="áp dụng trong đơn vị",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Cơ quan ban hành thuộc đơn vị này (kể cả chính nó); để trống: mọi nơi.",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    note = models.CharField(
+        "ghi chú (điều chưa chắc chắn)",
+        max_length=500,
+        blank=True,
+        help_text="Hiện cho quản trị viên: điều cần kiểm tra lại trước khi dùng.",
+    )
+
+    class Meta:
+        ordering = ["order", "valid_from", "id"]
+        verbose_name = "căn cứ pháp lý của quyết định"
+        constraints = [valid_window("legal_instrument")]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def levels(self) -> list[str]:
+        return [x.strip() for x in self.issuer_levels.split(",") if x.strip()]
 
 
 class DecisionStatus(models.TextChoices):
@@ -74,7 +150,9 @@ class Decision(models.Model):
     signer_title = models.CharField("chức vụ người ký", max_length=100, default="CHỦ TỊCH")
     signer_name = models.CharField("người ký", max_length=100, blank=True)
     subject = models.CharField("trích yếu", max_length=500)
-    legal_bases = models.TextField("căn cứ ban hành", help_text="Mỗi căn cứ một dòng.")
+    # The laws, decrees, regulation, plan and minutes are cited from data at render time
+    # (``law.decision_bases``, by the signing date); this holds the lines the clerk adds.
+    legal_bases = models.TextField("căn cứ bổ sung", blank=True, help_text="Mỗi căn cứ một dòng.")
     fund_note = models.CharField(
         "nguồn tiền thưởng", max_length=300, default="Quỹ thi đua, khen thưởng của thị xã"
     )
@@ -123,7 +201,8 @@ class Decision(models.Model):
     def number_symbol(self) -> str:
         if self.kind == DecisionKind.HIGHER:
             return self.external_number
-        return f"{self.number}/{self.symbol}" if self.number else f"     /{self.symbol}"
+        # Numbers below 10 get a leading zero (Nghị định 30/2020, Phụ lục I): "01/QĐ-UBND".
+        return f"{self.number:02d}/{self.symbol}" if self.number else f"     /{self.symbol}"
 
     @property
     def total(self) -> int:

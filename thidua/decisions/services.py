@@ -4,6 +4,7 @@ permission and state, writes in one transaction and records the audit entry."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -35,21 +36,33 @@ from .models import (
 from .money import base_salary, reward_amount
 from .policy import DecisionError
 
+# A meeting older than this is a past campaign's: its decision is dated on the meeting's day
+# (with that day's salary, coefficients, laws and issuer), not today.
+RECENT_DAYS = 30
 
-def _legal_bases(meeting: Meeting, day: date) -> str:
-    campaign = meeting.campaign
-    lines = [b.text.rstrip(";. ") + ";" for b in campaign.legal_bases.all() if b.is_valid_on(day)]
-    plan = f"Kế hoạch số {campaign.number_symbol}" if campaign.number else "Kế hoạch"
-    signed = f" ngày {campaign.signed_on:%d/%m/%Y}" if campaign.signed_on else ""
-    lines.append(
-        f"Căn cứ {plan}{signed} của {agency_title(campaign.issuer)} về {campaign.title[0].lower()}"
-        f"{campaign.title[1:]};"
-    )
-    lines.append(
-        f"Căn cứ Biên bản họp xét của {meeting.council.name} ngày {meeting.held_on:%d/%m/%Y};"
-    )
-    lines.append("Theo đề nghị của Trưởng phòng Nội vụ.")
-    return "\n".join(lines)
+
+def default_signing_date(meeting: Meeting) -> date:
+    today = timezone.localdate()
+    return meeting.held_on if (today - meeting.held_on).days > RECENT_DAYS else today
+
+
+def fund_of(issuer: Unit) -> str:
+    """ "Quỹ thi đua, khen thưởng của UBND phường Sa Pa": the issuer's own fund (a ward's
+    decision does not pay from a town's fund)."""
+    name = re.sub(r"\s*\(.*?\)", "", agency_title(issuer))
+    return f"Quỹ thi đua, khen thưởng của {name}"
+
+
+def _refuse_closed_issuer(issuer: Unit, day: date) -> None:
+    if (issuer.valid_from and day < issuer.valid_from) or (
+        issuer.valid_to and day > issuer.valid_to
+    ):
+        start = f"{issuer.valid_from:%d/%m/%Y}" if issuer.valid_from else "trước đây"
+        end = f"{issuer.valid_to:%d/%m/%Y}" if issuer.valid_to else "nay"
+        raise DecisionError(
+            f"{issuer.name} không hoạt động vào ngày {day:%d/%m/%Y} (từ {start} đến {end}): chọn "
+            "ngày ký trong thời gian cơ quan ban hành còn hoạt động."
+        )
 
 
 def prepare_decision(
@@ -66,7 +79,8 @@ def prepare_decision(
         )
     if Decision.objects.filter(meeting=meeting, award_form=award_form).exists():
         raise DecisionError("Đã có dự thảo quyết định cho hình thức này từ phiên họp này.")
-    day = signed_on or timezone.localdate()
+    day = signed_on or default_signing_date(meeting)
+    _refuse_closed_issuer(campaign.issuer, day)
     items = [
         i
         for i in meeting.items.select_related(
@@ -90,7 +104,8 @@ def prepare_decision(
             signer_name=campaign.signer_name,
             subject=f"Về việc tặng {award_form.name.split(' của ')[0]} cho các tập thể, cá nhân đã có "
             f"thành tích xuất sắc trong {campaign.title[0].lower()}{campaign.title[1:]}",
-            legal_bases=_legal_bases(meeting, day),
+            fund_note=fund_of(issuer),
+            legal_bases="",  # the bases are cited from data by the signing date (law.py)
             created_by=actor,
         )
         _add_recipients(decision, items)
@@ -177,6 +192,7 @@ def update_draft(
     subject: str,
 ) -> Decision:
     policy.check(actor, decision, "edit")
+    _refuse_closed_issuer(decision.issuer, signed_on)
     with transaction.atomic():
         # Conditional on the version the user saw and on the draft state: a concurrent edit
         # or signature wins, this one is refused.

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import panels, signing_views, views
+from . import law_views, panels, signing_views, views
 
 app_name = "decisions"
 urlpatterns = [
     path("", views.decision_list, name="list"),
+    path("can-cu-phap-ly/", law_views.law_tables, name="law"),
+    path("can-cu-phap-ly/<slug:slug>/them/", law_views.law_row, name="law_add"),
+    path("can-cu-phap-ly/<slug:slug>/<int:pk>/", law_views.law_row, name="law_row"),
     path("hop-xet/<int:meeting_pk>/", panels.meeting_panel, name="meeting_panel"),
     path("lap/<int:meeting_pk>/<int:form_pk>/", views.decision_prepare, name="prepare"),
     path("de-nghi/<int:meeting_pk>/<int:form_pk>.docx", views.upward_letter, name="upward_letter"),

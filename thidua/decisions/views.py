@@ -21,6 +21,7 @@ from thidua.org.access import Actor
 from . import (
     certificates,
     documents,
+    law,
     policy,
     revocation,
     services,
@@ -45,7 +46,11 @@ class DraftForm(forms.Form):
         label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
     legal_bases = forms.CharField(
-        label="Căn cứ ban hành (mỗi căn cứ một dòng)", widget=forms.Textarea(attrs={"rows": 6})
+        label="Căn cứ bổ sung (mỗi căn cứ một dòng)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Luật, nghị định, quy định của tỉnh, kế hoạch và biên bản họp xét được ghi tự "
+        "động theo ngày ký; chỉ ghi ở đây căn cứ khác.",
     )
 
 
@@ -147,6 +152,8 @@ def decision_detail(request, pk: int):
             "recovered": sum(r.amount for r in recipients if r.revoked_on),
             "revocations": list(decision.revocations.all()),
             "history": history(decision)[:20],
+            "bases": documents.printed_bases(decision) if decision.kind == "issued" else [],
+            "coefficient": law.coefficient_for(decision.award_form, decision.signed_on),
             "batch": decision.certificate_batches.first(),
             "can_start_batch": policy.can_prepare(request.user, decision.issuer),
             "signing": signing_views.panel(request.user, decision),

@@ -10,6 +10,7 @@ from thidua.decisions.models import BaseSalary, RewardCoefficient
 
 from .plan_sapa_2020 import SAPA_TITLE
 from .plan_two_tier_2026 import TWO_TIER_TITLE
+from .seed_law import seed_law
 
 SALARIES = [
     (1_490_000, date(2019, 7, 1), date(2023, 6, 30), "Nghị định 38/2019/NĐ-CP"),
@@ -29,6 +30,7 @@ COEFFICIENTS_2026 = [
 
 
 def seed_money() -> None:
+    seed_law()  # the decrees' coefficients and the decisions' legal bases, by date
     if BaseSalary.objects.exists():
         return
     for amount, start, end, basis in SALARIES:

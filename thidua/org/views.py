@@ -147,6 +147,11 @@ def administration(request):
         "people": access.has_perm_anywhere(request.user, Perm.MANAGE_PEOPLE),
         "records": access.has_perm_anywhere(request.user, Perm.MANAGE_RECORDS),
         "portal": access.administers_root(request.user),
+        # The law as dated data (decisions' pages): the province's administrator or officers.
+        "law": access.administers_root(request.user)
+        or any(
+            u.parent_id is None for u in access.assigned_units(request.user, Perm.MANAGE_CAMPAIGNS)
+        ),
     }
     if not any(can.values()):
         raise PermissionDenied("Vai trò của bạn không có trang quản trị.")

@@ -64,7 +64,7 @@ class PublicAward:
 
 
 def _number(kind: str, number, symbol: str, external: str) -> str:
-    return external if kind == DecisionKind.HIGHER else f"{number}/{symbol}"
+    return external if kind == DecisionKind.HIGHER else f"{number:02d}/{symbol}"
 
 
 DECISION_FIELDS = (

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisions', '0008_l_batch_fingerprint'),
+        ('decisions', '0009_p_law_as_data'),
         ('org', '0008_l_api_token_expiry'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
