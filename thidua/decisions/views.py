@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import AwardForm
+from thidua.core import generated_views
 from thidua.core.audit import history
 from thidua.core.web import DOCX, date_field, download, flash_errors
 from thidua.council import policy as council_policy
 from thidua.org.access import Actor
 
-from . import certificates, documents, policy, revocation, services
+from . import certificates, documents, generated_files, policy, revocation, services
 from .forms import RevocationForm
 from .meeting_results import upward_forms
 from .models import BatchStatus, CertificateBatch, Decision
@@ -128,6 +129,8 @@ def decision_approve(request, pk: int):
 @login_required
 def decision_docx(request, pk: int):
     decision = policy.get_decision_or_404(request.user, pk)
+    if generated_files.heavy(decision.recipients.count()):  # built by the worker
+        return generated_views.offer(request, generated_files.KIND, decision.pk)
     return download(documents.decision_docx(decision), f"quyet-dinh-{decision.pk}.docx", DOCX)
 
 
