@@ -61,7 +61,11 @@ urlpatterns = [
     path("quan-tri/", org_views.administration, name="administration"),
     path("quan-tri/tac-vu/", job_views.failed_jobs, name="failed_jobs"),
     path("quan-tri/tac-vu/chay-lai/", job_views.retry, name="failed_job_retry"),
-    path("tep/<str:kind>/<int:object_id>/tao/", generated_views.request_file, name="generated_request"),
+    path(
+        "tep/<str:kind>/<int:object_id>/tao/",
+        generated_views.request_file,
+        name="generated_request",
+    ),
     path("tep/<int:pk>/", generated_views.progress, name="generated"),
     path("tep/<int:pk>/tai-ve/", generated_views.download, name="generated_download"),
     path("quan-tri/don-vi/", include("thidua.org.unit_urls")),

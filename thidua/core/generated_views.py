@@ -21,7 +21,9 @@ def request_file(request: HttpRequest, kind: str, object_id: int) -> HttpRespons
     if created:
         messages.info(request, "Đang tạo tài liệu; có thể rời trang này, tệp sẽ sẵn sàng khi xong.")
     elif row.status == JobStatus.DONE:
-        messages.info(request, "Tài liệu này đã được tạo và dữ liệu không thay đổi: tải tệp bên dưới.")
+        messages.info(
+            request, "Tài liệu này đã được tạo và dữ liệu không thay đổi: tải tệp bên dưới."
+        )
     else:
         messages.info(request, "Tài liệu này đang được tạo; không tạo thêm lần nữa.")
     return redirect("generated", pk=row.pk)
@@ -66,6 +68,12 @@ def offer(request: HttpRequest, kind: str, object_id: int) -> HttpResponse:
     return render(
         request,
         "core/generated_offer.html",
-        {"spec": spec, "obj": obj, "kind": kind, "object_id": object_id,
-         "size": spec.size(obj), "back": spec.back_url(obj)},
+        {
+            "spec": spec,
+            "obj": obj,
+            "kind": kind,
+            "object_id": object_id,
+            "size": spec.size(obj),
+            "back": spec.back_url(obj),
+        },
     )

@@ -96,9 +96,9 @@ def build_chunk(chunk_id: int) -> None:
     chunk = GeneratedFile.objects.filter(pk=chunk_id, kind=CHUNK_KIND).first()
     if chunk is None or chunk.status == JobStatus.FAILED:
         return
-    batch = CertificateBatch.objects.select_related(
-        "decision__award_form", "decision__issuer"
-    ).get(pk=chunk.object_id)
+    batch = CertificateBatch.objects.select_related("decision__award_form", "decision__issuer").get(
+        pk=chunk.object_id
+    )
     if chunk.status == JobStatus.DONE:  # a repeated run: one result, perhaps the last one
         assemble(batch.pk)
         return

@@ -21,9 +21,7 @@ def heavy(rows: int) -> bool:
 
 
 def _load(pk: int) -> Decision:
-    return Decision.objects.select_related("award_form__authority", "campaign", "issuer").get(
-        pk=pk
-    )
+    return Decision.objects.select_related("award_form__authority", "campaign", "issuer").get(pk=pk)
 
 
 def fingerprint(decision: Decision) -> str:

@@ -74,12 +74,18 @@ def retry(*, actor: Any, what: str, pk: str) -> str:
                 raise Http404("Không tìm thấy tác vụ lỗi.")
             import_string(row.task_path)  # the task still exists
             DBTaskResult.objects.filter(pk=row.pk).update(
-                status="READY", exception_class_path="", traceback="", worker_ids=[],
-                started_at=None, finished_at=None,
+                status="READY",
+                exception_class_path="",
+                traceback="",
+                worker_ids=[],
+                started_at=None,
+                finished_at=None,
             )
             label, obj = row.task_path.rsplit(".", 1)[-1], row
         elif what == "file":
-            file = GeneratedFile.objects.filter(pk=_int(pk), part=0, status=JobStatus.FAILED).first()
+            file = GeneratedFile.objects.filter(
+                pk=_int(pk), part=0, status=JobStatus.FAILED
+            ).first()
             if file is None:
                 raise Http404("Không tìm thấy tài liệu lỗi.")
             if not generated.requeue(file):
