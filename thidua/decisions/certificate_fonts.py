@@ -45,6 +45,8 @@ def font_bytes(name: str) -> bytes:
     font = ttLib.TTFont(str(FONTS / f"LiberationSerif-{name}.ttf"), recalcTimestamp=False)
     options = ftsubset.Options(notdef_outline=True, recommended_glyphs=True)
     options.layout_features = []
+    options.hinting = False  # screen hints: not needed in print, and smaller to subset again
+    options.drop_tables += ["kern", "FFTM", "GDEF", "GPOS", "GSUB", "hdmx", "LTSH", "VDMX"]
     subsetter = ftsubset.Subsetter(options)
     subsetter.populate(unicodes=VIETNAMESE)
     subsetter.subset(font)
