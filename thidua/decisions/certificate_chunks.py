@@ -16,12 +16,13 @@ import io
 import secrets
 import tempfile
 import zipfile
+from typing import Any
 
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from pypdf import PdfWriter
 
@@ -35,7 +36,7 @@ COMBINED = "tat-ca-giay-khen.pdf"
 PROGRESS_EVERY = 25  # recipients between two progress updates
 
 
-def chunks_of(batch: CertificateBatch):
+def chunks_of(batch: CertificateBatch) -> QuerySet[GeneratedFile]:
     return GeneratedFile.objects.filter(
         kind=CHUNK_KIND, object_id=batch.pk, fingerprint=batch.fingerprint
     ).exclude(status=JobStatus.FAILED)
@@ -181,7 +182,7 @@ def assemble(batch_id: int) -> bool:
     return True
 
 
-def failed_for_good(sender, *, result, message: str, **kwargs) -> None:
+def failed_for_good(sender: Any, *, result: Any, message: str, **kwargs: Any) -> None:
     """The reaper gave up a certificate job: its batch shows "Lỗi", not "Đang tạo"."""
     args = result.args_kwargs.get("args") or [None]
     if result.task_path == "thidua.decisions.tasks.build_certificates":

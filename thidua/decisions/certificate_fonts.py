@@ -22,6 +22,7 @@ import io
 import types
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import fpdf.output as fpdf_output
 from fontTools import subset as ftsubset
@@ -110,7 +111,7 @@ class _Prepared:
 
 
 class _Subsetter(ftsubset.Subsetter):
-    def subset(self, font) -> None:
+    def subset(self, font: Any) -> None:
         if isinstance(font, _Prepared):
             font.prepare(self.glyph_names_requested)
             return
@@ -131,7 +132,8 @@ if fpdf_output.ftsubset.Subsetter is not _Subsetter:
 @cache
 def _prototype(style: str, name: str) -> TTFFont:
     """fpdf2's font object (metrics, character map, widths), built once."""
-    return TTFFont(FPDF(), io.BytesIO(font_bytes(name)), f"{FAMILY.lower()}{style}", style)
+    source: Any = io.BytesIO(font_bytes(name))  # fontTools reads a file object as well as a path
+    return TTFFont(FPDF(), source, f"{FAMILY.lower()}{style}", style)
 
 
 @cache

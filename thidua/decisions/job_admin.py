@@ -63,6 +63,7 @@ def retry(*, actor: Any, what: str, pk: str) -> str:
     """Queue a failed job again; returns what was retried (for the message). A job already
     retried or replaced by a newer one of the same version is refused."""
     require_admin(actor)
+    obj: Any
     with transaction.atomic():
         if what == "task":
             try:
