@@ -208,12 +208,16 @@ def test_failed_jobs_page_and_retry(
     assert client_as("quantri.tavan").get("/quan-tri/tac-vu/").status_code == 403
     decision = signed(draft_decision, user)
     task = failed_task("thidua.statistics.tasks.rebuild_statistics", [])
+    by_row = failed_task("thidua.decisions.tasks.build_certificates", [1])  # shown by its batch
     batch = CertificateBatch.objects.create(
         decision=decision, token="t", fingerprint="f", status="failed", error="Hết chỗ trên đĩa"
     )
     admin = client_as("quantri")
     page = admin.get("/quan-tri/tac-vu/").content.decode()
     assert "Lỗi thử nghiệm" in page and "Hết chỗ trên đĩa" in page and "rebuild_statistics" in page
+    assert "tasks.build_certificates" not in page
+    retry_by_row = {"what": "task", "pk": str(by_row.pk)}
+    assert admin.post("/quan-tri/tac-vu/chay-lai/", retry_by_row).status_code == 404
 
     assert (
         client_as("noivu")

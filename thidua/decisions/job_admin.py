@@ -21,6 +21,13 @@ from . import tasks
 from .models import BatchStatus, CertificateBatch
 
 LIMIT = 100  # rows of each list on the page
+# Tasks that build a row shown in its own list (a document, a certificate batch): their failure
+# is shown, and retried, through that row, which the task only runs when it is queued again.
+BY_ROW = (
+    "thidua.core.generated.build_generated_file",
+    "thidua.decisions.tasks.build_certificates",
+    "thidua.decisions.tasks.build_certificate_chunk",
+)
 
 
 def require_admin(actor: Any) -> None:
@@ -33,6 +40,7 @@ def failed_jobs(actor: Any) -> dict[str, list]:
     return {
         "tasks": list(
             DBTaskResult.objects.failed()
+            .exclude(task_path__in=BY_ROW)
             .only("id", "task_path", "args_kwargs", "finished_at", "traceback")
             .order_by("-finished_at")[:LIMIT]
         ),
@@ -70,7 +78,12 @@ def retry(*, actor: Any, what: str, pk: str) -> str:
                 key = uuid.UUID(pk)
             except ValueError:
                 raise Http404("Không tìm thấy tác vụ lỗi.") from None
-            row = DBTaskResult.objects.select_for_update().filter(pk=key, status="FAILED").first()
+            row = (
+                DBTaskResult.objects.select_for_update()
+                .filter(pk=key, status="FAILED")
+                .exclude(task_path__in=BY_ROW)
+                .first()
+            )
             if row is None:
                 raise Http404("Không tìm thấy tác vụ lỗi.")
             import_string(row.task_path)  # the task still exists
