@@ -145,28 +145,47 @@ def test_certificates_in_chunks_assembled_once(
     assert len(names) == 7 and names.count("tat-ca-giay-khen.pdf") == 1
     assert len(PdfReader(io.BytesIO(archive.read("tat-ca-giay-khen.pdf"))).pages) == 6
 
-    # A chunk run again (twice): one file per chunk, the same ZIP, no second assembly.
-    files = [c.file.name for c in chunks]
+    # The pieces are in the ZIP: their files are gone, the rows stay done.
+    chunks = list(GeneratedFile.objects.filter(pk__in=[c.pk for c in chunks]).order_by("part"))
+    assert [(c.status, c.file.name) for c in chunks] == [("done", "")] * 3
+
+    # A chunk run again (twice): nothing rebuilt, the same ZIP, no second assembly.
     certificate_chunks.build_chunk(chunks[1].pk)
     certificate_chunks.build_chunk(chunks[1].pk)
     assert certificate_chunks.assemble(batch.pk) is False
-    assert [
-        c.file.name
-        for c in GeneratedFile.objects.filter(pk__in=[c.pk for c in chunks]).order_by("part")
-    ] == files
+    assert GeneratedFile.objects.get(pk=chunks[1].pk).file.name == ""
     assert CertificateBatch.objects.get(pk=batch.pk).file.name == batch.file.name
     assert GeneratedFile.objects.filter(kind="decisions.certificate-chunk").count() == 3
 
-    # A chunk whose worker died half-way runs again and rewrites only its own file.
-    GeneratedFile.objects.filter(pk=chunks[2].pk).update(status="running", done=1)
-    CertificateBatch.objects.filter(pk=batch.pk).update(status="running", done=5)
-    certificate_chunks.build_chunk(chunks[2].pk)
-    rebuilt = CertificateBatch.objects.get(pk=batch.pk)
-    assert (rebuilt.status, rebuilt.done) == ("done", 6)
-    folder = chunks[2].file.name.rsplit("/", 1)[0]
-    tokens = {c.token for c in chunks}
-    mine = [n for n in chunks[2].file.storage.listdir(folder)[1] if n.split("-")[0] in tokens]
-    assert len(mine) == 3  # one file per chunk
+
+def test_a_chunk_whose_worker_died_rewrites_its_own_file(
+    client_as, draft_decision, user, small_threshold, django_capture_on_commit_callbacks
+):
+    decision = signed(draft_decision, user)
+    batch = CertificateBatch.objects.create(
+        decision=decision, token="t", fingerprint="f", requested_by=user("noivu")
+    )
+    with django_capture_on_commit_callbacks(execute=False):  # only the first chunk runs
+        rows = certificate_chunks.plan(batch)
+        certificate_chunks.build_chunk(rows[0].pk)
+    first = GeneratedFile.objects.get(pk=rows[0].pk)
+    assert (first.status, first.done) == ("done", 2) and first.file.name
+    assert CertificateBatch.objects.get(pk=batch.pk).done == 2  # the sum of the chunks
+    # The worker of the second chunk died after writing its file: the chunk runs again.
+    with django_capture_on_commit_callbacks(execute=False):
+        certificate_chunks.build_chunk(rows[1].pk)
+    GeneratedFile.objects.filter(pk=rows[1].pk).update(status="running", done=1)
+    with django_capture_on_commit_callbacks(execute=False):
+        certificate_chunks.build_chunk(rows[1].pk)
+    second = GeneratedFile.objects.get(pk=rows[1].pk)
+    folder = second.file.name.rsplit("/", 1)[0]
+    mine = [n for n in second.file.storage.listdir(folder)[1] if n.startswith(second.token)]
+    assert second.status == "done" and len(mine) == 1  # one file, the old one replaced
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_chunks.build_chunk(rows[2].pk)  # the last one assembles
+    done = CertificateBatch.objects.get(pk=batch.pk)
+    assert (done.status, done.done, done.total) == ("done", 6, 6)
+    assert certificate_chunks.assemble(batch.pk) is False  # exactly once
 
 
 def test_fonts_parsed_once_per_process():

@@ -179,7 +179,17 @@ def assemble(batch_id: int) -> bool:
             error="",
             finished_at=timezone.now(),
         )
+        # The pieces are in the ZIP now: their files go once this is committed (the rows stay,
+        # done, so that a chunk run again still finds its work done).
+        transaction.on_commit(lambda: _drop_files(chunks))
     return True
+
+
+def _drop_files(chunks: list[GeneratedFile]) -> None:
+    for chunk in chunks:
+        if chunk.file:
+            chunk.file.delete(save=False)
+    GeneratedFile.objects.filter(pk__in=[c.pk for c in chunks]).update(file="")
 
 
 def failed_for_good(sender: Any, *, result: Any, message: str, **kwargs: Any) -> None:
