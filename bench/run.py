@@ -13,6 +13,9 @@
                   data, p50 latency against a trivial page served by the same server to the same
                   client (anonymous for the portal, a signed-in officer for the statistics): the
                   framework floor. Target: within 3×. A common-word search is shown for reference.
+    certificates  one PDF per recipient against the same pages in one combined PDF, per
+                  certificate, on one core (target ≤ 5×), and on 2 processes (the speed-up)
+                  (bench/certificates.py).
     people        the staff search (page, API, picker) of an officer over the whole data, p50
                   against the signed-in trivial page. Target: within 3× (bench/people.py).
 
@@ -409,13 +412,22 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument(
         "--only",
-        choices=["eligibility", "import", "ratings", "documents", "pages", "people"],
+        choices=[
+            "eligibility",
+            "import",
+            "ratings",
+            "documents",
+            "certificates",
+            "pages",
+            "people",
+        ],
         help="one measure only",
     )
     args = parser.parse_args()
     setup(args.scale)
     from django.db import connection
 
+    from bench.certificates import bench_certificates
     from bench.people import bench_people
 
     root, campaign = ensure_data(args.scale, args.candidates)
@@ -424,6 +436,7 @@ def main() -> int:
         "import": lambda: [bench_import(root, campaign, args.rows, args.runs)],
         "ratings": lambda: [bench_ratings(root, args.ratings, args.runs, side_by_side)],
         "documents": lambda: bench_documents(root, campaign, args.certificates),
+        "certificates": lambda: bench_certificates(min(args.certificates, 400), 2, args.runs),
         "pages": lambda: bench_pages(root, campaign, args.requests),
         "people": lambda: bench_people(root, args.requests),
     }

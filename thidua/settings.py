@@ -291,6 +291,12 @@ TASKS = {
 }
 
 # API tokens: how long a new token is valid unless its owner chooses otherwise (days).
+# Documents with more rows than this (decision annex, trích ngang list) are built by the
+# background worker with a progress page; smaller ones stay an instant download.
+THIDUA_BACKGROUND_ROWS = int(os.environ.get("THIDUA_BACKGROUND_ROWS", "300"))
+# Certificates of a large decision: one background task per chunk of this many recipients.
+THIDUA_CERTIFICATE_CHUNK = int(os.environ.get("THIDUA_CERTIFICATE_CHUNK", "200"))
+
 THIDUA_API_TOKEN_DAYS = int(os.environ.get("THIDUA_API_TOKEN_DAYS", "90"))
 
 # Login throttling (django-axes): after THIDUA_LOGIN_FAILURE_LIMIT wrong passwords for one

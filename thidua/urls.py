@@ -4,7 +4,8 @@ from django.urls import include, path
 
 from thidua.api import api
 from thidua.campaigns import views as campaign_views
-from thidua.core import notification_views
+from thidua.core import generated_views, notification_views
+from thidua.decisions import job_views
 from thidua.org import account_auth, export_views, twofactor_views
 from thidua.org import views as org_views
 
@@ -60,6 +61,15 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("quan-tri/", org_views.administration, name="administration"),
+    path("quan-tri/tac-vu/", job_views.failed_jobs, name="failed_jobs"),
+    path("quan-tri/tac-vu/chay-lai/", job_views.retry, name="failed_job_retry"),
+    path(
+        "tep/<str:kind>/<int:object_id>/tao/",
+        generated_views.request_file,
+        name="generated_request",
+    ),
+    path("tep/<int:pk>/", generated_views.progress, name="generated"),
+    path("tep/<int:pk>/tai-ve/", generated_views.download, name="generated_download"),
     path("quan-tri/don-vi/", include("thidua.org.unit_urls")),
     path("quan-tri/tai-khoan/", include("thidua.org.account_urls")),
     path("quan-tri/khoa-api/", include("thidua.org.token_urls")),

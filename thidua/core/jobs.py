@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import DatabaseError, OperationalError, close_old_connections, connections
+from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
@@ -24,6 +25,10 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 logger = logging.getLogger("thidua.worker")
+
+# Sent when the reaper gives a job up for good (``result``: the DBTaskResult row), so that the
+# app whose row the job was building marks it failed instead of leaving it "running".
+job_failed_for_good = Signal()
 
 
 class StaleJobError(Exception):
@@ -36,7 +41,7 @@ def requeue_stale(*, stale_after: int, max_attempts: int, now: datetime | None =
     cutoff = (now or timezone.now()) - timedelta(seconds=stale_after)
     touched = 0
     stale = DBTaskResult.objects.running().filter(started_at__lt=cutoff)
-    for row in stale.only("id", "started_at", "worker_ids"):
+    for row in stale.only("id", "started_at", "worker_ids", "task_path", "args_kwargs"):
         same = DBTaskResult.objects.filter(
             pk=row.pk, status=TaskResultStatus.RUNNING, started_at=row.started_at
         )
@@ -53,6 +58,7 @@ def requeue_stale(*, stale_after: int, max_attempts: int, now: datetime | None =
             )
             if changed:
                 logger.error("Job %s failed: its worker vanished %d times", row.pk, max_attempts)
+                job_failed_for_good.send(sender=DBTaskResult, result=row, message=message)
         else:
             changed = same.update(status=TaskResultStatus.READY)
             if changed:

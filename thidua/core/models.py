@@ -111,3 +111,62 @@ class ExportEntry(models.Model):
         from .exports import kind_label
 
         return kind_label(self.kind)
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "Đang chờ"
+    RUNNING = "running", "Đang tạo"
+    DONE = "done", "Đã xong"
+    FAILED = "failed", "Lỗi"
+
+
+def generated_path(instance: GeneratedFile, filename: str) -> str:
+    return f"generated/{instance.kind}/{instance.object_id}/{instance.token}-{filename}"
+
+
+class GeneratedFile(models.Model):
+    """A heavy document built by the background worker (``core.generated``): what it is
+    (``kind`` and the object it is about), who asked, its state and progress, and the
+    fingerprint of its inputs, so that the same version is built once and reused. ``part``
+    numbers the pieces of a job split in several (chunks of certificates); 0 otherwise."""
+
+    kind = models.CharField(max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    part = models.PositiveIntegerField(default=0)
+    fingerprint = models.CharField(max_length=64)
+    token = models.CharField(max_length=32)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+    file = models.FileField(upload_to=generated_path, blank=True, max_length=255)
+    filename = models.CharField(max_length=120, blank=True)
+    params = models.JSONField(default=dict, blank=True)  # what a part covers (its rows)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+        constraints = [
+            # One live job per version of a document (a failed one may be requested again).
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "part", "fingerprint"],
+                condition=~models.Q(status="failed"),
+                name="one_live_generated_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}#{self.object_id}/{self.part} {self.status}"
+
+    @property
+    def percent(self) -> int:
+        return int(self.done * 100 / self.total) if self.total else 0
+
+    @property
+    def live(self) -> bool:
+        return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)

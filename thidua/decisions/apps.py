@@ -34,6 +34,16 @@ class DecisionsConfig(AppConfig):
         from . import work
 
         worklist.register(work.work_for)
+
+        from .generated_files import register as register_generated_files
+
+        register_generated_files()
+
+        from thidua.core.jobs import job_failed_for_good
+
+        from .certificate_chunks import failed_for_good
+
+        job_failed_for_good.connect(failed_for_good, dispatch_uid="decisions-certificates-failed")
         notify.register("decisions.decision.prepared", "Quyết định chờ ký", work.notify_prepared)
 
         from thidua.council.holds import awards_held

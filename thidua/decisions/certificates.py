@@ -12,20 +12,17 @@ prints the same Vietnamese text. The emblem is a file an administrator sets
 from __future__ import annotations
 
 import math
-import tempfile
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files import File
-from django.utils import timezone
 from django.utils.text import slugify
 from fpdf import FPDF
 
 from thidua.core.text import ascii_key
 
-from .models import BatchStatus, CertificateBatch, Decision, Recipient
+from . import certificate_fonts
+from .models import Decision, Recipient
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 RED = (200, 16, 46)
@@ -58,8 +55,7 @@ def achievement_lines(decision: Decision, recipient: Recipient) -> list[tuple[in
 class CertificatePDF(FPDF):
     def __init__(self) -> None:
         super().__init__(orientation="L", unit="mm", format="A4")
-        for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "BoldItalic")):
-            self.add_font("Serif", style, str(FONTS / f"LiberationSerif-{name}.ttf"))
+        certificate_fonts.install(self)  # parsed once per process, not once per PDF
         self.set_auto_page_break(False)
         self.set_margins(0, 0, 0)
         self.set_title("Giấy khen")
@@ -162,41 +158,3 @@ def certificates_pdf(decision: Decision, recipients: Iterable[Recipient] | None 
 def _slug(name: str) -> str:
     """ "Sùng A Páo" → "sung-a-pao", for file names inside the ZIP."""
     return slugify(ascii_key(name))
-
-
-PROGRESS_EVERY = 25  # recipients between two progress updates of a batch
-
-
-def build_certificate_batch(batch: CertificateBatch) -> None:
-    """Every certificate of the batch's decision into one ZIP (one PDF each and one to print
-    them all), writing the progress on the batch row for its page. Run by the background task
-    that ``services.start_certificate_batch`` queued."""
-    decision = batch.decision
-    recipients = list(decision.recipients.filter(revoked_on__isnull=True))
-    rows = CertificateBatch.objects.filter(pk=batch.pk)
-    rows.update(status=BatchStatus.RUNNING, total=len(recipients))
-    try:
-        with tempfile.TemporaryFile() as handle:
-            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-                combined = CertificatePDF()
-                for n, recipient in enumerate(recipients, start=1):
-                    single = CertificatePDF()
-                    single.page_for(decision, recipient)
-                    archive.writestr(
-                        f"{recipient.order:04d}-{_slug(recipient.name)}.pdf", bytes(single.output())
-                    )
-                    combined.page_for(decision, recipient)
-                    if n % PROGRESS_EVERY == 0:
-                        rows.update(done=n)
-                archive.writestr("tat-ca-giay-khen.pdf", bytes(combined.output()))
-            handle.seek(0)
-            batch.file.save("giay-khen.zip", File(handle), save=False)
-        rows.update(
-            status=BatchStatus.DONE,
-            done=len(recipients),
-            file=batch.file.name,
-            finished_at=timezone.now(),
-        )
-    except Exception as error:  # recorded for the user, then re-raised for the worker's log
-        rows.update(status=BatchStatus.FAILED, error=str(error)[:500])
-        raise

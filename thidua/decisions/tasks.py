@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from .certificates import build_certificate_batch
+from . import certificate_chunks
 from .models import CertificateBatch
 
 
 @task()
 def build_certificates(batch_id: int) -> None:
+    """Cut the batch in chunks and queue them (``certificate_chunks``)."""
     batch = CertificateBatch.objects.select_related("decision__award_form", "decision__issuer")
-    build_certificate_batch(batch.get(pk=batch_id))
+    certificate_chunks.start(batch.get(pk=batch_id))
+
+
+@task()
+def build_certificate_chunk(chunk_id: int) -> None:
+    certificate_chunks.build_chunk(chunk_id)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import AwardForm
+from thidua.core import generated_views
 from thidua.core.audit import history
 from thidua.core.exports import record_export
 from thidua.core.listing import list_page
@@ -21,6 +22,7 @@ from thidua.org.access import Actor
 from . import (
     certificates,
     documents,
+    generated_files,
     law,
     policy,
     revocation,
@@ -178,6 +180,8 @@ def decision_approve(request, pk: int):
 def decision_docx(request, pk: int):
     decision = policy.get_decision_or_404(request.user, pk)
     filename = f"quyet-dinh-{decision.pk}.docx"
+    if generated_files.heavy(decision.recipients.count()):  # built by the worker
+        return generated_views.offer(request, generated_files.KIND, decision.pk)
     record_export(request, "quyet_dinh", decision, filename, unit=decision.issuer)
     return download(documents.decision_docx(decision), filename, DOCX)
 

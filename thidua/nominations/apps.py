@@ -37,6 +37,10 @@ class NominationsConfig(AppConfig):
         from . import work
 
         worklist.register(work.work_for)
+
+        from .generated_files import register as register_generated_files
+
+        register_generated_files()
         notify.register("nominations.dossier.returned", "Hồ sơ bị trả lại", work.notify_returned)
         for action in ("nominations.dossier.submitted", "nominations.dossier.resubmitted"):
             notify.register(action, "Hồ sơ nộp chờ thẩm định", work.notify_submitted)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.policy import get_campaign_or_404
+from thidua.core import generated_views
 from thidua.core.exports import record_export
 from thidua.core.listing import Listing, list_page
 from thidua.core.models import AuditEntry
@@ -21,7 +22,7 @@ from thidua.core.text import ascii_key, clean_text, text_key
 from thidua.core.web import DOCX, download, flash_errors
 from thidua.org.models import Unit
 
-from .. import documents, policy, services
+from .. import documents, generated_files, policy, services
 from ..evaluation import OVERALL_LABELS, evaluate_candidates
 from ..forms import ReasonForm, UploadForm
 from ..models import Appraisal, Dossier, DossierStatus
@@ -215,6 +216,8 @@ def _docx(
 @login_required
 def nomination_list_docx(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
+    if generated_files.heavy(dossier.candidates.count()):  # built by the worker
+        return generated_views.offer(request, generated_files.KIND, dossier.pk)
     return _docx(
         request, dossier, documents.nomination_list(dossier), "danh-sach-trich-ngang", "trich_ngang"
     )

@@ -1,0 +1,113 @@
+"""Certificates, one PDF per recipient (what a batch's chunk builds), against the floor of the
+same pages in one combined PDF, per certificate, on one core; then the same recipients split
+between 2 worker processes (as the chunks of a batch run on 2 workers), for the speed-up.
+
+No database: the decision and its recipients are unsaved objects, so the figures are the PDF
+work alone. `python bench/certificates.py [--count 400] [--workers 2]`, or
+`python bench/run.py --only certificates`.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import statistics
+import time
+from datetime import date
+
+
+def sample(count: int):
+    from thidua.campaigns.models import AwardForm
+    from thidua.decisions.models import Decision, Recipient
+    from thidua.org.models import Unit
+
+    issuer = Unit(name="thị xã Sa Pa", kind="ubnd_huyen")
+    decision = Decision(
+        issuer=issuer, issuer_name="UBND thị xã Sa Pa", award_form=AwardForm(name="Giấy khen của Chủ tịch UBND thị xã"),
+        year=2020, number=123, signed_on=date(2020, 10, 30), place="Sa Pa", signer_name="Lê Tân Phong",
+    )  # fmt: skip
+    first = ["Sùng A Páo", "Lý Thị Mẩy", "Nguyễn Thị Thu Hương", "Hoàng Văn Quý", "Đặng Thị Hường"]
+    recipients = [
+        Recipient(order=n, name=f"{first[n % 5]} {n}", description="Chuyên viên, Đơn vị thử",
+                  achievement="Hoàn thành xuất sắc nhiệm vụ trong đợt thi đua")
+        for n in range(1, count + 1)
+    ]  # fmt: skip
+    return decision, recipients
+
+
+def singles(decision, recipients) -> int:
+    from thidua.decisions.certificates import CertificatePDF
+
+    size = 0
+    for recipient in recipients:
+        pdf = CertificatePDF()
+        pdf.page_for(decision, recipient)
+        size += len(pdf.output())
+    return size
+
+
+def combined(decision, recipients) -> int:
+    from thidua.decisions.certificates import CertificatePDF
+
+    pdf = CertificatePDF()
+    for recipient in recipients:
+        pdf.page_for(decision, recipient)
+    return len(pdf.output())
+
+
+def _worker(args) -> int:
+    count, part, parts = args
+    logging.disable(logging.WARNING)
+    decision, recipients = sample(count)
+    return singles(decision, recipients[part::parts])
+
+
+def bench_certificates(count: int = 400, workers: int = 2, runs: int = 3) -> list[dict]:
+    logging.disable(logging.WARNING)  # fpdf2's notes on dropped font tables
+    decision, recipients = sample(count)
+    singles(decision, recipients[:2])  # fonts parsed once, before the clock
+    one, floor = [], []
+    for _ in range(runs):  # interleaved, medians compared
+        start = time.perf_counter()
+        singles(decision, recipients)
+        one.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        combined(decision, recipients)
+        floor.append(time.perf_counter() - start)
+    one_s, floor_s = statistics.median(one), statistics.median(floor)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        pool.map(_worker, [(4, p, workers) for p in range(workers)])  # warm the workers' fonts
+        start = time.perf_counter()
+        pool.map(_worker, [(count, p, workers) for p in range(workers)])
+        many = time.perf_counter() - start
+    return [
+        {"name": f"Giấy khen, mỗi người 1 tệp ({count} bản)", "rate": count / one_s, "unit": "bản/s",
+         "seconds": one_s, "floor": floor_s, "target": 5.0},
+        {"name": f"Giấy khen, {workers} tiến trình (nền: 1 tiến trình)", "rate": count / many,
+         "unit": "bản/s", "seconds": many, "floor": one_s, "target": None},
+    ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    import argparse
+    import os
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+    os.environ.setdefault("THIDUA_DEBUG", "true")
+    import django
+
+    django.setup()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    for r in bench_certificates(args.count, args.workers, args.runs):
+        ratio = r["seconds"] / r["floor"]
+        print(f"{r['name']:<48} {r['rate']:>8.1f} {r['unit']}  {r['seconds']:.2f}s  "
+              f"nền {r['floor']:.2f}s  tỉ lệ {ratio:.2f}×"
+              + (f" (≤ {r['target']:.0f}× {'đạt' if ratio <= r['target'] else 'CHƯA ĐẠT'})" if r["target"] else ""))  # fmt: skip
