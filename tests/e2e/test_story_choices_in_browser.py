@@ -2,6 +2,7 @@
 awarded in it, and typing a name (without diacritics) narrows it."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,15 +32,12 @@ def test_campaign_choice_fills_the_awarded_people(
     person = page.locator("#id_person")
     assert person.locator("option").count() == 1  # only the empty choice
     page.select_option("#id_campaign", str(campaign.pk))
-    page.wait_for_function(
-        f"document.querySelectorAll('#id_person option').length === {len(awarded) + 1}"
-    )
+    # Locators, not wait_for_function: the page's CSP forbids evaluating strings.
+    expect(person.locator("option")).to_have_count(len(awarded) + 1)
     target = awarded[0]
     word = max(target.search_name.split(), key=len)  # typed without diacritics
     matching = [p for p in awarded if word in p.search_name]
     page.get_by_label("Tìm người được khen thưởng theo tên").fill(word)
-    page.wait_for_function(
-        f"document.querySelectorAll('#id_person option').length === {len(matching) + 1}"
-        f" && document.querySelector('#id_person').textContent.includes({target.full_name!r})"
-    )
+    expect(person.locator("option")).to_have_count(len(matching) + 1)
+    expect(person).to_contain_text(target.full_name)
     screenshot(page, "story-form-awarded-people")

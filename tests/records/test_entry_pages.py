@@ -9,12 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from thidua.core.models import AuditEntry
+from thidua.demo.scenario import sample_pdf
 from thidua.org.models import Person
 from thidua.records.models import AnnualRating, AwardRecord, Discipline, Initiative
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = sample_pdf()  # a real one-page PDF: uploads are parsed
 
 
 def test_officer_adds_an_initiative_with_evidence_file(
