@@ -81,6 +81,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "thidua.urls"
+FORM_RENDERER = "thidua.core.form_renderer.Renderer"  # no "---------" in selects
 WSGI_APPLICATION = "thidua.wsgi.application"
 
 TEMPLATES = [
