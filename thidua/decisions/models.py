@@ -39,6 +39,9 @@ class RewardCoefficient(Dated):
         ordering = ["award_form", "-valid_from"]
         verbose_name = "hệ số tiền thưởng"
 
+    def __str__(self) -> str:
+        return f"Hệ số {self.individual} (cá nhân), {self.collective} (tập thể)"
+
 
 class DecisionStatus(models.TextChoices):
     DRAFT = "draft", "Dự thảo"
@@ -196,6 +199,9 @@ class Recipient(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def is_collective(self) -> bool:
         return self.unit_id is not None and self.person_id is None
@@ -248,6 +254,9 @@ class CertificateBatch(models.Model):
                 name="one_live_batch_per_version",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Lô Giấy khen in: {self.done}/{self.total}"
 
     @property
     def percent(self) -> int:
