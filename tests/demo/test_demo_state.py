@@ -50,3 +50,27 @@ def test_ta_van_files_are_in_the_slots_their_names_say(commune_dossier):
     minutes = text_of(documents["bien-ban-hop-xet.docx"])
     assert "Lý Thị Mẩy: Giấy khen của Chủ tịch UBND thị xã" in minutes
     assert "Thôn Lao Chải" in text_of(documents["bao-cao-ket-qua.docx"])
+
+
+def test_demo_finished_shows_a_finished_campaign_in_any_state(client_as, campaign):
+    from django.test import Client
+
+    from thidua.decisions.models import CertificateBatch, Decision
+
+    ward = campaign.issuer.children.get(name="Phường Sa Pa")
+    client_as("tdkt.phuongsapa").post(f"/dot-thi-dua/{campaign.pk}/cu-the-hoa/", {"unit": ward.pk})
+    call_command("demo_to_council", stdout=io.StringIO())  # a state the demo reaches first
+    out = io.StringIO()
+    call_command("demo_finished", stdout=out)
+    call_command("demo_finished", stdout=io.StringIO())  # and again: nothing left to do
+    decision = Decision.objects.get(campaign=campaign)
+    assert decision.status == "approved" and decision.number
+    assert f"Đã ký Quyết định số {decision.number_symbol}" in out.getvalue()
+    names = set(decision.recipients.values_list("name", flat=True))
+    assert "Thôn Lao Chải" in names and "Nguyễn Thị Minh Thư" not in names  # suspended
+    assert CertificateBatch.objects.filter(decision=decision).count() == 1
+    portal = Client().get("/cong-khai/").content.decode()
+    assert "Mô hình du lịch cộng đồng ở Lao Chải" in portal
+    assert "Thôn Lao Chải: điển hình xây dựng nông thôn mới" in portal
+    found = Client().get("/cong-khai/khen-thuong/", {"q": "lao chai"}).content.decode()
+    assert "Thôn Lao Chải" in found
