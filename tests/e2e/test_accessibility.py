@@ -58,6 +58,7 @@ def test_main_pages_have_no_serious_violation(live_server, page, login):
         ("tavan", "/"),
         ("tavan", f"/ho-so/{dossier.pk}/"),
         ("hoidong1", f"/hoi-dong/{meeting.pk}/phieu/"),
+        ("noivu", f"/ho-so/dot/{campaign.pk}/ra-soat/"),
         (None, "/cong-khai/"),
     ]
     found = {}
