@@ -5,7 +5,7 @@ its own empty label keeps it."""
 
 from __future__ import annotations
 
-from django.forms import BoundField, ChoiceField, ModelChoiceField
+from django.forms import BaseForm, BoundField, ChoiceField, Field, ModelChoiceField
 from django.forms.renderers import DjangoTemplates
 
 DASHES = "---------"
@@ -17,13 +17,13 @@ def placeholder(label: object) -> str:
 
 
 class ChoosingBoundField(BoundField):
-    def __init__(self, form, field, name) -> None:
+    def __init__(self, form: BaseForm, field: Field, name: str) -> None:
         # ``field`` is the form's own copy (form.fields[name]): changing it touches no other form.
         if isinstance(field, ModelChoiceField):
             if field.empty_label == DASHES:
                 field.empty_label = placeholder(field.label or name)
         elif isinstance(field, ChoiceField):
-            choices = list(field.choices)
+            choices = list(field.choices)  # type: ignore[arg-type]
             if choices and choices[0][0] in ("", None) and choices[0][1] == DASHES:
                 field.choices = [(choices[0][0], placeholder(field.label or name)), *choices[1:]]
         super().__init__(form, field, name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from thidua.campaigns.models import Campaign
 from thidua.org.models import Person, Unit, path_ids
@@ -91,7 +91,7 @@ def fairness(campaign: Campaign, scope: Unit) -> dict:
         for code in _groups(gender, ethnicity, leader):
             groups[code].headcount += n
 
-    def count_people(queryset, attr: str) -> None:
+    def count_people(queryset: QuerySet, attr: str) -> None:
         fields = ("person__unit__path", "person__gender", "person__ethnicity", "person__is_leader")
         for path, gender, ethnicity, leader, n in (
             queryset.filter(person__unit__path__startswith=scope.path)

@@ -11,7 +11,9 @@ whatever the number of people (the page asserts it at 1,000 people)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -101,12 +103,12 @@ def get_review_or_404(user: Actor, campaign_pk: int, unit_pk: int | None) -> tup
 # -- the review --------------------------------------------------------------------------------
 
 
-def review(campaign: Campaign, scope: Unit, today=None) -> list[FormReview]:
+def review(campaign: Campaign, scope: Unit, today: date | None = None) -> list[FormReview]:
     with gc_paused():
         return _review(campaign, scope, today or timezone.localdate())
 
 
-def _review(campaign: Campaign, scope: Unit, today) -> list[FormReview]:
+def _review(campaign: Campaign, scope: Unit, today: date) -> list[FormReview]:
     forms = list(campaign.award_forms.order_by("order", "pk"))
     by_form = {f.pk: FormReview(f) for f in forms}
     start, end = campaign.period_start, campaign.period_end
@@ -180,14 +182,14 @@ def _review(campaign: Campaign, scope: Unit, today) -> list[FormReview]:
             engine.InitiativeFact(str(pk), title, on, level, used or None)
         )
     disc_person, disc_unit = defaultdict(list), defaultdict(list)
-    for person_id, unit_id, name, form, on, ends in Discipline.objects.filter(
+    for person_id, unit_id, name, kind_of, on, ends in Discipline.objects.filter(
         person__unit__path__startswith=scope.path
     ).values_list(
         "person_id", "person__unit_id", "person__full_name", "form", "decided_on", "ends_on"
     ):
-        disc_person[person_id].append(engine.DisciplineFact(form, on, ends))
-        disc_unit[unit_id].append(engine.DisciplineFact(form, on, ends, name))
-    maternity = defaultdict(set)
+        disc_person[person_id].append(engine.DisciplineFact(kind_of, on, ends))
+        disc_unit[unit_id].append(engine.DisciplineFact(kind_of, on, ends, name))
+    maternity: dict[int, set[int]] = defaultdict(set)
     for leave in MaternityLeave.objects.filter(person_id__in=person_q):
         maternity[leave.person_id] |= leave.years()
     suspended = set()
@@ -211,12 +213,12 @@ def _review(campaign: Campaign, scope: Unit, today) -> list[FormReview]:
     names = {f.pk: f.name for f in forms}
     memo: dict = {}
     subjects: list[tuple[tuple[str, int], str, str, str | None, str | None, engine.Facts]] = []
-    for pk, full_name, category, unit_name in people:
+    for pk, full_name, person_category, unit_name in people:
         facts = engine.Facts(
             "individual", end, start, ratings["p"].get(pk, {}), initiatives.get(pk, []),
             disc_person.get(pk, []), {}, None, set(), {}, maternity.get(pk, set()),
         )  # fmt: skip
-        subjects.append((("p", pk), full_name, unit_name, category, None, facts))
+        subjects.append((("p", pk), full_name, unit_name, person_category, None, facts))
     for unit in units:
         facts = engine.Facts(
             "collective", end, start, ratings["u"].get(unit.pk, {}), [],
@@ -228,7 +230,7 @@ def _review(campaign: Campaign, scope: Unit, today) -> list[FormReview]:
 
     for form in forms:
         form_plans = plans.get(form.pk, ())
-        for key, name, unit_name, category, kind, facts in subjects:
+        for key, subject_name, unit_name, category, kind, facts in subjects:
             if form.pk in proposed.get(key, ()) or key in suspended:
                 continue
             fitting = [(cs, p) for cs, p in form_plans if cs.subject_category.fits(category, kind)]
@@ -250,21 +252,21 @@ def _review(campaign: Campaign, scope: Unit, today) -> list[FormReview]:
                 flags = _flags(campaign, facts, (), (), ())
                 reasons += [f.text for f in flags if f.code == "discipline"]
             by_form[form.pk].missed.append(
-                Finding(name, unit_name, key[0] == "p", status, reasons, others)
+                Finding(subject_name, unit_name, key[0] == "p", status, reasons, others)
             )
     return list(by_form.values())
 
 
-def _leaves(result: engine.CriterionResult):
+def _leaves(result: engine.CriterionResult) -> Iterator[engine.CriterionResult]:
     if not result.children:
         yield result
     for child in result.children:
         yield from _leaves(child)
 
 
-def _reasons(results) -> list[str]:
+def _reasons(results: Iterable[tuple[CriteriaSet, engine.CriterionResult]]) -> list[str]:
     """Why a candidate fails: the unmet leaf criteria with the engine's explanation."""
-    found = []
+    found: list[str] = []
     for _cs, result in results:
         for leaf in _leaves(result):
             if leaf.status == Status.KHONG_DAT:
@@ -274,9 +276,9 @@ def _reasons(results) -> list[str]:
     return found
 
 
-def _open_points(results) -> list[str]:
+def _open_points(results: Iterable[engine.CriterionResult]) -> list[str]:
     """What still needs confirming for a subject who may meet the criteria."""
-    found = []
+    found: list[str] = []
     for result in results:
         for leaf in _leaves(result):
             if leaf.status == Status.CAN_XAC_NHAN and leaf.text not in found:
