@@ -22,7 +22,7 @@ run: $(VENV)/.installed
 	@echo "Mở trình duyệt: http://127.0.0.1:$(PORT)  (Ctrl+C để dừng)"
 	@# The background worker (certificates) runs beside the web server and stops with it.
 	@mkdir -p var
-	@$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 1 --no-startup-delay > var/worker.log 2>&1 & \
+	@$(DEV_ENV) $(BIN)/python manage.py run_worker --interval 1 --no-startup-delay > var/worker.log 2>&1 & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -53,8 +53,8 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 test-sqlite: $(VENV)/.installed
-	@echo "== Test suite on SQLite =="
-	$(BIN)/pytest
+	@echo "== Test suite on SQLite (the deployment tests run in the PostgreSQL pass) =="
+	$(BIN)/pytest --ignore=tests/deploy
 
 test-postgres: $(VENV)/.installed
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \

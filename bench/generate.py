@@ -39,6 +39,7 @@ class Generated:
 def generate(scale: str, batch: int = 5000) -> Generated:
     from django.db import transaction
 
+    from thidua.core.text import ascii_key
     from thidua.org.models import Person, Unit
     from thidua.records.models import AnnualRating, Discipline, Initiative
 
@@ -75,7 +76,8 @@ def generate(scale: str, batch: int = 5000) -> Generated:
             people = Person.objects.bulk_create(
                 [
                     Person(
-                        full_name=f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
+                        full_name=(name := f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"),
+                        search_name=ascii_key(name),
                         gender=rng.choice(["nam", "nu"]),
                         date_of_birth=date(rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28)),
                         ethnicity=rng.choice(["01", "01", "01", "02", "09", "25", "08"]),

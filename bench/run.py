@@ -11,6 +11,8 @@
                   data, p50 latency against a trivial page served by the same server to the same
                   client (anonymous for the portal, a signed-in officer for the statistics): the
                   framework floor. Target: within 3×. A common-word search is shown for reference.
+    people        the staff search (page, API, picker) of an officer over the whole data, p50
+                  against the signed-in trivial page. Target: within 3× (bench/people.py).
 
 Machines here are noisy: each side runs several times, interleaved, and the medians are
 compared. Data lives in its own database (var/bench-<scale>/ or BENCH_DATABASE_URL) and is
@@ -400,11 +402,15 @@ def main() -> int:
     parser.add_argument("--certificates", type=int, default=5_000)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument(
-        "--only", choices=["eligibility", "import", "documents", "pages"], help="one measure only"
+        "--only",
+        choices=["eligibility", "import", "documents", "pages", "people"],
+        help="one measure only",
     )
     args = parser.parse_args()
     setup(args.scale)
     from django.db import connection
+
+    from bench.people import bench_people
 
     root, campaign = ensure_data(args.scale, args.candidates)
     measures = {
@@ -412,6 +418,7 @@ def main() -> int:
         "import": lambda: [bench_import(root, campaign, args.rows, args.runs)],
         "documents": lambda: bench_documents(root, campaign, args.certificates),
         "pages": lambda: bench_pages(root, campaign, args.requests),
+        "people": lambda: bench_people(root, args.requests),
     }
     results = [
         r for name, measure in measures.items() if args.only in (None, name) for r in measure()

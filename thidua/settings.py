@@ -33,14 +33,27 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("THIDUA_DEBUG", False)
+# The example key of .env.example (and anything starting like it) is refused: a copied example
+# file must not become a production secret.
+PLACEHOLDER_SECRET_KEYS = ("change-me", "dev-only-insecure-key")
 SECRET_KEY = os.environ.get("THIDUA_SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG:
         SECRET_KEY = "dev-only-insecure-key"  # noqa: S105 - development only
     else:
         raise ImproperlyConfigured("THIDUA_SECRET_KEY must be set when THIDUA_DEBUG is off")
+elif not DEBUG and SECRET_KEY.startswith(PLACEHOLDER_SECRET_KEYS):
+    raise ImproperlyConfigured(
+        "THIDUA_SECRET_KEY is the example placeholder: generate a real key, e.g. "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("THIDUA_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+if not ALLOWED_HOSTS and not DEBUG:
+    raise ImproperlyConfigured(
+        "THIDUA_ALLOWED_HOSTS must name the host(s) this server answers for, "
+        "e.g. THIDUA_ALLOWED_HOSTS=thidua.example.gov.vn"
+    )
 CSRF_TRUSTED_ORIGINS = env_list("THIDUA_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -69,6 +82,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "thidua.core.error_pages.DemoErrorPagesMiddleware",  # Vietnamese 404/500 also under DEBUG
     "django.middleware.security.SecurityMiddleware",
+    "thidua.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -104,7 +118,11 @@ DATA_DIR = Path(os.environ.get("THIDUA_DATA_DIR", PROJECT_DIR / "var"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'thidua.sqlite3'}"),
-        conn_max_age=int(os.environ.get("THIDUA_DB_CONN_MAX_AGE", "0")),
+        # Persistent connections in production (a new connection per request doubles the cost
+        # of a page on PostgreSQL), checked before reuse so a restarted database costs at most
+        # the requests in flight.
+        conn_max_age=int(os.environ.get("THIDUA_DB_CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -144,7 +162,7 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("THIDUA_STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("THIDUA_MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media/"  # never routed: uploaded files are served only through permission checks
 # Uploaded dossier documents: largest accepted file, and the most an Office file may unpack to.
@@ -154,18 +172,65 @@ THIDUA_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 THIDUA_TEMPLATE_DIR = os.environ.get("THIDUA_TEMPLATE_DIR", str(DATA_DIR / "mau-van-ban"))
 # The official national emblem (PNG or SVG) for certificates; a simplified drawing otherwise.
 THIDUA_EMBLEM_IMAGE = os.environ.get("THIDUA_EMBLEM_IMAGE", "")
+# Uploaded files: the local disk (THIDUA_MEDIA_ROOT) by default, or S3-compatible object storage
+# when several web and worker machines share the files (THIDUA_S3_BUCKET and its companions).
+S3_BUCKET = os.environ.get("THIDUA_S3_BUCKET", "")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("THIDUA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("THIDUA_S3_REGION") or None,
+            "access_key": os.environ.get("THIDUA_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("THIDUA_S3_SECRET_KEY") or None,
+            "location": os.environ.get("THIDUA_S3_PREFIX", ""),
+            "default_acl": None,  # private objects; files are served only through scope checks
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "addressing_style": os.environ.get("THIDUA_S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
+    # Hashed, compressed names after `collectstatic`, served by WhiteNoise with far-future
+    # caching; before collectstatic (development, bench) the plain names from the app folders.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        "BACKEND": "thidua.staticfiles.HashedStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 WHITENOISE_USE_FINDERS = True
 
+# HTTPS behind a reverse proxy (nginx): secure cookies, redirect to https, HSTS. THIDUA_HTTPS=false
+# only for a server reached over plain http (a closed test network, the bench).
+HTTPS = env_bool("THIDUA_HTTPS", env_bool("THIDUA_SECURE_COOKIES", not DEBUG))
+SECURE_SSL_REDIRECT = env_bool("THIDUA_SSL_REDIRECT", HTTPS)
+SECURE_REDIRECT_EXEMPT = [r"^suc-khoe/$"]  # the load balancer's health check over plain http
+SECURE_HSTS_SECONDS = int(os.environ.get("THIDUA_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("THIDUA_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("THIDUA_HSTS_PRELOAD", False)
+# Preloading is a decision for the owner of the registrable domain (gov.vn), not for one
+# application: without THIDUA_HSTS_PRELOAD=true its deploy-check warning is silenced.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Trust X-Forwarded-Proto only when a proxy that sets it stands in front (compose, nginx sample).
+if env_bool("THIDUA_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (thidua/security.py): no inline script, nothing from other origins.
+THIDUA_CSP = os.environ.get("THIDUA_CSP", "")
+
+# A session ends after this idle time (each use extends it, see thidua/sessions.py) and on a
+# password change (Django checks the password hash kept in the session: the other sessions end).
+SESSION_ENGINE = "thidua.sessions"
+SESSION_COOKIE_AGE = int(os.environ.get("THIDUA_SESSION_IDLE_MINUTES", "480")) * 60
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("THIDUA_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -178,6 +243,7 @@ LOGGING = {
 }
 
 # Reminders to units go by e-mail when a server is configured; in development they are printed.
+# EMAIL_URL (smtp://user:password@host:587?tls=true, smtps://… for SSL) or THIDUA_EMAIL_* values.
 EMAIL_BACKEND = os.environ.get(
     "THIDUA_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -187,7 +253,23 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_HOST = os.environ.get("THIDUA_EMAIL_HOST", "localhost")
 # Links in e-mails (notifications, password reset) point here.
 SITE_URL = os.environ.get("THIDUA_SITE_URL", "http://127.0.0.1:8000")
+
+
+EMAIL_PORT = int(os.environ.get("THIDUA_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("THIDUA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("THIDUA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("THIDUA_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("THIDUA_EMAIL_USE_SSL", False)
+if os.environ.get("EMAIL_URL"):
+    from thidua.envurl import parse_email_url
+
+    _email = parse_email_url(os.environ["EMAIL_URL"])
+    EMAIL_HOST, EMAIL_PORT = _email["host"], _email["port"]
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["user"], _email["password"]
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["use_tls"], _email["use_ssl"]
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("THIDUA_EMAIL_FROM", "thidua@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background jobs: stored in the database, run by `thidua db_worker` (make run starts one).
 TASKS = {
@@ -218,3 +300,10 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends on time, 
 AXES_LOCKOUT_CALLABLE = "thidua.org.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+
+
+# A job left "running" by a worker that died (kill -9, machine lost) is run again after this
+# many seconds by `thidua run_worker`; longer than the longest job. After THIDUA_TASK_MAX_ATTEMPTS
+# starts it is marked failed instead.
+THIDUA_TASK_STALE_AFTER = int(os.environ.get("THIDUA_TASK_STALE_AFTER", "1800"))
+THIDUA_TASK_MAX_ATTEMPTS = int(os.environ.get("THIDUA_TASK_MAX_ATTEMPTS", "3"))

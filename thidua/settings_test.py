@@ -5,6 +5,7 @@ import tempfile
 
 os.environ.setdefault("THIDUA_SECRET_KEY", "test-only-secret-key")  # noqa: S105
 os.environ.setdefault("THIDUA_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("THIDUA_HTTPS", "false")  # the test client speaks plain http
 
 from .settings import *  # noqa: E402,F403
 
@@ -15,6 +16,8 @@ CSRF_COOKIE_SECURE = False
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests
 MEDIA_ROOT = tempfile.mkdtemp(prefix="thidua-test-media-")  # uploads never touch var/
 THIDUA_MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # small, so the oversize test stays fast
+# A connection per request, as before: threads of the concurrency tests leave none open.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: threads then wait for the write lock like in production.
     TEST_DB_DIR = tempfile.mkdtemp(prefix="thidua-test-db-")

@@ -174,15 +174,28 @@ def import_candidates(
     file: File[UploadedFile],
     version: Form[int],
     only_clean: Form[bool] = False,
+    add_people: Form[bool] = False,
 ):
+    """Người chưa có trong danh sách cán bộ của đơn vị (ghi kèm Giới tính, Đối tượng) được
+    liệt kê ở ``new_people``; gửi lại với ``add_people=true`` để thêm họ rồi nhập."""
     dossier = policy.get_dossier_or_404(request.user, dossier_id)
     report = services.import_candidates(
-        actor=request.user, dossier=dossier, version=version, uploaded=file, only_clean=only_clean
+        actor=request.user,
+        dossier=dossier,
+        version=version,
+        uploaded=file,
+        only_clean=only_clean,
+        add_people=add_people,
     )
     status = 200 if report.imported or not report.errors else 422
     body = {
         "imported": report.imported,
         "valid_rows": len(report.rows),
+        "added_people": report.added_people,
+        "new_people": [
+            {"row": r.row, "name": r.name, "date_of_birth": r.person and r.person.date_of_birth}
+            for r in (report.new_people if not report.imported else [])
+        ],
         "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in report.errors],
         "notices": report.notices,
     }

@@ -31,6 +31,7 @@ from thidua.core.sheets import Column, RowError, parse_date, parse_number, read_
 from thidua.core.spreadsheet import put_value
 from thidua.core.text import ascii_key, clean_text, text_key
 from thidua.org.models import Person, Unit
+from thidua.org.people_import import new_person_fields
 
 INDIVIDUAL, COLLECTIVE = "Cá nhân", "Tập thể"
 BASE_COLUMNS = [
@@ -40,6 +41,14 @@ BASE_COLUMNS = [
     ("dob", "Ngày sinh (dd/mm/yyyy)", 16),
     ("form", "Hình thức đề nghị khen thưởng", 40),
     ("summary", "Tóm tắt thành tích", 60),
+]
+# Optional: when the list names a person the unit's staff lacks, these columns let the import
+# offer to add them (after the user confirms) instead of refusing the row.
+STAFF_COLUMNS = [
+    ("gender", "Giới tính", 10),
+    ("category", "Đối tượng", 18),
+    ("position", "Chức vụ", 24),
+    ("ethnicity", "Dân tộc", 12),
 ]
 MAX_ROWS = 20000
 SHEET_TITLE = "Danh sách đề nghị"  # the template's sheet, read even when another is active
@@ -64,6 +73,7 @@ def build_template(campaign: Campaign, unit: Unit) -> bytes:
     sheet.title = SHEET_TITLE
     facts = number_facts(campaign)
     headers = [(h, w) for _k, h, w in BASE_COLUMNS] + [(label, 18) for _c, label in facts]
+    headers += [(h, w) for _k, h, w in STAFF_COLUMNS]
     for col, (header, width) in enumerate(headers, start=1):
         cell = put_value(sheet, 1, col, header)  # fact labels come from the campaign's data
         cell.font = Font(bold=True)
@@ -91,6 +101,8 @@ def build_template(campaign: Campaign, unit: Unit) -> bytes:
         "có dấu hay không dấu; được viết tắt GK, BK, CT, UBND…):",
         *[f"    {name}" for name in forms],
         "Các cột số liệu (nếu có): ghi số, không ghi chữ.",
+        "Giới tính, Đối tượng, Chức vụ, Dân tộc: chỉ cần cho người chưa có trong danh sách cán bộ"
+        " của đơn vị; hệ thống sẽ đề nghị thêm họ trước khi nhập.",
         "Dòng trống được bỏ qua.",
     ]
     for row, line in enumerate(lines, start=1):
@@ -118,6 +130,7 @@ class ParsedRow:
     person: Match | None = None
     unit: Match | None = None
     facts: dict = field(default_factory=dict)
+    new_person: dict | None = None  # staff fields of a person the unit's staff lacks
 
     @property
     def name(self) -> str:
@@ -130,6 +143,18 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     imported: int = 0
     notices: list[str] = field(default_factory=list)  # hidden sheets, a CSV read
+    added_people: int = 0
+
+    @property
+    def new_people(self) -> list[ParsedRow]:
+        """One row per person to add to the staff (the first row naming them)."""
+        seen: set[tuple] = set()
+        rows = []
+        for row in self.rows:
+            if row.new_person and (key := new_key(row)) not in seen:
+                seen.add(key)
+                rows.append(row)
+        return rows
 
     @property
     def bad_rows(self) -> int:
@@ -203,12 +228,21 @@ def form_key(name: object) -> str:
     return " ".join(w for w in expanded if w not in FILLER_WORDS)
 
 
+def new_key(row: ParsedRow) -> tuple:
+    assert row.person is not None
+    return ("new", text_key(row.person.name), row.person.date_of_birth)
+
+
 def columns_of(facts: list[tuple[str, str]]) -> list[Column]:
     optional = {"stt", "type", "dob"}
-    return [
-        Column(key, header, width, required=key not in optional, is_row_number=key == "stt")
-        for key, header, width in BASE_COLUMNS
-    ] + [Column(f"fact:{code}", label, required=False) for code, label in facts]
+    return (
+        [
+            Column(key, header, width, required=key not in optional, is_row_number=key == "stt")
+            for key, header, width in BASE_COLUMNS
+        ]
+        + [Column(f"fact:{code}", label, required=False) for code, label in facts]
+        + [Column(key, header, width, required=False) for key, header, width in STAFF_COLUMNS]
+    )
 
 
 def parse_workbook(uploaded, dossier, existing: set[tuple] | None = None) -> ImportReport:
@@ -247,20 +281,25 @@ def _parse_row(index, cell, letter, lookup: Lookup, facts, errors, seen) -> Pars
     if dob == "invalid":
         error("dob", "Ngày sinh không hợp lệ (ghi ngày có thật, dạng dd/mm/yyyy).")
     if not kind and name:  # no "Loại" column, or left empty
-        kind = _infer_kind(name, dob, lookup, error)
+        kind = _infer_kind(name, dob, lookup, error, has_staff_fields=bool(cell.get("gender")))
     elif kind not in ("ca nhan", "tap the"):
         error("type", "Loại phải là “Cá nhân” hoặc “Tập thể”.")
     person = unit = None
+    new_person: dict | None = None
     if name and kind == "ca nhan":
         matches = lookup.people.get(text_key(name), [])
         if isinstance(dob, date):
             matches = [p for p in matches if p.date_of_birth == dob]
-        if not matches:
+        new_person, missing = new_person_fields(cell) if not matches else (None, "")
+        if not matches and new_person is not None:
+            person = Match(0, name, dob if isinstance(dob, date) else None)
+        elif not matches:
             error(
                 "name",
                 f"Không tìm thấy cá nhân “{name}”"
                 + (f" sinh ngày {dob:%d/%m/%Y}" if isinstance(dob, date) else "")
-                + " trong đơn vị.",
+                + " trong đơn vị."
+                + f" Để thêm người này vào danh sách cán bộ, {missing}.",
             )
         elif len(matches) > 1:
             error("dob", f"Có {len(matches)} người tên “{name}”: ghi ngày sinh để phân biệt.")
@@ -296,18 +335,22 @@ def _parse_row(index, cell, letter, lookup: Lookup, facts, errors, seen) -> Pars
             values[code] = int(number) if float(number).is_integer() else number
     if len(errors) > before:
         return None
-    key = (("p", person.pk) if person else ("u", unit.pk), award_form.pk)
+    subject = ("u", unit.pk) if unit else ("p", person.pk)
+    if person and new_person:
+        subject = ("new", text_key(name), person.date_of_birth)
+    key = (subject, award_form.pk)
     if key in seen:
         error("name", f"“{name}” đã có trong hồ sơ hoặc trùng một dòng trước với cùng hình thức.")
         return None
     seen.add(key)
-    return ParsedRow(index, award_form, summary, person, unit, values)
+    return ParsedRow(index, award_form, summary, person, unit, values, new_person)
 
 
-def _infer_kind(name: str, dob, lookup: Lookup, error) -> str:
-    """ "ca nhan" or "tap the" for a row without its "Loại": a birth date means a person;
-    else the name decides when it is only a person's or only a collective's."""
-    if isinstance(dob, date):
+def _infer_kind(name: str, dob, lookup: Lookup, error, *, has_staff_fields: bool = False) -> str:
+    """ "ca nhan" or "tap the" for a row without its "Loại": a birth date (or a person's staff
+    fields) means a person; else the name decides when it is only a person's or a
+    collective's."""
+    if isinstance(dob, date) or has_staff_fields:
         return "ca nhan"
     key = text_key(name)
     person, collective = key in lookup.people, key in lookup.units

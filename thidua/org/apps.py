@@ -31,6 +31,12 @@ AUDIT_ACTIONS = {
     "org.account.role_granted": "Giao vai trò",
     "org.account.role_ended": "Kết thúc vai trò",
     "org.account.imported": "Nhập danh sách tài khoản từ Excel",
+    "org.person.added": "Thêm cán bộ",
+    "org.person.edited": "Sửa thông tin cán bộ",
+    "org.person.moved": "Chuyển cán bộ sang đơn vị khác",
+    "org.person.ended": "Cán bộ thôi công tác",
+    "org.person.merged": "Gộp hồ sơ cán bộ trùng",
+    "org.person.imported": "Nhập danh sách cán bộ từ Excel",
 }
 
 

@@ -8,9 +8,9 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from . import access, services, unit_services
+from . import access, search, services, unit_services
 from .access import Perm
-from .models import ApiToken, Person, PersonCategory, UnitKind
+from .models import ApiToken, Person, PersonCategory
 
 
 @login_required
@@ -74,19 +74,14 @@ def people(request):
     q = request.GET.get("q", "").strip()
     unit_id = request.GET.get("don_vi", "")
     category = request.GET.get("doi_tuong", "")
-    if q:
-        qs = qs.filter(full_name__icontains=q)
+    qs = search.name_condition(qs, q)  # without diacritics: "giang thi my"
+    unit = None
     if unit_id.isdigit():
         unit = access.get_unit_or_404(request.user, int(unit_id), Perm.VIEW_PEOPLE)
         qs = qs.filter(unit__path__startswith=unit.path)
     if category in PersonCategory.values:
         qs = qs.filter(category=category)
     page = Paginator(qs.order_by("unit__path", "full_name"), 50).get_page(request.GET.get("trang"))
-    units = (
-        access.units_with(request.user, Perm.VIEW_PEOPLE)
-        .exclude(kind=UnitKind.THON)
-        .order_by("path")
-    )
     return render(
         request,
         "org/people.html",
@@ -96,7 +91,7 @@ def people(request):
             "unit_id": unit_id,
             "category": category,
             "categories": PersonCategory.choices,
-            "units": units,
+            "unit": unit,
         },
     )
 

@@ -12,12 +12,13 @@ from django.db.models import Max
 from thidua.campaigns.models import AwardForm, Campaign
 from thidua.core import audit, sheets
 from thidua.core.bulk import gc_paused
-from thidua.org.access import Actor
+from thidua.org import people_services
+from thidua.org.access import Actor, Perm
 from thidua.org.models import Person, Unit
 
 from .. import policy
 from ..errors import DossierError
-from ..importing import ImportReport, ParsedRow, RowError, parse_workbook
+from ..importing import ImportReport, Match, ParsedRow, RowError, new_key, parse_workbook
 from ..models import Appraisal, Candidate, CandidateAttestation, Dossier
 from ..signals import dossiers_changed
 from .versioning import claim
@@ -175,9 +176,12 @@ def import_candidates(
     version: int | str | None,
     uploaded: UploadedFile,
     only_clean: bool = False,
+    add_people: bool = False,
 ) -> ImportReport:
     """Check every row of an Excel list; add the rows only when all are clean, or, when the
-    user asked for it, only the clean ones."""
+    user asked for it, only the clean ones. People the unit's staff lacks (named with their
+    staff fields) are added to the dossier's unit first, once the user confirmed it
+    (``add_people``); without it nothing is stored and the report lists them."""
     policy.check(actor, dossier, "edit")
     try:
         sheets.check_list_file(uploaded)  # an .xlsx, or a CSV that the reader reads too
@@ -191,8 +195,12 @@ def import_candidates(
         report = parse_workbook(uploaded, dossier, existing)
     if not report.rows or (report.errors and not only_clean):
         return report
+    if report.new_people and not add_people:
+        return report  # the page lists them and asks to confirm
     with transaction.atomic():
         claim(dossier, version)
+        if report.new_people:
+            _add_people(actor, dossier, report)
         order = dossier.candidates.aggregate(m=Max("order"))["m"] or 0
         _insert_candidates(dossier, report.rows, start=order + 1)
         report.imported = len(report.rows)
@@ -202,9 +210,36 @@ def import_candidates(
             action="nominations.candidate.imported",
             obj=dossier,
             message=f"Nhập {report.imported} dòng từ tệp {uploaded.name}"
+            + (f", thêm {report.added_people} cán bộ mới" if report.added_people else "")
             + (f", bỏ qua {report.bad_rows} dòng lỗi" if report.errors else ""),
         )
     return report
+
+
+def _add_people(actor: Actor, dossier: Dossier, report: ImportReport) -> None:
+    """The people the list names and the unit's staff lacks join the dossier's unit, under
+    the dossier editor's right over that unit; their rows then point to them."""
+    new = report.new_people
+    people = [
+        {"full_name": r.name, "date_of_birth": r.person.date_of_birth, **(r.new_person or {})}
+        for r in new
+        if r.person is not None
+    ]
+    created = people_services.add_people(
+        actor=actor,
+        unit=dossier.unit,
+        people=people,
+        perm=Perm.EDIT_DOSSIERS,
+        source=f"danh sách đề nghị của hồ sơ #{dossier.pk}",
+    )
+    matches = {
+        new_key(r): Match(p.pk, p.full_name, p.date_of_birth)
+        for r, p in zip(new, created, strict=True)
+    }
+    for row in report.rows:
+        if row.new_person:
+            row.person = matches[new_key(row)]
+    report.added_people = len(created)
 
 
 # Candidate columns written by an import, in the order of ``_insert_candidates``' values.

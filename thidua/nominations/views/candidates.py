@@ -16,6 +16,7 @@ from .. import elsewhere, importing, policy, services
 from ..evaluation import evaluate_candidates
 from ..forms import AppraisalForm, AttestForm, CandidateEditForm, CandidateForm, ImportForm
 from ..models import Candidate, Dossier
+from . import pending
 from .dossiers import back_to
 
 
@@ -185,27 +186,49 @@ def candidate_import(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
     if refused := _edit_page_refused(request, dossier):
         return refused
+    confirming = request.method == "POST" and "xac_nhan" in request.POST
     form = ImportForm(
-        request.POST or None, request.FILES or None, initial={"version": dossier.version}
+        None if confirming else (request.POST or None),
+        request.FILES or None,
+        initial={"version": dossier.version},
     )
-    report = None
-    if request.method == "POST" and form.is_valid():
+    report, can_confirm = None, False
+    if confirming:
+        kept = pending.take(request, dossier.pk)
+        if kept is None:
+            messages.error(request, "Danh sách chờ xác nhận không còn: hãy tải tệp lên lại.")
+            return redirect("nominations:import", pk=pk)
+        upload, only_clean = kept
+        version, add_people = request.POST.get("version"), True
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        upload, only_clean, version = data["file"], data["only_clean"], data["version"]
+        add_people = False
+    if confirming or (request.method == "POST" and form.is_valid()):
         try:
             report = services.import_candidates(
                 actor=request.user,
                 dossier=dossier,
-                version=data["version"],
-                uploaded=data["file"],
-                only_clean=data["only_clean"],
+                version=version,
+                uploaded=upload,
+                only_clean=only_clean,
+                add_people=add_people,
             )
         except services.DossierError as error:
             form.add_error(None, error)
         else:
             for notice in report.notices:  # hidden sheets, a CSV read
                 messages.info(request, notice)
+            can_confirm = bool(
+                report.new_people and not report.imported and (only_clean or not report.errors)
+            )
+            if can_confirm:
+                pending.keep(request, dossier.pk, upload, only_clean)
             if report.imported:
-                messages.success(request, f"Đã nhập {report.imported} người, tập thể vào hồ sơ.")
+                added = f" (thêm {report.added_people} cán bộ mới)" if report.added_people else ""
+                messages.success(
+                    request, f"Đã nhập {report.imported} người, tập thể vào hồ sơ{added}."
+                )
                 if not report.errors:
                     return back_to(dossier, "danh-sach")
             dossier.refresh_from_db()
@@ -213,7 +236,13 @@ def candidate_import(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "nominations/import.html",
-        {"dossier": dossier, "form": form, "report": report},
+        {
+            "dossier": dossier,
+            "form": form,
+            "report": report,
+            "can_confirm": can_confirm,
+            "new_people": pending.describe(report.new_people) if report else [],
+        },
     )
 
 

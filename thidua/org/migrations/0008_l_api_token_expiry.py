@@ -15,7 +15,7 @@ def expire_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("org", "0005_f_account_profile"),
+        ("org", "0006_g_people_search"),
     ]
 
     operations = [
