@@ -80,9 +80,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "thidua.core.error_pages.DemoErrorPagesMiddleware",  # Vietnamese 404/500 also under DEBUG
     "django.middleware.security.SecurityMiddleware",
     "thidua.security.ContentSecurityPolicyMiddleware",
+    "thidua.core.error_pages.DemoErrorPagesMiddleware",  # Vietnamese 404/500 also under DEBUG
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

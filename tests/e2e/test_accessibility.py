@@ -12,8 +12,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 
 
+def with_axe(page) -> None:
+    """Load axe-core into every page ``page`` opens from now on. An init script, not a script
+    tag: the Content-Security-Policy (script-src 'self') rightly blocks injected inline code."""
+    page.add_init_script(path=str(AXE))
+
+
 def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} – "
@@ -54,6 +59,7 @@ def test_main_pages_have_no_serious_violation(live_server, page, login):
     council.open_ballot(actor=users["thuky"], meeting=meeting)
     dossier = Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
     base = live_server.url
+    with_axe(page)
     pages = [
         ("tavan", "/"),
         ("tavan", f"/ho-so/{dossier.pk}/"),

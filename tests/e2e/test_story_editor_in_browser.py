@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_accessibility import serious_violations
+from .test_accessibility import serious_violations, with_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,6 +20,7 @@ def test_story_written_in_the_editor(live_server, page, login):
 
     call_command("seed_demo", verbosity=0)
     base = live_server.url
+    with_axe(page)
     login(page, base, "truyenthong")
     page.goto(base + "/dien-hinh/viet/")
     page.locator("#id_title").fill("Mô hình homestay Lao Chải")
