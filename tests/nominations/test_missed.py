@@ -151,3 +151,11 @@ def test_a_thousand_people_cost_no_more_queries(client_as, campaign, django_asse
     assert len(by_form(response)[TOWN_GK].missed) == 1018
     groups = {r.label: r.headcount for r in response.context["fairness"]["groups"]}
     assert groups["Nữ"] == 99 + 500
+
+
+def test_the_review_is_linked_for_those_who_may_open_it(client_as, campaign):
+    link = f'href="/ho-so/dot/{campaign.pk}/ra-soat/"'
+    panel = f"/ho-so/dot/{campaign.pk}/ho-so-cua-don-vi/"
+    assert link in client_as("phuongsapa.truong").get(panel).content.decode()
+    assert link not in client_as("phuongsapa").get(panel).content.decode()
+    assert link in client_as("noivu").get(f"/ho-so/dot/{campaign.pk}/").content.decode()
