@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "thidua.security.ContentSecurityPolicyMiddleware",
+    "thidua.core.error_pages.DemoErrorPagesMiddleware",  # Vietnamese 404/500 also under DEBUG
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -98,6 +99,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "thidua.urls"
+FORM_RENDERER = "thidua.core.form_renderer.Renderer"  # no "---------" in selects
 WSGI_APPLICATION = "thidua.wsgi.application"
 
 TEMPLATES = [

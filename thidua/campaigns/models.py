@@ -160,6 +160,9 @@ class CampaignClause(models.Model):
     class Meta:
         ordering = ["section", "order", "id"]
 
+    def __str__(self) -> str:
+        return self.heading or self.text[:100]
+
 
 class LegalBasis(Dated):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="legal_bases")
@@ -170,6 +173,9 @@ class LegalBasis(Dated):
         ordering = ["order", "id"]
         verbose_name = "căn cứ pháp lý"
         constraints = [valid_window("legal_basis")]
+
+    def __str__(self) -> str:
+        return self.text[:150]
 
 
 class SubjectKind(models.TextChoices):
@@ -317,6 +323,9 @@ class CriteriaSet(Dated):
         ordering = ["subject_category__order", "valid_from", "id"]
         constraints = [valid_window("criteria_set")]
 
+    def __str__(self) -> str:
+        return f"Tiêu chuẩn {self.award_form.name} – {self.subject_category.name}"
+
 
 class Criterion(models.Model):
     criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE, related_name="criteria")
@@ -331,6 +340,9 @@ class Criterion(models.Model):
     class Meta:
         ordering = ["order", "id"]
         verbose_name = "tiêu chuẩn"
+
+    def __str__(self) -> str:
+        return self.text[:150]
 
 
 class DocumentScope(models.TextChoices):
@@ -361,3 +373,6 @@ class RequiredDocument(models.Model):
     class Meta:
         ordering = ["order", "id"]
         verbose_name = "thành phần hồ sơ"
+
+    def __str__(self) -> str:
+        return self.name

@@ -171,6 +171,9 @@ class DocketItem(models.Model):
             models.UniqueConstraint(fields=["meeting", "candidate"], name="once_on_docket")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.candidate} (số thứ tự {self.order})"
+
     @property
     def selected(self) -> bool:
         return bool(self.passed and self.within_quota is not False)

@@ -39,6 +39,9 @@ class RewardCoefficient(Dated):
         ordering = ["award_form", "-valid_from"]
         verbose_name = "hệ số tiền thưởng"
 
+    def __str__(self) -> str:
+        return f"Hệ số {self.individual} (cá nhân), {self.collective} (tập thể)"
+
 
 class KindCoefficient(Dated):
     """Hệ số tiền thưởng of a kind of award as the decree in force sets it (NĐ 91/2017 Điều
@@ -275,6 +278,9 @@ class Recipient(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def is_collective(self) -> bool:
         return self.unit_id is not None and self.person_id is None
@@ -327,6 +333,9 @@ class CertificateBatch(models.Model):
                 name="one_live_batch_per_version",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Lô Giấy khen in: {self.done}/{self.total}"
 
     @property
     def percent(self) -> int:

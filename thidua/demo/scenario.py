@@ -38,7 +38,7 @@ PDF = sample_pdf()
 
 def appraise_demo_dossiers() -> Campaign:
     users = {u.username: u for u in get_user_model().objects.all()}
-    campaign = Campaign.objects.get(title=SAPA_TITLE)
+    campaign = Campaign.objects.get(title=SAPA_TITLE, parent__isnull=True)
     ward = Dossier.objects.get(campaign=campaign, unit__name="Phường Sa Pa")
     commune = Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
     with transaction.atomic():

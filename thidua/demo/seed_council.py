@@ -35,7 +35,7 @@ def seed_council() -> None:
         CouncilMember.objects.create(
             council=council, user=users[username], position=position, title=title, order=order
         )
-    campaign = Campaign.objects.filter(title=SAPA_TITLE).first()
+    campaign = Campaign.objects.filter(title=SAPA_TITLE, parent__isnull=True).first()
     if campaign is not None:
         for form in campaign.award_forms.filter(delegated_to_units=False):
             VotingRule.objects.create(

@@ -25,6 +25,7 @@ from thidua.org.models import Person, Unit
 from thidua.records.models import MaternityLeave, ReviewCase
 
 from .plan_sapa_2020 import SAPA_TITLE
+from .seed_documents import collective_report, review_minutes
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -45,7 +46,7 @@ def _log(actor, action: str, dossier: Dossier, when: datetime, message: str = ""
 
 
 def seed_dossiers() -> None:
-    campaign = Campaign.objects.filter(title=SAPA_TITLE).first()
+    campaign = Campaign.objects.filter(title=SAPA_TITLE, parent__isnull=True).first()
     if campaign is None or campaign.dossiers.exists():
         return
     users = {u.username: u for u in get_user_model().objects.all()}
@@ -140,8 +141,14 @@ def seed_dossiers() -> None:
     generated = {
         "Tờ trình": ("to-trinh-xa-ta-van.docx", documents.submission_letter(commune)),
         "Danh sách trích ngang": ("danh-sach-trich-ngang.docx", documents.nomination_list(commune)),
-        "Biên bản": ("bien-ban-hop-xet.docx", documents.submission_letter(commune)),
-        "Báo cáo kết quả": ("bao-cao-ket-qua.docx", documents.nomination_list(commune)),
+        "Biên bản": (
+            "bien-ban-hop-xet.docx",
+            review_minutes(commune.unit, list(commune.candidates.all()), date(2020, 10, 20)),
+        ),
+        "Báo cáo kết quả": (
+            "bao-cao-ket-qua.docx",
+            collective_report(commune.unit, unit["Thôn Lao Chải"], date(2020, 10, 20)),
+        ),
     }
     for required in campaign.required_documents.all():
         for key, (name, content) in generated.items():

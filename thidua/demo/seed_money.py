@@ -39,7 +39,7 @@ def seed_money() -> None:
         (SAPA_TITLE, COEFFICIENTS_2020),
         (TWO_TIER_TITLE, COEFFICIENTS_2026),
     ):
-        campaign = Campaign.objects.filter(title=title).first()
+        campaign = Campaign.objects.filter(title=title, parent__isnull=True).first()
         if campaign is None:
             continue
         for form in campaign.award_forms.all():

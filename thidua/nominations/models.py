@@ -72,6 +72,9 @@ class SubmissionRound(models.Model):
         ordering = ["number"]
         constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="unique_round")]
 
+    def __str__(self) -> str:
+        return f"Lần nộp thứ {self.number}"
+
 
 class Appraisal(models.TextChoices):
     PENDING = "pending", "Chưa thẩm định"
@@ -149,6 +152,9 @@ class CandidateAttestation(models.Model):
             models.UniqueConstraint(fields=["candidate", "criterion"], name="one_attestation")
         ]
 
+    def __str__(self) -> str:
+        return f"Xác nhận tiêu chuẩn: {'đạt' if self.confirmed else 'không đạt'}"
+
 
 def document_path(instance, filename: str) -> str:
     # Stored under a random name: the original name is kept in the row, never trusted on disk.
@@ -181,6 +187,9 @@ class DossierDocument(models.Model):
     class Meta:
         ordering = ["required__order", "uploaded_at"]
 
+    def __str__(self) -> str:
+        return self.original_name
+
 
 class Extension(models.Model):
     """Phòng Nội vụ lets one unit submit after the deadline, until a given day."""
@@ -197,3 +206,6 @@ class Extension(models.Model):
     class Meta:
         ordering = ["-until"]
         constraints = [models.UniqueConstraint(fields=["campaign", "unit"], name="one_extension")]
+
+    def __str__(self) -> str:
+        return f"Gia hạn nộp hồ sơ đến ngày {self.until:%d/%m/%Y}"

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from thidua.campaigns.policy import get_campaign_or_404
 
 from . import policy
+from .missed import review_scopes
 from .models import Dossier
 
 
@@ -24,6 +25,7 @@ def campaign_panel(request: HttpRequest, campaign_pk: int) -> HttpResponse:
         "campaign": campaign,
         "own_dossiers": [(unit, existing.get(unit.pk)) for unit in units],
         "can_oversee": policy.can_oversee(request.user, campaign),
+        "can_review": campaign.status != "draft" and bool(review_scopes(request.user, campaign)),
     }
     if request.headers.get("HX-Request"):
         return render(request, "nominations/_campaign_panel.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import panels, views
+from . import missed_views, panels, views
 from .views import bulk
 
 app_name = "nominations"
@@ -9,6 +9,7 @@ urlpatterns = [
     path("lap/<int:campaign_pk>/", views.dossier_start, name="start"),
     path("dot/<int:campaign_pk>/", views.dashboard, name="dashboard"),
     path("dot/<int:campaign_pk>/ho-so-cua-don-vi/", panels.campaign_panel, name="campaign_panel"),
+    path("dot/<int:campaign_pk>/ra-soat/", missed_views.review_page, name="review"),
     path("dot/<int:campaign_pk>/nhac-nho/", views.send_reminders, name="remind"),
     path("dot/<int:campaign_pk>/gia-han/", views.grant_extension, name="extend"),
     path("<int:pk>/", views.dossier_detail, name="detail"),

@@ -361,6 +361,9 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField("hết hạn", db_index=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return self.name
+
     @staticmethod
     def hash(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()

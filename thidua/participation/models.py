@@ -34,6 +34,9 @@ class UnitPlan(models.Model):
             models.UniqueConstraint(fields=["campaign", "unit"], name="one_plan_per_unit")
         ]
 
+    def __str__(self) -> str:
+        return f"Kế hoạch số {self.number}"
+
 
 class ResultReport(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="result_reports")
@@ -58,3 +61,6 @@ class ResultReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit"], name="one_report_per_unit")
         ]
+
+    def __str__(self) -> str:
+        return f"Báo cáo kết quả: {self.summary[:80]}"

@@ -87,6 +87,9 @@ class StoryPhoto(models.Model):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return self.caption or "Ảnh minh họa"
+
 
 def emblem_path(instance, filename: str) -> str:
     return f"portal/emblem-{instance.emblem_token}.{instance.emblem_kind}"

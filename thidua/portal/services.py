@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from thidua.core import audit, uploads
@@ -35,16 +39,36 @@ ALLOWED_TAGS = {
     "blockquote",
     "a",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}}
+IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 
-def sanitize(html: str) -> str:
-    return nh3.clean(
+def photo_urls(story: Story) -> list[tuple[str, str]]:
+    """(address, caption) of the story's own photos: the only images its text may show."""
+    if not story.pk:
+        return []
+    return [(reverse("portal:photo", args=[p.pk]), p.caption) for p in story.photos.all()]
+
+
+def sanitize(html: str, images: Iterable[str] = ()) -> str:
+    """Paragraphs, headings, bold, lists, links and quotes; images only from ``images`` (the
+    story's own photo addresses, as the editor inserts them): any other picture is dropped."""
+    allowed = set(images)
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src":
+            path = urlsplit(value).path if value.startswith(("http://", "https://")) else value
+            return path if path in allowed else None
+        return value
+
+    cleaned = nh3.clean(
         html or "",
-        tags=ALLOWED_TAGS,
+        tags=ALLOWED_TAGS | ({"img"} if allowed else set()),
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=keep,
         url_schemes={"http", "https", "mailto"},
     )
+    return IMAGE_WITHOUT_SOURCE.sub("", cleaned)
 
 
 def save_story(*, actor: User, story: Story, **fields: Any) -> Story:
@@ -59,7 +83,7 @@ def save_story(*, actor: User, story: Story, **fields: Any) -> Story:
         raise StoryError("Bài đã đăng: không sửa được.")
     for name, value in fields.items():
         setattr(story, name, value)
-    story.body = sanitize(story.body)
+    story.body = sanitize(story.body, [url for url, _c in photo_urls(story)])
     story.search_text = ascii_key(f"{story.title} {story.summary}")
     if not story.pk:
         story.author = actor

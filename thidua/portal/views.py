@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -139,8 +141,9 @@ class StoryForm(forms.Form):
     )
     body = forms.CharField(
         label="Nội dung",
-        widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="Có thể dùng định dạng đơn giản: <p>, <strong>, <em>, danh sách, liên kết.",
+        widget=forms.Textarea(attrs={"rows": 12, "data-rich-text": "1"}),
+        help_text="Đoạn văn, chữ đậm, danh sách, liên kết và ảnh của chính bài viết (tải ảnh "
+        "lên ở trang bài viết rồi chèn vào đây).",
     )
     unit = forms.ModelChoiceField(label="Tập thể", queryset=Unit.objects.none(), required=False)
     campaign = forms.ModelChoiceField(
@@ -244,6 +247,10 @@ def story_edit(request, pk: int | None = None):
         for f in ("kind", "title", "summary", "body", "unit", "person", "campaign")
     }
     form = StoryForm(request.POST or None, area=_area(story.owner_unit), initial=initial)
+    if story.pk:  # the photos the editor may put into the text
+        form.fields["body"].widget.attrs["data-photos"] = json.dumps(
+            [{"url": url, "caption": caption} for url, caption in services.photo_urls(story)]
+        )
     if request.method == "POST" and form.is_valid():
         try:
             story = services.save_story(actor=request.user, story=story, **form.cleaned_data)

@@ -237,5 +237,8 @@ class MaternityLeave(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"Nghỉ thai sản {self.starts_on:%d/%m/%Y} – {self.ends_on:%d/%m/%Y}"
+
     def years(self) -> set[int]:
         return set(range(self.starts_on.year, self.ends_on.year + 1))
