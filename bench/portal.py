@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from django.test import Client
 
-from bench.web import measure, officer, p50_pages, signed_in
+from bench.web import analyzed, measure, officer, p50_pages, signed_in
 
 
 def bench_portal(root, campaign, requests: int, ensure_awards) -> list[dict]:
     from thidua.decisions.models import Decision
 
     awarded = ensure_awards(root, campaign)
+    analyzed()
     public = Client(HTTP_HOST="localhost")
     decision = Decision.objects.get(campaign=campaign, subject="Bench awards").pk
     deep = max(1, awarded // 50 - 1)
@@ -32,7 +33,9 @@ def bench_portal(root, campaign, requests: int, ensure_awards) -> list[dict]:
     }
     p50, queries = p50_pages(pages, requests)
     return [
-        measure(f"Tra cứu “nguyen van hai” ({awarded:,} được khen)", "search", "floor", p50, queries),
+        measure(
+            f"Tra cứu “nguyen van hai” ({awarded:,} được khen)", "search", "floor", p50, queries
+        ),
         measure("Tra cứu “tran thi”", "search2", "floor", p50, queries),
         measure("Tra cứu “thi” (tham khảo)", "common", "floor", p50, queries, target=None),
         measure("Danh sách quyết định đã ký", "decisions", "floor", p50, queries),
@@ -53,6 +56,7 @@ def bench_dossier(root, campaign, requests: int) -> list[dict]:
         .order_by("n", "pk")
         .first()
     )
+    analyzed()
     staff = signed_in(officer(root))
     pages = {
         "floor_staff": (staff, "/dang-nhap/"),

@@ -414,7 +414,16 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument(
         "--only",
-        choices=["eligibility", "import", "ratings", "documents", "pages", "people", "portal", "dossier"],
+        choices=[
+            "eligibility",
+            "import",
+            "ratings",
+            "documents",
+            "pages",
+            "people",
+            "portal",
+            "dossier",
+        ],
         help="one measure only",
     )
     args = parser.parse_args()

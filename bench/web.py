@@ -58,3 +58,13 @@ def p50_pages(pages: dict, requests: int) -> tuple[dict[str, float], dict[str, i
 def measure(label: str, name: str, floor: str, p50: dict, queries: dict, target=3.0) -> dict:
     return {"name": f"{label}, {queries[name]} truy vấn", "rate": 1 / p50[name],
             "unit": "trang/s", "seconds": p50[name], "floor": p50[floor], "target": target}  # fmt: skip
+
+
+def analyzed() -> None:
+    """PostgreSQL: statistics for the bulk-created bench rows, as autovacuum gives a live
+    database (without them the planner takes every table for empty)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -125,8 +125,16 @@ def _with_candidates(dossier: Dossier, checks: list[CandidateCheck]) -> list:
     objects = (
         dossier.candidates.select_related("person", "unit", "award_form")
         .only(
-            "dossier_id", "person_id", "unit_id", "award_form_id", "summary", "appraisal",
-            "appraisal_reason", "person__full_name", "person__position", "unit__name",
+            "dossier_id",
+            "person_id",
+            "unit_id",
+            "award_form_id",
+            "summary",
+            "appraisal",
+            "appraisal_reason",
+            "person__full_name",
+            "person__position",
+            "unit__name",
             "award_form__name",
         )  # fmt: skip
         .in_bulk()
