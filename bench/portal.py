@@ -45,9 +45,11 @@ def bench_portal(root, campaign, requests: int, ensure_awards) -> list[dict]:
 
 
 def bench_dossier(root, campaign, requests: int) -> list[dict]:
+    from django.contrib.auth import get_user_model
     from django.db.models import Count
 
     from thidua.nominations.models import Dossier
+    from thidua.org.models import Role, RoleAssignment
 
     dossier = (
         Dossier.objects.filter(campaign=campaign)
@@ -58,11 +60,19 @@ def bench_dossier(root, campaign, requests: int) -> list[dict]:
     )
     analyzed()
     staff = signed_in(officer(root))
+    # The unit's own officer, who edits the dossier: the page adds the upload form, whose
+    # list offers every candidate.
+    editor, _ = get_user_model().objects.get_or_create(username="bench.donvi")
+    RoleAssignment.objects.get_or_create(user=editor, role=Role.CAN_BO_DON_VI, unit=dossier.unit)
+    own = signed_in(editor)
     pages = {
         "floor_staff": (staff, "/dang-nhap/"),
         "dossier": (staff, f"/ho-so/{dossier.pk}/"),
+        "floor_own": (own, "/dang-nhap/"),
+        "own": (own, f"/ho-so/{dossier.pk}/"),
     }
     p50, queries = p50_pages(pages, requests)
     return [
-        measure(f"Hồ sơ có {dossier.n} đề nghị", "dossier", "floor_staff", p50, queries),
+        measure(f"Hồ sơ {dossier.n} đề nghị (cấp trên)", "dossier", "floor_staff", p50, queries),
+        measure(f"Hồ sơ {dossier.n} đề nghị (đơn vị lập)", "own", "floor_own", p50, queries),
     ]

@@ -44,3 +44,23 @@ def test_rows_show_name_role_form_summary_check_and_appraisal(client_as, ward_do
     other = other.split("</tr>")[0]
     assert '<td class="small">Ngắn gọn &amp; rõ</td>' in other
     assert '<span class="badge badge-appraisal-pending">Chưa thẩm định</span></td>' in other
+
+
+def test_the_upload_form_offers_every_candidate_as_django_would(client_as, ward_dossier):
+    from django import forms
+
+    from thidua.nominations.forms import UploadForm
+
+    response = client_as("phuongsapa").get(f"/ho-so/{ward_dossier.pk}/")
+    page = response.content.decode()
+    field = response.context["upload_form"]["candidate"]
+    plain = forms.Select(choices=field.field.choices).render(
+        "candidate", None, {"id": "id_candidate"}
+    )
+    assert str(field) == plain.strip() or str(field) == plain
+    assert str(field) in page
+    candidates = list(ward_dossier.candidates.select_related("person", "unit"))
+    for c in candidates:
+        assert f'<option value="{c.pk}">{escape(c.name)}</option>' in page
+    assert '<option value="" selected>— Chung cho cả hồ sơ —</option>' in page
+    assert isinstance(UploadForm(dossier=ward_dossier).fields["candidate"].widget, forms.Select)

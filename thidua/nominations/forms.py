@@ -4,6 +4,7 @@ from django import forms
 
 from thidua.campaigns.models import AwardForm, RequiredDocument
 from thidua.core.web import date_field
+from thidua.core.widgets import ManySelect
 from thidua.org.models import Person, Unit
 
 from .importing import number_facts
@@ -154,6 +155,7 @@ class UploadForm(VersionedForm):
         queryset=Candidate.objects.none(),
         required=False,
         empty_label="— Chung cho cả hồ sơ —",
+        widget=ManySelect,  # every candidate of the dossier, hundreds
     )
     file = forms.FileField(
         label="Tệp", help_text="PDF, DOCX, XLSX hoặc ảnh PNG/JPEG.", error_messages=FILE_ERRORS

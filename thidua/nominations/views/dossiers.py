@@ -4,6 +4,7 @@ documents generated from it."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from html import escape as e  # Django's escape is this, plus a lazy-string check per value
 
 from django.contrib import messages
@@ -24,7 +25,7 @@ from thidua.core.web import DOCX, download, flash_errors
 from thidua.org.models import Unit
 
 from .. import documents, policy, services
-from ..evaluation import CandidateCheck, evaluate_candidates
+from ..evaluation import OVERALL_LABELS, evaluate_candidates
 from ..forms import ReasonForm, UploadForm
 from ..models import Appraisal, Dossier
 
@@ -82,7 +83,9 @@ def dossier_start(request: HttpRequest, campaign_pk: int) -> HttpResponse:
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
     checks = evaluate_candidates(dossier.campaign, dossier.candidates.all(), with_objects=False)
-    candidates = _with_candidates(dossier, checks)
+    found = _rows(dossier)
+    candidates = [found[c.candidate_id] for c in checks]
+    rows, labels = _candidate_rows(dossier, checks, found)
     docs = list(
         dossier.documents.select_related("required", "candidate__person", "candidate__unit")
     )
@@ -96,8 +99,8 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dossier": dossier,
             "campaign": dossier.campaign,
             "checks": checks,
-            "rows": _candidate_rows(dossier, checks),
-            "status_counts": sorted(Counter(c.status_label for c in checks).items()),
+            "rows": rows,
+            "status_counts": sorted(Counter(labels).items()),
             "documents": docs,
             "required": [
                 (r, applies, [d for d in docs if d.required_id == r.pk]) for r, applies in required
@@ -119,44 +122,53 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _with_candidates(dossier: Dossier, checks: list[CandidateCheck]) -> list:
-    """Puts on each check the candidate with only the columns the page reads (the whole rows
-    of people, units and dossiers cost as much as the evaluation, bench/portal.py)."""
-    objects = (
-        dossier.candidates.select_related("person", "unit", "award_form")
-        .only(
-            "dossier_id",
-            "person_id",
-            "unit_id",
-            "award_form_id",
-            "summary",
-            "appraisal",
-            "appraisal_reason",
-            "person__full_name",
-            "person__position",
-            "unit__name",
-            "award_form__name",
-        )  # fmt: skip
-        .in_bulk()
-    )
-    for check in checks:
-        check.candidate = objects[check.candidate_id]
-    return [check.candidate for check in checks]
+@dataclass(slots=True)
+class Row:
+    """What the page reads of a candidate (the model rows with their person, unit and form
+    cost as much as the evaluation, bench/portal.py); also what the dossier's document list
+    needs of a candidate (pk, person_id, unit_id, award_form_id, name)."""
+
+    pk: int
+    person_id: int | None
+    unit_id: int | None
+    award_form_id: int
+    name: str
+    role: str
+    form: str
+    summary: str
+    appraisal: str
+    appraisal_reason: str
+
+
+def _rows(dossier: Dossier) -> dict[int, Row]:
+    found = {}
+    for values in dossier.candidates.values_list(
+        "pk", "person_id", "unit_id", "award_form_id", "person__full_name", "unit__name",
+        "person__position", "award_form__name", "summary", "appraisal", "appraisal_reason",
+    ):  # fmt: skip
+        pk, person_id, unit_id, form_id, full_name, unit_name, position, *rest = values
+        role = (position or "Cá nhân") if person_id else "Tập thể"
+        name = full_name if person_id else unit_name
+        found[pk] = Row(pk, person_id, unit_id, form_id, name, role, *rest)
+    return found
 
 
 APPRAISALS = dict(Appraisal.choices)
 
 
-def _candidate_rows(dossier: Dossier, checks: list[CandidateCheck]) -> SafeString:
+def _candidate_rows(dossier: Dossier, checks, rows: dict[int, Row]) -> tuple[SafeString, list]:
     """The rows of the list of candidates, written here: through the template engine (a {% url %},
     three filters and a dozen escaped lookups per row) they took most of a 300-candidate page's
-    time (bench/portal.py). Every value is escaped as the template would."""
+    time (bench/portal.py). Every value is escaped as the template would. Also each check's
+    label, for the counts."""
     prefix = reverse("nominations:candidate", args=[dossier.pk, 0]).removesuffix("0/")
-    out = []
+    out, labels = [], []
     for n, check in enumerate(checks, start=1):
-        k = check.candidate
+        k = rows[check.candidate_id]
+        status = check.status
+        label = OVERALL_LABELS[status]
+        labels.append(label)
         summary = k.summary if len(k.summary) <= 120 else Truncator(k.summary).chars(120)
-        role = (k.person.position or "Cá nhân") if k.person_id else "Tập thể"
         flags = "".join(
             f'<div class="flag flag-{e(f.level)} small">{e(f.text)}</div>' for f in check.flags
         )
@@ -164,15 +176,15 @@ def _candidate_rows(dossier: Dossier, checks: list[CandidateCheck]) -> SafeStrin
         reason = f'<div class="small muted">{e(reason)}</div>' if reason else ""
         out.append(
             f"<tr>\n      <td>{n}</td>\n"
-            f'      <td><a href="{prefix}{k.pk}/">{e(k.name)}</a><div class="small muted">{e(role)}</div></td>\n'
-            f"      <td>{e(k.award_form.name)}</td>\n"
+            f'      <td><a href="{prefix}{k.pk}/">{e(k.name)}</a><div class="small muted">{e(k.role)}</div></td>\n'
+            f"      <td>{e(k.form)}</td>\n"
             f'      <td class="small">{e(summary)}</td>\n'
-            f'      <td><span class="badge badge-{e(check.status)}">{e(check.status_label)}</span>{flags}</td>\n'
+            f'      <td><span class="badge badge-{e(status)}">{e(label)}</span>{flags}</td>\n'
             f'      <td><span class="badge badge-appraisal-{e(k.appraisal)}">'
             f"{e(APPRAISALS.get(k.appraisal, k.appraisal))}</span>"
             f"{reason}</td>\n    </tr>"
         )  # fmt: skip
-    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
+    return mark_safe("".join(out)), labels  # noqa: S308 - every value above is escaped
 
 
 @login_required
