@@ -18,7 +18,6 @@ from thidua.core.web import XLSX, download, flash_errors
 from . import access, people_import, people_services, search
 from .access import Perm
 from .models import Person, PersonCategory
-from .people_rows import COLUMNS, staff_rows
 from .people_forms import (
     EndForm,
     MergeForm,
@@ -27,6 +26,7 @@ from .people_forms import (
     StaffImportForm,
     unit_choices_for,
 )
+from .people_rows import COLUMNS, staff_rows
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 500
