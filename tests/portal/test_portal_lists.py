@@ -52,10 +52,10 @@ def test_search_results_are_escaped_and_the_decision_list_is_counted_in_its_quer
     draft_decision, user
 ):
     services.approve(actor=user("chutich"), decision=draft_decision)
-    _recipients(draft_decision, 2, "Kiểm <b>Thử</b>")
+    _recipients(draft_decision, 2, "Kiểm Thử <b>Lan</b>")
     public = Client()
     found = public.get("/cong-khai/khen-thuong/", {"q": "kiem thu"}).content.decode()
-    assert '<li class="card"><strong>Kiểm &lt;b&gt;Thử&lt;/b&gt; 1</strong>' in found
+    assert '<li class="card"><strong>Kiểm Thử &lt;b&gt;Lan&lt;/b&gt; 1</strong>' in found
     assert f"Quyết định số {draft_decision.number}/{draft_decision.symbol} ngày 30/10/2020" in found
     none = public.get("/cong-khai/khen-thuong/", {"q": "khong ai co ten nay"}).content.decode()
     assert '<ul class="award-list"><li class="empty">Không tìm thấy.</li></ul>' in none
