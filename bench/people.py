@@ -1,56 +1,36 @@
-"""People search at scale: the staff page (/can-bo/?q=…) and the API (/api/v1/people?q=…) of
-an officer over the whole data, p50 beside the signed-in trivial page served to the same
-client in the same run (target ≤ 3×). The index: FTS5 on SQLite, trigrams on PostgreSQL
-(org migration 0006_g_people_search)."""
+"""People search at scale: the staff page (/can-bo/?q=…), the older list (/don-vi/ca-nhan/?q=…),
+the API (/api/v1/people?q=…) and the picker of an officer over the whole data, p50 beside the
+signed-in trivial page served to the same client in the same run (target ≤ 3×). The index:
+FTS5 on SQLite, full text on PostgreSQL (org migration 0006_g_people_search)."""
 
 from __future__ import annotations
 
-import statistics
-import time
+from django.test import Client
+
+from bench.web import measure, officer, p50_pages, signed_in
 
 
 def bench_people(root, requests: int) -> list[dict]:
-    from django.contrib.auth import get_user_model
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from thidua.org.models import ApiToken, Person
 
-    from thidua.org.models import ApiToken, Person, Role, RoleAssignment
-
-    officer, _ = get_user_model().objects.get_or_create(username="bench.noivu")
-    RoleAssignment.objects.get_or_create(user=officer, role=Role.CHUYEN_VIEN_TDKT, unit=root)
-    staff = Client(HTTP_HOST="localhost")
-    staff.force_login(officer)
-    _token, raw = ApiToken.issue(officer, "bench")
+    user = officer(root)
+    staff = signed_in(user)
+    _token, raw = ApiToken.issue(user, "bench")
     api = Client(HTTP_HOST="localhost", HTTP_AUTHORIZATION=f"Bearer {raw}")
     pages = {
         "floor_staff": (staff, "/dang-nhap/"),
         "page": (staff, "/can-bo/?q=nguyen+van+hai"),
+        "unit_people": (staff, "/don-vi/ca-nhan/?q=nguyen+van+hai"),
+        "common": (staff, "/can-bo/?q=thi"),  # 50 rows of a quarter of all names
         "api": (api, "/api/v1/people?q=nguyen+van+hai&limit=50"),
         "picker": (staff, "/can-bo/chon/?q=nguyen+van+hai"),
     }
-    times: dict[str, list[float]] = {name: [] for name in pages}
-    for _ in range(requests):
-        for name, (client, url) in pages.items():
-            start = time.perf_counter()
-            response = client.get(url)
-            times[name].append(time.perf_counter() - start)
-            assert response.status_code == 200, (url, response.status_code)
-    queries = {}
-    for name, (client, url) in pages.items():
-        with CaptureQueriesContext(connection) as captured:
-            client.get(url)
-        queries[name] = len(captured)
-    p50 = {name: statistics.median(t) for name, t in times.items()}
+    p50, queries = p50_pages(pages, requests)
     people = Person.objects.count()
-
-    def measure(label, name):
-        return {"name": f"{label}, {queries[name]} truy vấn", "rate": 1 / p50[name],
-                "unit": "trang/s", "seconds": p50[name], "floor": p50["floor_staff"],
-                "target": 3.0}  # fmt: skip
-
     return [
-        measure(f"Tìm cán bộ (trang, {people:,} người)", "page"),
-        measure("Tìm cán bộ (API)", "api"),
-        measure("Chọn cán bộ (HTMX)", "picker"),
+        measure(f"Tìm cán bộ /can-bo/ ({people:,} người)", "page", "floor_staff", p50, queries),
+        measure("Tìm cá nhân /don-vi/ca-nhan/", "unit_people", "floor_staff", p50, queries),
+        measure("Tìm cán bộ “thi” (50 dòng)", "common", "floor_staff", p50, queries),
+        measure("Tìm cán bộ (API)", "api", "floor_staff", p50, queries),
+        measure("Chọn cán bộ (HTMX)", "picker", "floor_staff", p50, queries),
     ]

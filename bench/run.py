@@ -16,15 +16,19 @@
     certificates  one PDF per recipient against the same pages in one combined PDF, per
                   certificate, on one core (target ≤ 5×), and on 2 processes (the speed-up)
                   (bench/certificates.py).
-    people        the staff search (page, API, picker) of an officer over the whole data, p50
+    people        the staff search (pages, API, picker) of an officer over the whole data, p50
                   against the signed-in trivial page. Target: within 3× (bench/people.py).
+    portal        the award search, the list of signed decisions and a decision's recipients
+                  (page 2 and a deep page), p50 against the anonymous trivial page (bench/portal.py).
+    dossier       a dossier's page with about 300 candidates and their evaluation, p50 against
+                  the signed-in trivial page. Target: within 3× (bench/portal.py).
 
 Machines here are noisy: each side runs several times, interleaved, and the medians are
 compared. Data lives in its own database (var/bench-<scale>/ or BENCH_DATABASE_URL) and is
 generated once per scale.
 
     python bench/run.py [--scale national|province] [--candidates 100000] [--rows 10000]
-                        [--certificates 5000] [--only pages]
+                        [--certificates 5000] [--only pages|portal|dossier|…]
 """
 
 from __future__ import annotations
@@ -358,8 +362,9 @@ def bench_pages(root, campaign, requests: int) -> list[dict]:
         rebuild_all()  # the awards and candidates above were bulk-created: summarise them
     officer, _ = get_user_model().objects.get_or_create(username="bench.noivu")
     RoleAssignment.objects.get_or_create(user=officer, role=Role.CHUYEN_VIEN_TDKT, unit=root)
-    public, staff = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
-    staff.force_login(officer)
+    from bench.web import signed_in
+
+    public, staff = Client(HTTP_HOST="localhost"), signed_in(officer)
     decision = Decision.objects.get(campaign=campaign, subject="Bench awards").pk
     # Each page is compared with a trivial page (the base layout and a form, no data) served to
     # the same client: anonymous for the portal, a signed-in officer for the statistics, whose
@@ -420,6 +425,8 @@ def main() -> int:
             "certificates",
             "pages",
             "people",
+            "portal",
+            "dossier",
         ],
         help="one measure only",
     )
@@ -429,6 +436,7 @@ def main() -> int:
 
     from bench.certificates import bench_certificates
     from bench.people import bench_people
+    from bench.portal import bench_dossier, bench_portal
 
     root, campaign = ensure_data(args.scale, args.candidates)
     measures = {
@@ -439,6 +447,8 @@ def main() -> int:
         "certificates": lambda: bench_certificates(min(args.certificates, 400), 2, args.runs),
         "pages": lambda: bench_pages(root, campaign, args.requests),
         "people": lambda: bench_people(root, args.requests),
+        "portal": lambda: bench_portal(root, campaign, args.requests, ensure_awards),
+        "dossier": lambda: bench_dossier(root, campaign, args.requests),
     }
     results = [
         r for name, measure in measures.items() if args.only in (None, name) for r in measure()

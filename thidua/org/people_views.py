@@ -26,6 +26,7 @@ from .people_forms import (
     StaffImportForm,
     unit_choices_for,
 )
+from .people_rows import COLUMNS, staff_rows
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 500
@@ -77,22 +78,23 @@ def people_list(request: HttpRequest) -> HttpResponse:
         ids = list(qs.values_list("id", flat=True)[: SEARCH_LIMIT + 1])
         more = len(ids) > SEARCH_LIMIT
         page = Paginator(ids[:SEARCH_LIMIT], PAGE_SIZE).get_page(request.GET.get("trang"))
-        rows = Person.objects.select_related("unit").in_bulk(list(page.object_list))
+        rows = Person.objects.select_related("unit").only(*COLUMNS).in_bulk(page.object_list)
         people = [rows[pk] for pk in page.object_list if pk in rows]
     else:
-        page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+        page = CappedPaginator(qs.only(*COLUMNS), PAGE_SIZE).get_page(request.GET.get("trang"))
         more = page.paginator.count > COUNT_LIMIT
         people = list(page.object_list)
+    can_manage = access.has_perm_anywhere(request.user, Perm.MANAGE_PEOPLE)
+    # Links of each row written from two prefixes: 200 {% url %} tags per page took longer
+    # than the search itself (bench/people.py).
+    history_prefix = reverse("records:person", args=[0]).removesuffix("0/")
     return render(
         request,
         "org/people/list.html",
         {
             "page": page,
             "people": people,
-            # Links of each row written from two prefixes: 200 {% url %} tags per page took
-            # longer than the search itself (bench/people.py).
-            "base": reverse("org_people:list"),
-            "history_prefix": reverse("records:person", args=[0]).removesuffix("0/"),
+            "rows": staff_rows(people, history_prefix, reverse("org_people:list"), can_manage),
             "more": more,
             "limit": SEARCH_LIMIT if search.words(q) else COUNT_LIMIT,
             "q": q,
@@ -100,7 +102,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
             "category": category,
             "status": status,
             "categories": PersonCategory.choices,
-            "can_manage": access.has_perm_anywhere(request.user, Perm.MANAGE_PEOPLE),
+            "can_manage": can_manage,
         },
     )
 

@@ -78,8 +78,9 @@ def award_search(request):
         return render(
             request, "portal/awards.html", {**context, "page": page, "rows": rows, "more": more}
         )
-    page = Paginator(public.signed_decisions(campaign), 20).get_page(request.GET.get("trang"))
-    decisions = [public.public_decision(r) for r in page.object_list]
+    page, decisions, _total = _numbered(
+        request, lambda o, n: public.decisions_page(campaign, o, n), 10**9, per_page=20
+    )
     return render(request, "portal/awards.html", {**context, "page": page, "decisions": decisions})
 
 

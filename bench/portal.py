@@ -1,0 +1,78 @@
+"""The portal (anonymous visitors) and a dossier page (its unit's officer), each beside the
+trivial page of the same client in the same run (target ≤ 3×).
+
+    portal   the award search with a query that finds people, a common word (reference), the
+             list of signed decisions and a decision's list of recipients (page 2 and a deep
+             page).
+    dossier  the page of a dossier with about 300 candidates, evaluated with their reasons.
+"""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from bench.web import analyzed, measure, officer, p50_pages, signed_in
+
+
+def bench_portal(root, campaign, requests: int, ensure_awards) -> list[dict]:
+    from thidua.decisions.models import Decision
+
+    awarded = ensure_awards(root, campaign)
+    analyzed()
+    public = Client(HTTP_HOST="localhost")
+    decision = Decision.objects.get(campaign=campaign, subject="Bench awards").pk
+    deep = max(1, awarded // 50 - 1)
+    pages = {
+        "floor": (public, "/dang-nhap/"),
+        "search": (public, "/cong-khai/khen-thuong/?q=nguyen+van+hai"),
+        "search2": (public, "/cong-khai/khen-thuong/?q=tran+thi"),
+        "common": (public, "/cong-khai/khen-thuong/?q=thi"),
+        "decisions": (public, "/cong-khai/khen-thuong/"),
+        "decision": (public, f"/cong-khai/quyet-dinh/{decision}/?trang=2"),
+        "deep": (public, f"/cong-khai/quyet-dinh/{decision}/?trang={deep}"),
+    }
+    p50, queries = p50_pages(pages, requests)
+    return [
+        measure(
+            f"Tra cứu “nguyen van hai” ({awarded:,} được khen)", "search", "floor", p50, queries
+        ),
+        measure("Tra cứu “tran thi”", "search2", "floor", p50, queries),
+        measure("Tra cứu “thi” (tham khảo)", "common", "floor", p50, queries, target=None),
+        measure("Danh sách quyết định đã ký", "decisions", "floor", p50, queries),
+        measure(f"Quyết định {awarded:,} người, trang 2", "decision", "floor", p50, queries),
+        measure(f"Quyết định, trang {deep}", "deep", "floor", p50, queries),
+    ]
+
+
+def bench_dossier(root, campaign, requests: int) -> list[dict]:
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count
+
+    from thidua.nominations.models import Dossier
+    from thidua.org.models import Role, RoleAssignment
+
+    dossier = (
+        Dossier.objects.filter(campaign=campaign)
+        .annotate(n=Count("candidates"))
+        .filter(n__gte=250)
+        .order_by("n", "pk")
+        .first()
+    )
+    analyzed()
+    staff = signed_in(officer(root))
+    # The unit's own officer, who edits the dossier: the page adds the upload form, whose
+    # list offers every candidate.
+    editor, _ = get_user_model().objects.get_or_create(username="bench.donvi")
+    RoleAssignment.objects.get_or_create(user=editor, role=Role.CAN_BO_DON_VI, unit=dossier.unit)
+    own = signed_in(editor)
+    pages = {
+        "floor_staff": (staff, "/dang-nhap/"),
+        "dossier": (staff, f"/ho-so/{dossier.pk}/"),
+        "floor_own": (own, "/dang-nhap/"),
+        "own": (own, f"/ho-so/{dossier.pk}/"),
+    }
+    p50, queries = p50_pages(pages, requests)
+    return [
+        measure(f"Hồ sơ {dossier.n} đề nghị (cấp trên)", "dossier", "floor_staff", p50, queries),
+        measure(f"Hồ sơ {dossier.n} đề nghị (đơn vị lập)", "own", "floor_own", p50, queries),
+    ]
