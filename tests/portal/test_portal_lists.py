@@ -56,7 +56,7 @@ def test_search_results_are_escaped_and_the_decision_list_is_counted_in_its_quer
     public = Client()
     found = public.get("/cong-khai/khen-thuong/", {"q": "kiem thu"}).content.decode()
     assert '<li class="card"><strong>Kiểm Thử &lt;b&gt;Lan&lt;/b&gt; 1</strong>' in found
-    assert f"Quyết định số {draft_decision.number}/{draft_decision.symbol} ngày 30/10/2020" in found
+    assert f"Quyết định số {draft_decision.number_symbol} ngày 30/10/2020" in found
     none = public.get("/cong-khai/khen-thuong/", {"q": "khong ai co ten nay"}).content.decode()
     assert '<ul class="award-list"><li class="empty">Không tìm thấy.</li></ul>' in none
 
