@@ -16,4 +16,11 @@ class ServiceError(ValidationError):
 
 
 class ConflictError(ServiceError):
-    """The object changed (or another request won the race) since the user saw it."""
+    """The object changed (or another request won the race) since the user saw it.
+
+    ``current`` (optional) describes the object's state now; the API returns it with the 409 so
+    that the client that lost the race need not ask again."""
+
+    def __init__(self, message, code=None, params=None, *, current: dict | None = None):
+        super().__init__(message, code, params)
+        self.current = current
