@@ -8,7 +8,7 @@ only while the ballot is open, only if present at a meeting of their own council
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -230,7 +230,7 @@ def open_ballot(*, actor: User, meeting: Meeting) -> Meeting:
     return meeting
 
 
-def already_recorded(cast_at, votes: int) -> policy.BallotRecorded:
+def already_recorded(cast_at: datetime, votes: int) -> policy.BallotRecorded:
     when = timezone.localtime(cast_at)
     return policy.BallotRecorded(
         f"Phiếu của bạn đã được ghi nhận lúc {when:%H:%M:%S ngày %d/%m/%Y} "
