@@ -54,7 +54,10 @@ def not_found(request, exc):
 
 @api.exception_handler(ConflictError)
 def conflict(request, exc):
-    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
+    body = {"detail": " ".join(exc.messages)}
+    if getattr(exc, "current", None) is not None:
+        body["current"] = exc.current
+    return api.create_response(request, body, status=409)
 
 
 @api.exception_handler(ValidationError)

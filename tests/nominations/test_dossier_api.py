@@ -67,7 +67,7 @@ def test_full_flow_add_upload_read_eligibility_submit_return_appraise(
     assert officer.post(f"{base}/submit").status_code == 403  # the officer is not the head
     submitted = api_as("phuongsapa.truong").post(f"{base}/submit")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
-    assert api_as("phuongsapa.truong").post(f"{base}/submit").status_code == 422
+    assert api_as("phuongsapa.truong").post(f"{base}/submit").status_code == 409
 
     noivu = api_as("noivu")
     returned = noivu.post(

@@ -11,3 +11,11 @@ class Error(Schema):
 
     detail: str
     errors: dict[str, list[str]] | None = None
+
+
+class Conflict(Schema):
+    """409: another request changed the object first (or won the race); ``current`` is the
+    object's state now, so the client need not ask again."""
+
+    detail: str
+    current: dict | None = None

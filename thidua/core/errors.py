@@ -8,6 +8,8 @@ Django's ``PermissionDenied`` (403) and scope with ``Http404``, as everywhere el
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 
 
@@ -16,4 +18,18 @@ class ServiceError(ValidationError):
 
 
 class ConflictError(ServiceError):
-    """The object changed (or another request won the race) since the user saw it."""
+    """The object changed (or another request won the race) since the user saw it.
+
+    ``current`` (optional) describes the object's state now; the API returns it with the 409 so
+    that the client that lost the race need not ask again."""
+
+    def __init__(
+        self,
+        message: Any,
+        code: str | None = None,
+        params: dict | None = None,
+        *,
+        current: dict | None = None,
+    ) -> None:
+        super().__init__(message, code, params)
+        self.current = current

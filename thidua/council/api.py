@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
-from thidua.core.api import Error
+from thidua.core.api import Conflict, Error
 from thidua.org.api_auth import TokenAuth
 
 from . import policy, services
@@ -96,7 +96,7 @@ def get_meeting(request, meeting_id: int) -> dict:
 
 @router.post(
     "/meetings/{meeting_id}/ballot",
-    response={200: dict, 403: Error, 422: Error},
+    response={200: dict, 403: Error, 409: Conflict, 422: Error},
     summary="Thành viên có mặt bỏ phiếu (mỗi trường hợp một lần, giữ kín)",
 )
 def cast_ballot(request, meeting_id: int, payload: BallotIn):

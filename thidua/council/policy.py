@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from thidua.core.errors import ServiceError
+from thidua.core.errors import ConflictError, ServiceError
 from thidua.core.workflow import Transition
 from thidua.org import access
 from thidua.org.access import Actor, Perm
@@ -20,6 +20,10 @@ from .models import Attendance, Council, CouncilMember, Meeting, MeetingStatus, 
 
 class CouncilError(ServiceError):
     pass
+
+
+class BallotRecorded(CouncilError, ConflictError):
+    """The member's ballot was already recorded (sent twice, or two clicks at once)."""
 
 
 # The meeting's workflow; only the council's secretary moves it. The buttons of the meeting's

@@ -8,7 +8,7 @@ only while the ballot is open, only if present at a meeting of their own council
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -230,6 +230,15 @@ def open_ballot(*, actor: User, meeting: Meeting) -> Meeting:
     return meeting
 
 
+def already_recorded(cast_at: datetime, votes: int) -> policy.BallotRecorded:
+    when = timezone.localtime(cast_at)
+    return policy.BallotRecorded(
+        f"Phiếu của bạn đã được ghi nhận lúc {when:%H:%M:%S ngày %d/%m/%Y} "
+        f"({votes} trường hợp); mỗi thành viên chỉ bỏ phiếu một lần.",
+        current={"recorded_at": when.isoformat(), "votes": votes},
+    )
+
+
 def cast_ballot(*, actor: User, meeting: Meeting, choices: dict[int, bool]) -> int:
     """A member's ballot: one choice per docket item, once. Returns the number of votes cast."""
     member = policy.membership(actor, meeting)
@@ -243,12 +252,17 @@ def cast_ballot(*, actor: User, meeting: Meeting, choices: dict[int, bool]) -> i
     items = {item.pk: item for item in meeting.items.all()}
     if set(choices) - set(items):
         raise CouncilError("Phiếu có nội dung không thuộc phiên họp này.")
-    if not choices:
-        raise CouncilError("Chưa chọn Đồng ý hoặc Không đồng ý cho người, tập thể nào.")
     with transaction.atomic():
-        # Lock the meeting row: closing the ballot and voting cannot interleave.
+        # Lock the meeting row: closing the ballot and voting cannot interleave, nor can two
+        # copies of one member's ballot (a double click, a resent request).
         current = Meeting.objects.select_for_update().get(pk=meeting.pk)
         policy.require_status(current, MeetingStatus.VOTING)
+        recorded = Vote.objects.filter(item__meeting=current, member=member)
+        first = recorded.order_by("cast_at").values_list("cast_at", flat=True).first()
+        if first is not None and (not choices or recorded.filter(item_id__in=choices).exists()):
+            raise already_recorded(first, recorded.count())
+        if not choices:
+            raise CouncilError("Chưa chọn Đồng ý hoặc Không đồng ý cho người, tập thể nào.")
         try:
             with transaction.atomic():
                 Vote.objects.bulk_create(

@@ -10,7 +10,7 @@ from ninja.files import UploadedFile
 
 from thidua.campaigns.models import AwardForm, RequiredDocument
 from thidua.campaigns.policy import get_campaign_or_404
-from thidua.core.api import Error
+from thidua.core.api import Conflict, Error
 from thidua.core.uploads import KINDS
 from thidua.org.api_auth import TokenAuth
 from thidua.org.models import Person, Unit
@@ -327,7 +327,7 @@ def download_document(request, dossier_id: int, document_id: int):
 
 @router.post(
     "/dossiers/{dossier_id}/submit",
-    response={200: dict, 422: Error},
+    response={200: dict, 409: Conflict, 422: Error},
     summary="Thủ trưởng duyệt và nộp hồ sơ (trong hạn hoặc hạn được gia hạn)",
 )
 def submit(request, dossier_id: int):

@@ -17,9 +17,9 @@ from thidua.core import audit
 from thidua.org.access import Actor
 
 from .. import policy
-from ..errors import DossierError
+from ..errors import ConflictError, DossierError
 from ..evaluation import evaluate_candidates
-from ..models import Appraisal, Candidate, Dossier, SubmissionRound
+from ..models import Appraisal, Candidate, Dossier, DossierStatus, SubmissionRound
 from ..signals import dossiers_changed
 from ..warnings import is_warned
 from .deadline import submission_deadline
@@ -37,8 +37,30 @@ def perform(*, actor: Actor, dossier: Dossier, action: str, reason: str = "") ->
     raise ValueError(f"Unknown dossier action: {action}")
 
 
+def already_submitted(dossier: Dossier) -> ConflictError:
+    """The answer to the submission that lost the race (or came after it): what the dossier is
+    now, so that the unit's head sees it was submitted once."""
+    when = timezone.localtime(dossier.submitted_at) if dossier.submitted_at else None
+    at = f" lúc {when:%H:%M:%S ngày %d/%m/%Y}" if when else ""
+    return ConflictError(
+        f"Hồ sơ đã được nộp trước đó{at}; trạng thái hiện tại: {dossier.get_status_display()}.",
+        current={
+            "status": dossier.status,
+            "status_label": dossier.get_status_display(),
+            "round": dossier.round,
+            "version": dossier.version,
+            "submitted_at": when.isoformat() if when else None,
+        },
+    )
+
+
 def submit(*, actor: Actor, dossier: Dossier, today: date | None = None) -> Dossier:
-    policy.check(actor, dossier, "submit")
+    try:
+        policy.check(actor, dossier, "submit")
+    except DossierError as error:
+        if dossier.status in (DossierStatus.SUBMITTED, DossierStatus.APPRAISED):
+            raise already_submitted(dossier) from error
+        raise
     today = today or timezone.localdate()
     deadline, extension = submission_deadline(dossier.campaign, dossier.unit)
     if today > deadline:
@@ -64,7 +86,8 @@ def submit(*, actor: Actor, dossier: Dossier, today: date | None = None) -> Doss
             submitted_by=actor,
         )
         if not updated:
-            raise DossierError("Hồ sơ đã được nộp trước đó.")
+            dossier.refresh_from_db()
+            raise already_submitted(dossier)
         dossier.refresh_from_db()
         dossiers_changed.send(sender=Dossier, dossier_ids=[dossier.pk])
         late = today > dossier.campaign.dossier_deadline
