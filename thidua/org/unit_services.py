@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from thidua.core import audit
+from thidua.core.text import text_key
 
 from . import access, services
 from .access import Actor, Perm
@@ -56,11 +57,26 @@ def _check(data: UnitData) -> None:
         raise OrgError("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")
 
 
+def _check_sibling_name(parent: Unit | None, name: str, exclude_pk: int | None = None) -> None:
+    """Two units in force under one parent may not share a name: imports and pickers find a
+    unit by its name ("Có 2 đơn vị tên …" would refuse every row naming it)."""
+    if parent is None:
+        return
+    key = text_key(name)
+    siblings = Unit.objects.filter(parent=parent, valid_to__isnull=True).exclude(pk=exclude_pk)
+    if any(text_key(other) == key for other in siblings.values_list("name", flat=True)):
+        raise OrgError(
+            f"{parent.name} đã có đơn vị trực thuộc tên “{name.strip()}”. Đặt tên khác để phân "
+            "biệt (tên đơn vị được dùng khi nhập danh sách từ Excel)."
+        )
+
+
 @transaction.atomic
 def create_unit(*, actor: Actor, parent: Unit, data: UnitData) -> Unit:
     """A new unit under ``parent`` (which must be in the administrator's subtree)."""
     access.require(actor, parent, Perm.MANAGE_UNITS)
     _check(data)
+    _check_sibling_name(parent, data.name)
     unit = Unit.objects.create(
         parent=parent,
         name=data.name.strip(),
@@ -87,6 +103,8 @@ def update_unit(*, actor: Actor, unit: Unit, data: UnitData) -> Unit:
     access.require(actor, unit, Perm.MANAGE_UNITS)
     _check(data)
     current = Unit.objects.select_for_update().get(pk=unit.pk)
+    if text_key(data.name) != text_key(current.name):
+        _check_sibling_name(current.parent, data.name, exclude_pk=current.pk)
     changes = {}
     for field in EDITABLE_FIELDS:
         value = getattr(data, field)
