@@ -143,9 +143,7 @@ def _scenario(page, base, login, screenshot, tmp_path):
     page.get_by_role("button", name="Lưu").click()
     page.get_by_text(f"Đã tạo đơn vị {TDP}.").wait_for()
     screenshot(page, "ward-unit-created")
-    officer_password = create_account(
-        page, base, "canbo.sapa", "Hoàng Thị Thanh", "Cán bộ đơn vị"
-    )
+    officer_password = create_account(page, base, "canbo.sapa", "Hoàng Thị Thanh", "Cán bộ đơn vị")
     head_password = create_account(page, base, "truong.sapa", "Lý Văn Sơn", "Thủ trưởng đơn vị")
     assert officer_password != head_password
 
@@ -175,10 +173,22 @@ def _scenario(page, base, login, screenshot, tmp_path):
     rows = []
     for name, _, born, unit, _, rating_2024, rating_2025 in STAFF:
         rows.append(
-            {"Họ và tên": name, "Ngày sinh": born, "Đơn vị": unit, "Năm": 2024, "Xếp loại": rating_2024}
+            {
+                "Họ và tên": name,
+                "Ngày sinh": born,
+                "Đơn vị": unit,
+                "Năm": 2024,
+                "Xếp loại": rating_2024,
+            }
         )
         rows.append(
-            {"Họ và tên": name, "Ngày sinh": born, "Đơn vị": unit, "Năm": 2025, "Xếp loại": rating_2025}
+            {
+                "Họ và tên": name,
+                "Ngày sinh": born,
+                "Đơn vị": unit,
+                "Năm": 2025,
+                "Xếp loại": rating_2025,
+            }
         )
     rows.append({"Đơn vị": TDP, "Năm": 2025, "Xếp loại": XS})
     upload(page, tmp_path, "xep-loai.xlsx", fill_sheet(template, rows))
@@ -224,7 +234,9 @@ def _scenario(page, base, login, screenshot, tmp_path):
         page.get_by_role("link", name="+ Thêm hình thức khen thưởng").click()
         page.locator("#id_order").fill(str(order))
         page.locator("#id_name").fill(name)
-        page.locator("#id_authority").select_option(label="Chủ tịch UBND cấp xã (xã, phường, đặc khu)")
+        page.locator("#id_authority").select_option(
+            label="Chủ tịch UBND cấp xã (xã, phường, đặc khu)"
+        )
         choose(page, "#id_granting_unit", WARD)
         page.get_by_role("button", name="Lưu").click()
         page.get_by_text("Đã lưu hình thức khen thưởng.").wait_for()
@@ -247,9 +259,7 @@ def _scenario(page, base, login, screenshot, tmp_path):
     add_criteria_set(page, campaign_url, COLLECTIVE_AWARD, "Tổ dân phố")
     page.locator("#id_kind").select_option(label="Tỉ lệ thành viên đạt mức đánh giá")
     page.locator("#id_param_min_percent").wait_for()
-    page.locator("#id_text").fill(
-        "Có từ 80% thành viên trở lên hoàn thành tốt nhiệm vụ năm 2025."
-    )
+    page.locator("#id_text").fill("Có từ 80% thành viên trở lên hoàn thành tốt nhiệm vụ năm 2025.")
     page.locator("#id_param_min_percent").fill("80")
     page.locator("#id_param_min_level").select_option(label=TOT)
     page.locator("#id_param_year_offset").fill("1")
@@ -286,9 +296,7 @@ def _scenario(page, base, login, screenshot, tmp_path):
 
     page.goto(dossier_url)
     screenshot(page, "ward-dossier-results")
-    results = {
-        name: self_check(page, name) for name in ("Lý Thị Mai", "Vàng Thị Dua", TDP)
-    }
+    results = {name: self_check(page, name) for name in ("Lý Thị Mai", "Vàng Thị Dua", TDP)}
     assert results == {
         "Lý Thị Mai": (
             "Đạt",

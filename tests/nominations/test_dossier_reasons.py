@@ -18,7 +18,11 @@ def group(status: Status, *children: CriterionResult) -> CriterionResult:
 def test_a_passing_candidate_shows_the_passing_explanations():
     result = group(
         Status.DAT,
-        leaf("a", Status.DAT, "Năm 2024: Hoàn thành xuất sắc nhiệm vụ; năm 2025: Hoàn thành tốt nhiệm vụ."),
+        leaf(
+            "a",
+            Status.DAT,
+            "Năm 2024: Hoàn thành xuất sắc nhiệm vụ; năm 2025: Hoàn thành tốt nhiệm vụ.",
+        ),
         leaf("b", Status.DAT, "Không bị kỷ luật."),
     )
     check = CandidateCheck(candidate_id=1, results=((None, result),))
@@ -34,7 +38,11 @@ def test_a_failing_candidate_shows_only_what_fails_and_at_most_three_lines():
     result = group(
         Status.KHONG_DAT,
         leaf("ok", Status.DAT, "Không bị kỷ luật."),
-        leaf("x", Status.KHONG_DAT, "Chưa đạt Hoàn thành tốt nhiệm vụ trở lên (năm 2025: Hoàn thành nhiệm vụ)."),
+        leaf(
+            "x",
+            Status.KHONG_DAT,
+            "Chưa đạt Hoàn thành tốt nhiệm vụ trở lên (năm 2025: Hoàn thành nhiệm vụ).",
+        ),
         *failing,
     )
     check = CandidateCheck(candidate_id=1, results=((None, result),))
@@ -48,7 +56,11 @@ def test_a_failing_candidate_shows_only_what_fails_and_at_most_three_lines():
 
 def test_a_set_that_fails_does_not_explain_a_pass_by_another_set():
     passing = group(Status.DAT, leaf("a", Status.DAT, "4/5 thành viên (80%) đạt."))
-    failing = group(Status.KHONG_DAT, leaf("b", Status.DAT, "Không dùng."), leaf("c", Status.KHONG_DAT, "Thiếu."))
+    failing = group(
+        Status.KHONG_DAT,
+        leaf("b", Status.DAT, "Không dùng."),
+        leaf("c", Status.KHONG_DAT, "Thiếu."),
+    )
     check = CandidateCheck(candidate_id=1, results=((None, failing), (None, passing)))
     assert check.status_label == "Đạt"
     assert check.reasons == ["4/5 thành viên (80%) đạt."]
