@@ -168,7 +168,10 @@ def _scenario(page, base, login, screenshot, tmp_path):
     ward = Unit.objects.get(name=WARD)
     assert Person.objects.filter(unit__path__startswith=ward.path).count() >= 8
 
-    page.goto(f"{base}/lich-su/nhap/don-vi/{ward.pk}/nhap-xep-loai/")
+    page.goto(base + "/lich-su/nhap/")
+    page.locator("tr").filter(has=page.get_by_role("link", name=WARD, exact=True)).get_by_role(
+        "link", name="Nhập xếp loại từ Excel"
+    ).click()
     template = download(page, "Tải tệp mẫu (.xlsx)")
     rows = []
     for name, _, born, unit, _, rating_2024, rating_2025 in STAFF:

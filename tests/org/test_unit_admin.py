@@ -340,7 +340,17 @@ def test_two_units_in_force_under_one_parent_cannot_share_a_name(admins):
     )
     assert rename.status_code == 200
     assert Unit.objects.get(pk=created.pk).name == "Tổ dân phố Đồi Mận"
-    # The same name under another parent, or beside a closed unit, is fine.
+    refused = api(admins.users["admin"]).post(
+        "/api/v1/admin/units",
+        {"parent_id": ward.pk, "name": hamlet.name.upper(), "kind": "thon"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"]["__all__"] == [
+        f"{ward.name} đã có đơn vị trực thuộc tên “TỔ DÂN PHỐ ĐỒI THÔNG”. Đặt tên khác để phân "
+        "biệt (tên đơn vị được dùng khi nhập danh sách từ Excel)."
+    ]
+    # The same name under another parent is fine.
     commune = admins.units["commune"]
     elsewhere = client.post(
         "/quan-tri/don-vi/them/", {"parent": commune.pk, "name": hamlet.name, "kind": "thon"}
