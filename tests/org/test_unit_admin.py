@@ -350,6 +350,20 @@ def test_two_units_in_force_under_one_parent_cannot_share_a_name(admins):
         f"{ward.name} đã có đơn vị trực thuộc tên “TỔ DÂN PHỐ ĐỒI THÔNG”. Đặt tên khác để phân "
         "biệt (tên đơn vị được dùng khi nhập danh sách từ Excel)."
     ]
+    # A merge may give the new unit the name of a unit it closes.
+    merged = api(admins.users["admin"]).post(
+        "/api/v1/admin/unit-merges",
+        {
+            "unit_ids": [hamlet.pk, created.pk],
+            "closed_on": "2026-06-30",
+            "new_name": hamlet.name,
+            "new_kind": "thon",
+            "new_parent_id": ward.pk,
+        },
+        content_type="application/json",
+    )
+    assert merged.status_code == 201, merged.content
+    assert Unit.objects.filter(parent=ward, name=hamlet.name).count() == 2
     # The same name under another parent is fine.
     commune = admins.units["commune"]
     elsewhere = client.post(
