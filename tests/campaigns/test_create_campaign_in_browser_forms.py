@@ -11,6 +11,7 @@ from thidua.campaigns.models import (
     Criterion,
     SubjectCategory,
 )
+from thidua.core.models import AuditEntry
 from thidua.org.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +126,11 @@ def test_full_campaign_through_forms_then_launch(officer, client):
         {"subject_category": category.pk},
     )
     criteria_set = CriteriaSet.objects.get(award_form=award_form)
+    # The plan's history names the set, not "CriteriaSet object (…)".
+    assert AuditEntry.objects.filter(
+        action="campaigns.criterion.saved",
+        message=f"bộ tiêu chuẩn của “Giấy khen của Chủ tịch UBND thị xã” cho {category.name}",
+    ).exists()
 
     # A negative threshold is refused with a message naming the field; nothing is saved.
     bad = officer.post(

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from thidua.campaigns.models import Campaign, Criterion
-from thidua.org.models import Person, Unit
+from thidua.org.models import Person, Unit, UnitKind, UnitType
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,19 @@ def test_the_criterion_kind_switch_returns_its_parameters(client_as):
         url, {"kind": "attested"}, headers={"HX-Request": "true"}
     ).content.decode()
     assert "Số sáng kiến tối thiểu" not in fragment
+
+
+def test_the_seed_restores_the_built_in_unit_types_after_a_flush():
+    """A flushed database (browser tests) loses the rows the migration made; the seed puts the
+    built-in types back, so the administrator's unit form can choose one."""
+    UnitType.objects.all().delete()
+    call_command("seed_demo", verbosity=0)
+    types = dict(UnitType.objects.values_list("code", "name"))
+    assert types["thon"] == "Thôn, bản, tổ dân phố" and len(types) == len(UnitKind.choices)
+    assert set(
+        UnitType.objects.filter(is_people_committee=True).values_list("code", flat=True)
+    ) == {
+        "ubnd_tinh",
+        "ubnd_huyen",
+        "ubnd_xa",
+    }

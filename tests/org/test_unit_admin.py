@@ -313,3 +313,60 @@ def test_the_forms_offer_only_the_admins_units(admins):
         assert label in page and "Phường Đồi Chè" not in page, url
     page = admins.client("admin").get("/quan-tri/").content.decode()
     assert 'href="/quan-tri/don-vi/sap-nhap/"' in page and 'href="/quan-tri/don-vi/loai/"' in page
+
+
+def test_two_units_in_force_under_one_parent_cannot_share_a_name(admins):
+    """Imports find a unit by its name: a second "Tổ dân phố Đồi Thông" under the same ward
+    would make every row naming it ambiguous."""
+    ward, hamlet = admins.units["ward"], admins.units["hamlet"]
+    client = admins.client("admin")
+    response = client.post(
+        "/quan-tri/don-vi/them/",
+        {"parent": ward.pk, "name": "tổ dân phố  đồi thông", "kind": "thon"},
+    )
+    assert response.status_code == 200
+    assert (
+        f"{ward.name} đã có đơn vị trực thuộc tên “tổ dân phố  đồi thông”. Đặt tên khác để phân "
+        "biệt (tên đơn vị được dùng khi nhập danh sách từ Excel)."
+    ) in response.content.decode()
+    assert Unit.objects.filter(parent=ward, name__iexact="tổ dân phố  đồi thông").count() == 0
+    other = client.post(
+        "/quan-tri/don-vi/them/", {"parent": ward.pk, "name": "Tổ dân phố Đồi Mận", "kind": "thon"}
+    )
+    assert other.status_code == 302
+    created = Unit.objects.get(parent=ward, name="Tổ dân phố Đồi Mận")
+    rename = client.post(
+        f"/quan-tri/don-vi/{created.pk}/sua/", {"name": hamlet.name, "kind": "thon"}
+    )
+    assert rename.status_code == 200
+    assert Unit.objects.get(pk=created.pk).name == "Tổ dân phố Đồi Mận"
+    refused = api(admins.users["admin"]).post(
+        "/api/v1/admin/units",
+        {"parent_id": ward.pk, "name": hamlet.name.upper(), "kind": "thon"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"]["__all__"] == [
+        f"{ward.name} đã có đơn vị trực thuộc tên “TỔ DÂN PHỐ ĐỒI THÔNG”. Đặt tên khác để phân "
+        "biệt (tên đơn vị được dùng khi nhập danh sách từ Excel)."
+    ]
+    # A merge may give the new unit the name of a unit it closes.
+    merged = api(admins.users["admin"]).post(
+        "/api/v1/admin/unit-merges",
+        {
+            "unit_ids": [hamlet.pk, created.pk],
+            "closed_on": "2026-06-30",
+            "new_name": hamlet.name,
+            "new_kind": "thon",
+            "new_parent_id": ward.pk,
+        },
+        content_type="application/json",
+    )
+    assert merged.status_code == 201, merged.content
+    assert Unit.objects.filter(parent=ward, name=hamlet.name).count() == 2
+    # The same name under another parent is fine.
+    commune = admins.units["commune"]
+    elsewhere = client.post(
+        "/quan-tri/don-vi/them/", {"parent": commune.pk, "name": hamlet.name, "kind": "thon"}
+    )
+    assert elsewhere.status_code == 302

@@ -156,7 +156,7 @@ def save_criteria_set(
         actor=actor,
         action="campaigns.criterion.saved",
         obj=award_form.campaign,
-        message=str(criteria_set),
+        message=f"bộ tiêu chuẩn của “{award_form.name}” cho {criteria_set.subject_category}",
     )
     return criteria_set
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from thidua.org.models import Unit, UnitKind
+from thidua.org.models import Unit, UnitKind, UnitType, forget_unit_type_names
 
 K = UnitKind
 
@@ -92,3 +92,15 @@ def build_units() -> dict[str, Unit]:
     for hamlet in ["Tổ dân phố Cầu Mây", "Tổ dân phố Hàm Rồng", "Tổ dân phố Ô Quý Hồ"]:
         unit(hamlet, K.THON, ward, valid_from=NEW_START)
     return units
+
+
+def ensure_unit_types() -> None:
+    """The built-in unit types (made by a migration) again after a database flush: without
+    them the administrator's unit form has no type to choose."""
+    if UnitType.objects.exists():
+        return
+    UnitType.objects.bulk_create(
+        UnitType(code=code, name=name, is_people_committee=code.startswith("ubnd_"), order=order)
+        for order, (code, name) in enumerate(K.choices)
+    )
+    forget_unit_type_names()

@@ -82,6 +82,26 @@ class CandidateCheck:
     def status_label(self) -> str:
         return OVERALL_LABELS[self.status]
 
+    @property
+    def reasons(self) -> list[str]:
+        """Why the candidate has its overall status, for the dossier's list: the explanations
+        of the criteria (leaves) with that status, in the criteria sets that have it; at most
+        three, the candidate's page shows every criterion."""
+        wanted = self.status
+        found: list[str] = []
+
+        def walk(result: engine.CriterionResult) -> None:
+            if result.children:
+                for child in result.children:
+                    walk(child)
+            elif result.status == wanted and result.explanation:
+                found.append(result.explanation)
+
+        for _set, result in self.results:
+            if result.status == wanted:
+                walk(result)
+        return list(dict.fromkeys(found))[:3]
+
 
 def evaluate_candidates(
     campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from thidua.core import audit
+from thidua.core.text import text_key
 
 from . import access, services
 from .access import Actor, Perm
@@ -56,11 +57,31 @@ def _check(data: UnitData) -> None:
         raise OrgError("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")
 
 
+def _check_sibling_name(parent: Unit | None, name: str, *exclude_pks: int | None) -> None:
+    """Two units in force under one parent may not share a name: imports and pickers find a
+    unit by its name ("Có 2 đơn vị tên …" would refuse every row naming it)."""
+    if parent is None:
+        return
+    key = text_key(name)
+    siblings = Unit.objects.filter(parent=parent, valid_to__isnull=True).exclude(
+        pk__in=[pk for pk in exclude_pks if pk]
+    )
+    if any(text_key(other) == key for other in siblings.values_list("name", flat=True)):
+        raise OrgError(
+            f"{parent.name} đã có đơn vị trực thuộc tên “{name.strip()}”. Đặt tên khác để phân "
+            "biệt (tên đơn vị được dùng khi nhập danh sách từ Excel)."
+        )
+
+
 @transaction.atomic
-def create_unit(*, actor: Actor, parent: Unit, data: UnitData) -> Unit:
-    """A new unit under ``parent`` (which must be in the administrator's subtree)."""
+def create_unit(
+    *, actor: Actor, parent: Unit, data: UnitData, replacing: tuple[int, ...] = ()
+) -> Unit:
+    """A new unit under ``parent`` (which must be in the administrator's subtree).
+    ``replacing``: units a merge closes, whose name the new unit may take."""
     access.require(actor, parent, Perm.MANAGE_UNITS)
     _check(data)
+    _check_sibling_name(parent, data.name, *replacing)
     unit = Unit.objects.create(
         parent=parent,
         name=data.name.strip(),
@@ -87,6 +108,8 @@ def update_unit(*, actor: Actor, unit: Unit, data: UnitData) -> Unit:
     access.require(actor, unit, Perm.MANAGE_UNITS)
     _check(data)
     current = Unit.objects.select_for_update().get(pk=unit.pk)
+    if text_key(data.name) != text_key(current.name):
+        _check_sibling_name(current.parent, data.name, current.pk)
     changes = {}
     for field in EDITABLE_FIELDS:
         value = getattr(data, field)
@@ -190,7 +213,9 @@ def merge_units(
         if new_parent is None:
             raise OrgError("Chọn đơn vị cấp trên của đơn vị mới.")
         new_unit.valid_from = new_unit.valid_from or closed_on + timedelta(days=1)
-        successor = create_unit(actor=actor, parent=new_parent, data=new_unit)
+        successor = create_unit(
+            actor=actor, parent=new_parent, data=new_unit, replacing=tuple(u.pk for u in units)
+        )
     else:
         access.require(actor, successor, Perm.MANAGE_UNITS)
     locked = list(Unit.objects.select_for_update().filter(pk__in=[u.pk for u in units]))

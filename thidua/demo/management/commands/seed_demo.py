@@ -21,13 +21,14 @@ from ...seed_offices import seed_offices
 from ...seed_people import build_people
 from ...seed_portal import seed_portal_identity
 from ...seed_signing import seed_signing_keys
-from ...seed_units import build_units
+from ...seed_units import build_units, ensure_unit_types
 
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu: đợt thi đua của UBND thị xã Sa Pa (2020) và các tài khoản mẫu."
 
     def handle(self, *args, **options):
+        ensure_unit_types()  # a flushed database (a browser test) has lost the migration's rows
         if Unit.objects.filter(name="Tỉnh Lào Cai").exists():
             self.stdout.write("Dữ liệu mẫu đã có, không nạp lại.")
         else:
