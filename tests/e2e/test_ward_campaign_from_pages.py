@@ -320,7 +320,8 @@ def _scenario(page, base, login, screenshot, tmp_path):
     assert "Không đạt: 1" in page.inner_text("main") and "Đạt: 2" in page.inner_text("main")
 
     # The candidate's page says the same, criterion by criterion.
-    page.get_by_role("link", name="Vàng Thị Dua").click()
+    # The list (a warning box above it names the same candidate).
+    page.get_by_role("table").get_by_role("link", name="Vàng Thị Dua").click()
     page.get_by_text("(năm 2025: Hoàn thành nhiệm vụ)").first.wait_for()
     screenshot(page, "ward-candidate-not-met")
 
