@@ -1,8 +1,15 @@
-"""Each award gets an unguessable token for its public verification page (issue 15)."""
+"""Each award gets an unguessable token for its public verification page (issue 15).
+
+On SQLite the last step rebuilds the table, which drops the full-text triggers of 0004:
+they are created again and the index rebuilt."""
+
+import importlib
 
 from django.db import migrations, models
 
 import thidua.decisions.qr
+
+search_index = importlib.import_module("thidua.decisions.migrations.0004_recipient_search_index")
 
 
 def fill(apps, schema_editor):
@@ -11,6 +18,15 @@ def fill(apps, schema_editor):
     for row in rows:
         row.public_token = thidua.decisions.qr.new_token()
     Recipient.objects.bulk_update(rows, ["public_token"], batch_size=1000)
+
+
+def restore_search_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for statement in search_index.SQLITE_DROP[:3]:  # the triggers, if still there
+        schema_editor.execute(statement)
+    for statement in search_index.SQLITE[1:]:  # triggers again, then rebuild the index
+        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -30,4 +46,5 @@ class Migration(migrations.Migration):
                 default=thidua.decisions.qr.new_token, editable=False, max_length=32, unique=True
             ),
         ),
+        migrations.RunPython(restore_search_triggers, migrations.RunPython.noop),
     ]
