@@ -63,7 +63,10 @@ def test_award_page_after_revocation(client_as, signed_decision):
     assert "Đã bị thu hồi theo Quyết định số 02/QĐ-UBND ngày 01/12/2020" in page
     assert "Còn hiệu lực" not in page
     other = signed_decision.recipients.exclude(pk=person.pk).first()
-    assert "Còn hiệu lực" in Client().get(f"/cong-khai/xac-minh/{other.public_token}/").content.decode()
+    assert (
+        "Còn hiệu lực"
+        in Client().get(f"/cong-khai/xac-minh/{other.public_token}/").content.decode()
+    )
 
 
 def test_unknown_token_and_draft_are_404(draft_decision):
@@ -99,9 +102,10 @@ def test_decision_page_shows_the_public_link_and_qr_once_signed(client_as, draft
     assert client_as("chutich").post(f"/quyet-dinh/{draft_decision.pk}/ky/").status_code == 302
     page = noivu.get(f"/quyet-dinh/{draft_decision.pk}/").content.decode()
     assert f"/cong-khai/quyet-dinh/{draft_decision.pk}/</a>" in page
-    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and "<script" not in page.split(
-        "Trang công khai"
-    )[1].split("</dl>")[0]
+    assert (
+        '<svg xmlns="http://www.w3.org/2000/svg"' in page
+        and "<script" not in page.split("Trang công khai")[1].split("</dl>")[0]
+    )
 
 
 def test_new_recipients_get_a_token(signed_decision):

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import io
 import secrets
+from typing import TYPE_CHECKING
 
 import segno
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
+
+if TYPE_CHECKING:  # the models import this module (the token's default)
+    from .models import Decision, Recipient
 
 
 def new_token() -> str:
@@ -22,11 +26,11 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
-def award_url(recipient) -> str:
+def award_url(recipient: Recipient) -> str:
     return absolute(f"/cong-khai/xac-minh/{recipient.public_token}/")
 
 
-def decision_url(decision) -> str:
+def decision_url(decision: Decision) -> str:
     return absolute(f"/cong-khai/quyet-dinh/{decision.pk}/")
 
 
