@@ -33,6 +33,8 @@ class Migration(migrations.Migration):
     dependencies = [("decisions", "0010_r_signing")]
 
     operations = [
+        # Backwards, this runs last: the rebuilds undoing the steps below drop the triggers.
+        migrations.RunPython(migrations.RunPython.noop, restore_search_triggers),
         migrations.AddField(
             model_name="recipient",
             name="public_token",
