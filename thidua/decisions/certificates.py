@@ -11,6 +11,7 @@ prints the same Vietnamese text. The emblem is a file an administrator sets
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,13 +22,14 @@ from fpdf import FPDF
 
 from thidua.core.text import ascii_key
 
-from . import certificate_fonts
+from . import certificate_fonts, qr
 from .models import Decision, Recipient
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 RED = (200, 16, 46)
 BLACK = (0, 0, 0)
 W, H = 297, 210
+QR = 15  # mm, the QR code's side
 
 
 def award_title(decision: Decision) -> str:
@@ -143,6 +145,9 @@ class CertificatePDF(FPDF):
         self.cell(110, 6, decision.signer_title.upper(), align="C")
         self.set_xy(170, 178)
         self.cell(110, 6, decision.signer_name, align="C")
+        # Bottom left corner, under the decision line, inside the border: the award's public
+        # verification page.
+        self.image(io.BytesIO(qr.png(qr.award_url(recipient))), x=24, y=182.5, w=QR, h=QR)
 
 
 def certificates_pdf(decision: Decision, recipients: Iterable[Recipient] | None = None) -> bytes:

@@ -14,13 +14,14 @@ signer's personal signature between the signer's title and name (ô 7c), the age
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from fpdf import FPDF
 
 from thidua.core.templatetags.thidua import money
 
-from . import documents
+from . import documents, qr
 from .certificates import FONTS
 from .models import Decision, DecisionKind
 
@@ -30,6 +31,7 @@ WIDTH = PAGE_W - LEFT - RIGHT  # 165 mm
 PT = 72 / 25.4  # points per millimetre
 SIGNATURE_W, SIGNATURE_H = 62.0, 20.0
 SEAL = 34.0
+QR_SIDE = 15.0  # mm: fits the 20 mm top margin
 ANNEX_WIDTHS = (
     12,
     68,
@@ -253,6 +255,10 @@ def decision_pdf(decision: Decision) -> tuple[bytes, SignatureBoxes]:
     pdf.set_subject(decision.subject)
     pdf.set_author(decision.issuer_name)
     pdf.add_page()
+    # Top right corner, in the margin above quốc hiệu: the decision's public page.
+    code = io.BytesIO(qr.png(qr.decision_url(decision)))
+    pdf.image(code, x=PAGE_W - RIGHT - QR_SIDE + 2, y=3, w=QR_SIDE, h=QR_SIDE)
+    pdf.set_xy(LEFT, TOP)
     _header(pdf, ctx["issuer"], decision.number_symbol, ctx["date_line"])
     pdf.text_at(LEFT, WIDTH, "QUYẾT ĐỊNH", 14, "B")
     y = pdf.text_at(LEFT + 10, WIDTH - 20, decision.subject, 14, "B")

@@ -12,6 +12,8 @@ from thidua.council.models import Meeting
 from thidua.nominations.models import Candidate
 from thidua.org.models import Person, Unit
 
+from .qr import new_token
+
 
 class BaseSalary(Dated):
     """Mức lương cơ sở, in force from ``valid_from`` (a decision uses the one of its date)."""
@@ -257,6 +259,8 @@ class Recipient(models.Model):
         related_name="revoked_recipients",
     )
     revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
+    # The unguessable part of the award's public verification page (the QR on the certificate).
+    public_token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
 
     class Meta:
         ordering = ["order"]

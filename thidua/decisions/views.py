@@ -25,6 +25,7 @@ from . import (
     generated_files,
     law,
     policy,
+    qr,
     revocation,
     services,
     signing_views,
@@ -138,6 +139,7 @@ def decision_detail(request, pk: int):
     recipients = list(decision.recipients.select_related("revoked_by"))
     revoked = list(decision.revoked_recipients.select_related("decision"))
     salary = base_salary(decision.signed_on)
+    public_url = qr.decision_url(decision) if decision.status == DecisionStatus.APPROVED else ""
     return render(
         request,
         "decisions/detail.html",
@@ -159,6 +161,8 @@ def decision_detail(request, pk: int):
             "batch": decision.certificate_batches.first(),
             "can_start_batch": policy.can_prepare(request.user, decision.issuer),
             "signing": signing_views.panel(request.user, decision),
+            "public_url": public_url,
+            "public_qr": qr.svg(public_url) if public_url else "",
         },
     )
 

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Count, Window
 
 from thidua.core.text import ascii_key
-from thidua.decisions.models import Decision, DecisionKind, DecisionStatus
+from thidua.decisions.models import Decision, DecisionKind, DecisionStatus, Recipient
 
 PAGE = 50
 
@@ -241,3 +241,59 @@ def decision_page(
         )
         for *_, order, name, person_unit, parent, person_id in rows
     ]
+
+
+@dataclass(frozen=True)
+class AwardCheck:
+    """An award's public verification page (the certificate's QR): who, which award, which
+    decision, and whether it is in force. No other personal data."""
+
+    name: str
+    award: str
+    decision_id: int
+    decision: str
+    decided_on: date
+    issuer: str
+    signer: str
+    revoked_by: str  # the revoking decision's number and date; empty while in force
+
+
+def award_check(token: str) -> AwardCheck | None:
+    row = (
+        Recipient.objects.filter(public_token=token, decision__status=DecisionStatus.APPROVED)
+        .values_list(
+            "name",
+            "decision__award_form__name",
+            "decision_id",
+            "decision__kind",
+            "decision__number",
+            "decision__symbol",
+            "decision__external_number",
+            "decision__signed_on",
+            "decision__issuer_name",
+            "decision__signer_title",
+            "decision__signer_name",
+            "revoked_on",
+            "revoked_by__number",
+            "revoked_by__symbol",
+            "revoked_by__signed_on",
+        )
+        .first()
+    )
+    if row is None:
+        return None
+    name, award, decision_id, kind, number, symbol, external, signed_on = row[:8]
+    issuer, title, signer, revoked_on, r_number, r_symbol, r_signed_on = row[8:]
+    revoked_by = ""
+    if revoked_on is not None:
+        revoked_by = f"Quyết định số {r_number:02d}/{r_symbol} ngày {r_signed_on:%d/%m/%Y}"
+    return AwardCheck(
+        name=name,
+        award=award,
+        decision_id=decision_id,
+        decision=_number(kind, number, symbol, external),
+        decided_on=signed_on,
+        issuer=issuer,
+        signer=f"{title.capitalize()} {signer}".strip() if signer else title.capitalize(),
+        revoked_by=revoked_by,
+    )

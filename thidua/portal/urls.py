@@ -15,6 +15,7 @@ urlpatterns = [
         name="verify_decision",
     ),
     path("cong-khai/xac-thuc/", verify_views.verify_upload, name="verify"),
+    path("cong-khai/xac-minh/<str:token>/", verify_views.award_check, name="award_check"),
     path("cong-khai/dien-hinh/", views.story_list, name="stories"),
     path("cong-khai/dien-hinh/<int:pk>/", views.story_public, name="story"),
     path("cong-khai/anh/<int:pk>/", views.photo, name="photo"),

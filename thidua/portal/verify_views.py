@@ -34,3 +34,11 @@ def verify_upload(request):
     return render(
         request, "portal/verify_upload.html", {"form": form, "verification": verification}
     )
+
+
+def award_check(request, token: str):
+    """The page a certificate's QR opens: the award and whether it is still in force."""
+    check = public.award_check(token)
+    if check is None:
+        raise Http404("Không tìm thấy khen thưởng.")
+    return render(request, "portal/award_check.html", {"check": check})
