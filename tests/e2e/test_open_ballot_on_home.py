@@ -1,0 +1,54 @@
+"""An open ballot appears on a council member's home page (desktop and phone), leads to the
+ballot, and leaves the page once the member has voted."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+OPEN = "Phiếu biểu quyết đang mở"
+
+
+def test_open_ballot_on_the_members_home(live_server, page, login, screenshot, fits_phone):
+    from django.contrib.auth import get_user_model
+
+    from thidua.council import services as council
+    from thidua.demo.scenario import appraise_demo_dossiers
+
+    from ..demo_council import present
+
+    call_command("seed_demo", verbosity=0)
+    users = {u.username: u for u in get_user_model().objects.all()}
+    meeting = council.create_meeting(
+        actor=users["thuky"],
+        campaign=appraise_demo_dossiers(),
+        held_on=date(2020, 10, 28),
+        place="Phòng họp số 1, UBND thị xã",
+        mode="electronic",
+    )
+    present(meeting, "thuky", "hoidong1", "chutich", "hoidong2")
+    council.open_ballot(actor=users["thuky"], meeting=meeting)
+    base = live_server.url
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    page.set_viewport_size({"width": 1366, "height": 900})
+    login(page, base, "hoidong1")
+    queue = page.locator(".work-queue")
+    queue.get_by_role("heading", name=OPEN).wait_for()
+    screenshot(page, "home-ballot-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    queue.get_by_role("heading", name=OPEN).wait_for()
+    fits_phone(page)
+    screenshot(page, "home-ballot-phone")
+
+    queue.get_by_role("link").first.click()
+    page.wait_for_url(f"**/hoi-dong/{meeting.pk}/phieu/")
+    for item in page.locator("input[type=radio][value='1']").all():
+        item.check()
+    page.get_by_role("button", name="Gửi phiếu").click()
+    page.wait_for_load_state()
+    page.goto(base + "/")
+    assert OPEN not in page.inner_text("main")
