@@ -45,3 +45,35 @@ def staff_rows(people, history_prefix: str, base: str, can_manage: bool) -> Safe
             f"    <td>{status}</td>{manage}\n  </tr>"
         )
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
+
+
+# The "Cá nhân" list (/don-vi/ca-nhan/) shows ethnicity and leader/staff, not the status.
+LIST_COLUMNS = (
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "ethnicity",
+    "unit__name",
+    "position",
+    "category",
+    "is_leader",
+)
+
+
+def person_rows(people, history_prefix: str) -> SafeString:
+    """The rows of org/people_table.html with the unit column, written in one pass."""
+    from .ethnicities import ETHNICITIES
+
+    ethnicities = dict(ETHNICITIES)
+    out = []
+    for p in people:
+        out.append(
+            f'<tr>\n    <td><a href="{history_prefix}{p.pk}/">{e(p.full_name)}</a></td>'
+            f"<td>{e(GENDERS.get(p.gender, p.gender))}</td>"
+            f'<td class="nowrap">{_day(p.date_of_birth)}</td>'
+            f"<td>{e(ethnicities.get(p.ethnicity, p.ethnicity))}</td>\n"
+            f"    <td>{e(p.unit.name)}</td><td>{e(p.position)}</td>"
+            f"<td>{e(CATEGORIES.get(p.category, p.category))}</td><td>{e(p.worker_kind)}</td>\n"
+            "  </tr>"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped

@@ -6,11 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from . import access, search, services, unit_services
 from .access import Perm
 from .models import ApiToken, Person, PersonCategory
+from .people_rows import LIST_COLUMNS, person_rows
+from .people_views import COUNT_LIMIT, PAGE_SIZE, SEARCH_LIMIT, CappedPaginator
 
 
 @login_required
@@ -81,12 +84,33 @@ def people(request):
         qs = qs.filter(unit__path__startswith=unit.path)
     if category in PersonCategory.values:
         qs = qs.filter(category=category)
-    page = Paginator(qs.order_by("unit__path", "full_name"), 50).get_page(request.GET.get("trang"))
+    more = False
+    if search.words(q):
+        # The staff search's path (people_views.people_list): the ids of the first matches from
+        # the text index, then the page's rows by id; past SEARCH_LIMIT, ask for more of the name.
+        ids = list(
+            qs.order_by("search_name", "id").values_list("id", flat=True)[: SEARCH_LIMIT + 1]
+        )
+        more = len(ids) > SEARCH_LIMIT
+        page = Paginator(ids[:SEARCH_LIMIT], PAGE_SIZE).get_page(request.GET.get("trang"))
+        found = Person.objects.select_related("unit").only(*LIST_COLUMNS).in_bulk(page.object_list)
+        people = [found[pk] for pk in page.object_list if pk in found]
+    else:
+        page = CappedPaginator(
+            qs.order_by("unit__path", "full_name").only(*LIST_COLUMNS), PAGE_SIZE
+        ).get_page(request.GET.get("trang"))
+        more = page.paginator.count > COUNT_LIMIT
+        people = list(page.object_list)
+    history_prefix = reverse("records:person", args=[0]).removesuffix("0/")
     return render(
         request,
         "org/people.html",
         {
             "page": page,
+            "people": people,
+            "rows": person_rows(people, history_prefix),
+            "more": more,
+            "limit": SEARCH_LIMIT if search.words(q) else COUNT_LIMIT,
             "q": q,
             "unit_id": unit_id,
             "category": category,
