@@ -23,15 +23,25 @@ def sample(count: int):
 
     issuer = Unit(name="thị xã Sa Pa", kind="ubnd_huyen")
     decision = Decision(
-        issuer=issuer, issuer_name="UBND thị xã Sa Pa", award_form=AwardForm(name="Giấy khen của Chủ tịch UBND thị xã"),
-        year=2020, number=123, signed_on=date(2020, 10, 30), place="Sa Pa", signer_name="Lê Tân Phong",
-    )  # fmt: skip
+        issuer=issuer,
+        issuer_name="UBND thị xã Sa Pa",
+        award_form=AwardForm(name="Giấy khen của Chủ tịch UBND thị xã"),
+        year=2020,
+        number=123,
+        signed_on=date(2020, 10, 30),
+        place="Sa Pa",
+        signer_name="Lê Tân Phong",
+    )
     first = ["Sùng A Páo", "Lý Thị Mẩy", "Nguyễn Thị Thu Hương", "Hoàng Văn Quý", "Đặng Thị Hường"]
     recipients = [
-        Recipient(order=n, name=f"{first[n % 5]} {n}", description="Chuyên viên, Đơn vị thử",
-                  achievement="Hoàn thành xuất sắc nhiệm vụ trong đợt thi đua")
+        Recipient(
+            order=n,
+            name=f"{first[n % 5]} {n}",
+            description="Chuyên viên, Đơn vị thử",
+            achievement="Hoàn thành xuất sắc nhiệm vụ trong đợt thi đua",
+        )
         for n in range(1, count + 1)
-    ]  # fmt: skip
+    ]
     return decision, recipients
 
 
@@ -82,11 +92,23 @@ def bench_certificates(count: int = 400, workers: int = 2, runs: int = 3) -> lis
         pool.map(_worker, [(count, p, workers) for p in range(workers)])
         many = time.perf_counter() - start
     return [
-        {"name": f"Giấy khen, mỗi người 1 tệp ({count} bản)", "rate": count / one_s, "unit": "bản/s",
-         "seconds": one_s, "floor": floor_s, "target": 5.0},
-        {"name": f"Giấy khen, {workers} tiến trình (nền: 1 tiến trình)", "rate": count / many,
-         "unit": "bản/s", "seconds": many, "floor": one_s, "target": None},
-    ]  # fmt: skip
+        {
+            "name": f"Giấy khen, mỗi người 1 tệp ({count} bản)",
+            "rate": count / one_s,
+            "unit": "bản/s",
+            "seconds": one_s,
+            "floor": floor_s,
+            "target": 5.0,
+        },
+        {
+            "name": f"Giấy khen, {workers} tiến trình (nền: 1 tiến trình)",
+            "rate": count / many,
+            "unit": "bản/s",
+            "seconds": many,
+            "floor": one_s,
+            "target": None,
+        },
+    ]
 
 
 if __name__ == "__main__":
@@ -108,6 +130,12 @@ if __name__ == "__main__":
     args = parser.parse_args()
     for r in bench_certificates(args.count, args.workers, args.runs):
         ratio = r["seconds"] / r["floor"]
-        print(f"{r['name']:<48} {r['rate']:>8.1f} {r['unit']}  {r['seconds']:.2f}s  "
-              f"nền {r['floor']:.2f}s  tỉ lệ {ratio:.2f}×"
-              + (f" (≤ {r['target']:.0f}× {'đạt' if ratio <= r['target'] else 'CHƯA ĐẠT'})" if r["target"] else ""))  # fmt: skip
+        print(
+            f"{r['name']:<48} {r['rate']:>8.1f} {r['unit']}  {r['seconds']:.2f}s  "
+            f"nền {r['floor']:.2f}s  tỉ lệ {ratio:.2f}×"
+            + (
+                f" (≤ {r['target']:.0f}× {'đạt' if ratio <= r['target'] else 'CHƯA ĐẠT'})"
+                if r["target"]
+                else ""
+            )
+        )

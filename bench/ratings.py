@@ -89,5 +89,11 @@ def bench_ratings(root, rows: int, runs: int, side_by_side) -> dict:
     seconds, floor_seconds = side_by_side(work, floor, runs)
     assert imported[-1] == rows, f"imported {imported[-1]} of {rows} rows"
     print(f"Nhập xếp loại: {queries[-1]} câu lệnh SQL cho {rows:,} dòng")
-    return {"name": f"Nhập xếp loại Excel {rows:,} dòng", "rate": rows / seconds, "unit": "dòng/s",
-            "seconds": seconds, "floor": floor_seconds, "target": 2.0}  # fmt: skip
+    return {
+        "name": f"Nhập xếp loại Excel {rows:,} dòng",
+        "rate": rows / seconds,
+        "unit": "dòng/s",
+        "seconds": seconds,
+        "floor": floor_seconds,
+        "target": 2.0,
+    }

@@ -98,8 +98,10 @@ def ensure_data(scale: str, candidates: int):
     if root is None:
         start = time.perf_counter()
         made = generate(scale)
-        print(f"Sinh dữ liệu {scale}: {made.units:,} đơn vị, {made.people:,} người, 5 năm lịch sử "
-              f"trong {time.perf_counter() - start:.1f} s")  # fmt: skip
+        print(
+            f"Sinh dữ liệu {scale}: {made.units:,} đơn vị, {made.people:,} người, 5 năm lịch sử "
+            f"trong {time.perf_counter() - start:.1f} s"
+        )
         root = Unit.objects.get(pk=made.root_id)
     campaign = Campaign.objects.filter(
         issuer=root, title__contains=f"{candidates:,} đề nghị"
@@ -128,15 +130,27 @@ def bench_eligibility(campaign, runs: int) -> dict:
     def floor():
         # The same rows the evaluation needs, read as plain tuples: no model, no engine.
         people = candidates.values("person_id")
-        list(candidates.values_list("pk", "person_id", "unit_id", "award_form_id", "facts",
-                                    "person__category", "dossier__unit__path"))  # fmt: skip
+        list(
+            candidates.values_list(
+                "pk",
+                "person_id",
+                "unit_id",
+                "award_form_id",
+                "facts",
+                "person__category",
+                "dossier__unit__path",
+            )
+        )
         list(
             AnnualRating.objects.filter(Q(person_id__in=people)).values_list(
                 "person_id", "year", "level"
             )
         )
-        list(Initiative.objects.filter(person_id__in=people).values_list("person_id", "recognized_on",
-                                                                        "authority_level", "used_for"))  # fmt: skip
+        list(
+            Initiative.objects.filter(person_id__in=people).values_list(
+                "person_id", "recognized_on", "authority_level", "used_for"
+            )
+        )
         list(
             Discipline.objects.filter(person_id__in=people).values_list(
                 "person_id", "form", "decided_on"
@@ -149,8 +163,14 @@ def bench_eligibility(campaign, runs: int) -> dict:
         )
 
     seconds, floor_seconds = side_by_side(work, floor, runs)
-    return {"name": f"Kiểm tra tiêu chuẩn {count:,} đề nghị", "rate": count / seconds,
-            "unit": "đề nghị/s", "seconds": seconds, "floor": floor_seconds, "target": 3.0}  # fmt: skip
+    return {
+        "name": f"Kiểm tra tiêu chuẩn {count:,} đề nghị",
+        "rate": count / seconds,
+        "unit": "đề nghị/s",
+        "seconds": seconds,
+        "floor": floor_seconds,
+        "target": 3.0,
+    }
 
 
 def build_xlsx(dossier, rows: int) -> bytes:
@@ -207,9 +227,11 @@ def bench_import(root, campaign, rows: int, runs: int) -> dict:
         with transaction.atomic():
             dossier.refresh_from_db()
             report = services.import_candidates(
-                actor=None, dossier=dossier, version=dossier.version,
+                actor=None,
+                dossier=dossier,
+                version=dossier.version,
                 uploaded=SimpleUploadedFile("danh-sach.xlsx", content),
-            )  # fmt: skip
+            )
             imported.append(report.imported)
             if report.errors:
                 print("Lỗi nhập:", report.errors[:3])
@@ -223,8 +245,14 @@ def bench_import(root, campaign, rows: int, runs: int) -> dict:
 
     seconds, floor_seconds = side_by_side(work, floor, runs)
     assert imported[-1] == rows, f"imported {imported[-1]} of {rows} rows"
-    return {"name": f"Nhập Excel {rows:,} dòng", "rate": rows / seconds, "unit": "dòng/s",
-            "seconds": seconds, "floor": floor_seconds, "target": 2.0}  # fmt: skip
+    return {
+        "name": f"Nhập Excel {rows:,} dòng",
+        "rate": rows / seconds,
+        "unit": "dòng/s",
+        "seconds": seconds,
+        "floor": floor_seconds,
+        "target": 2.0,
+    }
 
 
 def bench_documents(root, campaign, count: int) -> list[dict]:
@@ -245,18 +273,34 @@ def bench_documents(root, campaign, count: int) -> list[dict]:
     decision = Decision.objects.filter(campaign=campaign, subject="Bench").first()
     if decision is None:
         decision = Decision.objects.create(
-            issuer=root, issuer_name="UBND thử", campaign=campaign, award_form=form, year=2020, number=123,
-            signed_on=date(2020, 10, 30), place="Sa Pa", signer_name="Lê Tân Phong", subject="Bench",
-            legal_bases="Căn cứ Luật Thi đua, khen thưởng;", status="approved",
-        )  # fmt: skip
+            issuer=root,
+            issuer_name="UBND thử",
+            campaign=campaign,
+            award_form=form,
+            year=2020,
+            number=123,
+            signed_on=date(2020, 10, 30),
+            place="Sa Pa",
+            signer_name="Lê Tân Phong",
+            subject="Bench",
+            legal_bases="Căn cứ Luật Thi đua, khen thưởng;",
+            status="approved",
+        )
         people = Person.objects.filter(unit__path__startswith=root.path).values_list(
             "pk", "full_name"
         )[:count]
         Recipient.objects.bulk_create(
-            Recipient(decision=decision, person_id=pk, order=n, name=name, description="Chuyên viên, Đơn vị thử",
-                      achievement="Hoàn thành xuất sắc nhiệm vụ trong đợt thi đua", amount=450_000)
+            Recipient(
+                decision=decision,
+                person_id=pk,
+                order=n,
+                name=name,
+                description="Chuyên viên, Đơn vị thử",
+                achievement="Hoàn thành xuất sắc nhiệm vụ trong đợt thi đua",
+                amount=450_000,
+            )
             for n, (pk, name) in enumerate(people, start=1)
-        )  # fmt: skip
+        )
         Decision.objects.filter(pk=decision.pk).update(recipient_count=decision.recipients.count())
     recipients = list(decision.recipients.all())
     results = []
@@ -266,10 +310,18 @@ def bench_documents(root, campaign, count: int) -> list[dict]:
     if shutil.which("soffice"):
         sample = recipients[0]
         document = d.new_document(landscape=True)
-        for text, size in [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 14), ("Độc lập - Tự do - Hạnh phúc", 14),
-                           ("CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ SA PA", 16), ("TẶNG", 15), ("GIẤY KHEN", 34),
-                           (sample.name, 24), (sample.description, 15), (sample.achievement, 15),
-                           (f"Quyết định số {decision.number_symbol}", 13), (f"Số sổ vàng: {sample.order}", 13)]:  # fmt: skip
+        for text, size in [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 14),
+            ("Độc lập - Tự do - Hạnh phúc", 14),
+            ("CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ SA PA", 16),
+            ("TẶNG", 15),
+            ("GIẤY KHEN", 34),
+            (sample.name, 24),
+            (sample.description, 15),
+            (sample.achievement, 15),
+            (f"Quyết định số {decision.number_symbol}", 13),
+            (f"Số sổ vàng: {sample.order}", 13),
+        ]:
             d.paragraph(document, text, bold=True, size=size, align=d.CENTER)
         content = d.to_bytes(document)
         batch = 5
@@ -280,16 +332,44 @@ def bench_documents(root, campaign, count: int) -> list[dict]:
                 with open(path, "wb") as handle:
                     handle.write(content)
                 files.append(path)
-            office = timed(lambda: subprocess.run(
-                ["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
-                 "--outdir", folder, *files], check=True, capture_output=True, timeout=600))  # fmt: skip
+            office = timed(
+                lambda: subprocess.run(
+                    [
+                        "soffice",
+                        f"-env:UserInstallation=file://{folder}/profile",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        folder,
+                        *files,
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=600,
+                )
+            )
         per_office = office / batch
-    results.append({"name": f"Giấy khen PDF {len(recipients):,} bản", "rate": len(recipients) / ours,
-                    "unit": "bản/s", "seconds": ours, "floor": per_office * len(recipients) if per_office else None,
-                    "speedup_target": 20.0})  # fmt: skip
+    results.append(
+        {
+            "name": f"Giấy khen PDF {len(recipients):,} bản",
+            "rate": len(recipients) / ours,
+            "unit": "bản/s",
+            "seconds": ours,
+            "floor": per_office * len(recipients) if per_office else None,
+            "speedup_target": 20.0,
+        }
+    )
     annex = timed(lambda: decision_docx(decision))
-    results.append({"name": f"Quyết định, phụ lục {len(recipients):,} dòng (DOCX)", "rate": len(recipients) / annex,
-                    "unit": "dòng/s", "seconds": annex, "floor": None})  # fmt: skip
+    results.append(
+        {
+            "name": f"Quyết định, phụ lục {len(recipients):,} dòng (DOCX)",
+            "rate": len(recipients) / annex,
+            "unit": "dòng/s",
+            "seconds": annex,
+            "floor": None,
+        }
+    )
     return results
 
 
@@ -318,21 +398,48 @@ def _ensure_awards(root, campaign, share: int) -> int:
     Decision.objects.filter(campaign=campaign, subject="Bench awards").delete()  # a run cut short
     form = campaign.award_forms.order_by("order").first()
     decision = Decision.objects.create(
-        issuer=root, issuer_name="UBND thử", campaign=campaign, award_form=form, year=2020, number=999,
-        signed_on=date(2020, 11, 5), place="Hà Nội", subject="Bench awards", legal_bases="Căn cứ …",
+        issuer=root,
+        issuer_name="UBND thử",
+        campaign=campaign,
+        award_form=form,
+        year=2020,
+        number=999,
+        signed_on=date(2020, 11, 5),
+        place="Hà Nội",
+        subject="Bench awards",
+        legal_bases="Căn cứ …",
         status="approved",
-    )  # fmt: skip
+    )
     people = Person.objects.filter(unit__path__startswith=root.path).values_list("pk", "full_name")
     batch_r, batch_a, made = [], [], 0
     for n, (pk, name) in enumerate(people.iterator()):
         if n % share:
             continue
         made += 1
-        batch_r.append(Recipient(decision=decision, person_id=pk, order=made, name=name, search_name=ascii_key(name),
-                                 achievement="Hoàn thành xuất sắc nhiệm vụ", amount=450_000))  # fmt: skip
-        batch_a.append(AwardRecord(person_id=pk, award_name=form.name, award_kind="hinh_thuc",
-                                   award_type="phong_trao", authority_level="tinh", decision_number="999/QĐ-UBND",
-                                   decided_on=date(2020, 11, 5), issuer_name="UBND thử", campaign=campaign))  # fmt: skip
+        batch_r.append(
+            Recipient(
+                decision=decision,
+                person_id=pk,
+                order=made,
+                name=name,
+                search_name=ascii_key(name),
+                achievement="Hoàn thành xuất sắc nhiệm vụ",
+                amount=450_000,
+            )
+        )
+        batch_a.append(
+            AwardRecord(
+                person_id=pk,
+                award_name=form.name,
+                award_kind="hinh_thuc",
+                award_type="phong_trao",
+                authority_level="tinh",
+                decision_number="999/QĐ-UBND",
+                decided_on=date(2020, 11, 5),
+                issuer_name="UBND thử",
+                campaign=campaign,
+            )
+        )
         if len(batch_r) >= 5000:
             Recipient.objects.bulk_create(batch_r)
             AwardRecord.objects.bulk_create(batch_a)
@@ -392,8 +499,14 @@ def bench_pages(root, campaign, requests: int) -> list[dict]:
     p50 = {name: statistics.median(t) for name, t in times.items()}
 
     def measure(label, name, floor, target=3.0):
-        return {"name": f"{label}, {queries[name]} truy vấn", "rate": 1 / p50[name], "unit": "trang/s",
-                "seconds": p50[name], "floor": p50[floor], "target": target}  # fmt: skip
+        return {
+            "name": f"{label}, {queries[name]} truy vấn",
+            "rate": 1 / p50[name],
+            "unit": "trang/s",
+            "seconds": p50[name],
+            "floor": p50[floor],
+            "target": target,
+        }
 
     return [
         measure(f"Tra cứu công khai ({awarded:,} người được khen)", "search", "floor"),
@@ -468,8 +581,10 @@ def main() -> int:
         elif "speedup_target" in r:  # the LibreOffice route: how many times faster we are
             speedup = r["floor"] / r["seconds"]
             verdict = "đạt" if speedup >= r["speedup_target"] else "CHƯA ĐẠT"
-            print(head + f"{r['floor']:>8.0f}s {speedup:>5.0f}× nhanh hơn LibreOffice, "
-                  f"≥ {r['speedup_target']:.0f}× {verdict}")  # fmt: skip
+            print(
+                head + f"{r['floor']:>8.0f}s {speedup:>5.0f}× nhanh hơn LibreOffice, "
+                f"≥ {r['speedup_target']:.0f}× {verdict}"
+            )
         else:
             ratio = r["seconds"] / r["floor"]
             floor = f"{r['floor'] * 1000:>7.1f}ms" if r["seconds"] < 0.1 else f"{r['floor']:>8.2f}s"

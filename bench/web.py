@@ -56,8 +56,14 @@ def p50_pages(pages: dict, requests: int) -> tuple[dict[str, float], dict[str, i
 
 
 def measure(label: str, name: str, floor: str, p50: dict, queries: dict, target=3.0) -> dict:
-    return {"name": f"{label}, {queries[name]} truy vấn", "rate": 1 / p50[name],
-            "unit": "trang/s", "seconds": p50[name], "floor": p50[floor], "target": target}  # fmt: skip
+    return {
+        "name": f"{label}, {queries[name]} truy vấn",
+        "rate": 1 / p50[name],
+        "unit": "trang/s",
+        "seconds": p50[name],
+        "floor": p50[floor],
+        "target": target,
+    }
 
 
 def analyzed() -> None:

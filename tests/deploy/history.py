@@ -18,13 +18,18 @@ from thidua.demo.scenario import appraise_demo_dossiers  # noqa: E402
 users = {u.username: u for u in get_user_model().objects.all()}
 campaign = appraise_demo_dossiers()
 meeting = council.create_meeting(
-    actor=users["thuky"], campaign=campaign, held_on=date(2020, 10, 28), place="Phòng họp 1",
+    actor=users["thuky"],
+    campaign=campaign,
+    held_on=date(2020, 10, 28),
+    place="Phòng họp 1",
     mode="electronic",
-)  # fmt: skip
+)
 meeting = close_with_votes(meeting)
 decision = decisions.prepare_decision(
-    actor=users["noivu"], meeting=meeting, signed_on=date(2020, 10, 30),
+    actor=users["noivu"],
+    meeting=meeting,
+    signed_on=date(2020, 10, 30),
     award_form=campaign.award_forms.get(name=GK_TOWN),
-)  # fmt: skip
+)
 decision = decisions.approve(actor=users["chutich"], decision=decision)
 print(decision.pk)

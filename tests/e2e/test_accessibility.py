@@ -46,9 +46,12 @@ def test_main_pages_have_no_serious_violation(live_server, page, login):
     campaign = appraise_demo_dossiers()
     users = {u.username: u for u in get_user_model().objects.all()}
     meeting = council.create_meeting(
-        actor=users["thuky"], campaign=campaign, held_on=date(2020, 10, 28),
-        place="Phòng họp số 1", mode="electronic",
-    )  # fmt: skip
+        actor=users["thuky"],
+        campaign=campaign,
+        held_on=date(2020, 10, 28),
+        place="Phòng họp số 1",
+        mode="electronic",
+    )
     council.set_attendance(
         actor=users["thuky"],
         meeting=meeting,

@@ -32,12 +32,22 @@ def upload(client, dossier, rows: list[dict]) -> SimpleUploadedFile:
 
 
 def row(name: str, **staff) -> dict:
-    return {"Loại (Cá nhân/Tập thể)": "Cá nhân", "Họ và tên / Tên tập thể": name,
-            "Hình thức đề nghị khen thưởng": GK_TOWN, "Tóm tắt thành tích": "Tốt", **staff}  # fmt: skip
+    return {
+        "Loại (Cá nhân/Tập thể)": "Cá nhân",
+        "Họ và tên / Tên tập thể": name,
+        "Hình thức đề nghị khen thưởng": GK_TOWN,
+        "Tóm tắt thành tích": "Tốt",
+        **staff,
+    }
 
 
-NEW = {"Giới tính": "Nữ", "Đối tượng": "Công chức", "Chức vụ": "Công chức Tư pháp", "Dân tộc": "Dao",
-       "Ngày sinh (dd/mm/yyyy)": "12/08/1992"}  # fmt: skip
+NEW = {
+    "Giới tính": "Nữ",
+    "Đối tượng": "Công chức",
+    "Chức vụ": "Công chức Tư pháp",
+    "Dân tộc": "Dao",
+    "Ngày sinh (dd/mm/yyyy)": "12/08/1992",
+}
 
 
 def test_template_has_the_optional_staff_columns(client_as, ward_dossier):

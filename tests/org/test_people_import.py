@@ -16,7 +16,16 @@ from thidua.core.models import AuditEntry
 from thidua.org.models import ApiToken, Employment, Person
 
 pytestmark = pytest.mark.django_db
-HEADERS = ["Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Đơn vị", "Chức vụ", "Đối tượng", "Lãnh đạo"]  # fmt: skip
+HEADERS = [
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Dân tộc",
+    "Đơn vị",
+    "Chức vụ",
+    "Đối tượng",
+    "Lãnh đạo",
+]
 DEPT = "Phòng Giáo dục thị xã Đồi Chè"
 
 
@@ -47,10 +56,19 @@ def test_template_download_has_the_columns_and_the_units_of_the_scope(personas):
 def test_nfd_text_real_and_text_dates_blank_rows_and_leaders(personas):
     nfd = unicodedata.normalize("NFD", "Giàng Thị Mỷ")
     rows = [
-        [nfd, "Nữ", datetime(1990, 5, 1), "Hmông", unicodedata.normalize("NFD", DEPT), "Chuyên viên", "Công chức", None],
+        [
+            nfd,
+            "Nữ",
+            datetime(1990, 5, 1),
+            "Hmông",
+            unicodedata.normalize("NFD", DEPT),
+            "Chuyên viên",
+            "Công chức",
+            None,
+        ],
         [None, None, None, None, None, None, None, None],
         ["  Lò   Văn Páo ", "nam", "02/03/1985", "", DEPT, "Trưởng phòng", "công chức", "Có"],
-    ]  # fmt: skip
+    ]
     response = post(personas.client("town_officer"), xlsx(rows))
     assert response.status_code == 302
     my = Person.objects.get(full_name="Giàng Thị Mỷ", unit=personas.units["department"])
@@ -134,9 +152,18 @@ def test_bad_file_missing_column_and_wrong_roles(personas):
 
 def test_ten_thousand_rows_in_a_few_seconds(personas):
     rows = [
-        [f"Nguyễn Văn {i:05d}", "Nam", date(1980, 1, 1 + i % 28), "Kinh", DEPT, "Chuyên viên", "Viên chức", None]
+        [
+            f"Nguyễn Văn {i:05d}",
+            "Nam",
+            date(1980, 1, 1 + i % 28),
+            "Kinh",
+            DEPT,
+            "Chuyên viên",
+            "Viên chức",
+            None,
+        ]
         for i in range(10_000)
-    ]  # fmt: skip
+    ]
     upload = xlsx(rows)
     start = time.perf_counter()
     response = post(personas.client("town_officer"), upload)
@@ -153,9 +180,15 @@ def test_api_bulk_import_same_rules(personas):
 
     client = Client(headers={"Authorization": f"Bearer {raw}"})
     rows = [
-        {"name": "Vàng A Dình", "gender": "Nam", "dob": "2000-01-02", "unit": DEPT, "category": "Công chức"},
+        {
+            "name": "Vàng A Dình",
+            "gender": "Nam",
+            "dob": "2000-01-02",
+            "unit": DEPT,
+            "category": "Công chức",
+        },
         {"name": "Sai", "gender": "Nam", "unit": "Không Có", "category": "Công chức"},
-    ]  # fmt: skip
+    ]
     response = client.post(
         "/api/v1/people/import", json.dumps({"rows": rows}), content_type="application/json"
     )

@@ -22,9 +22,12 @@ def api(personas, key: str):
 @pytest.fixture
 def my(personas):
     return Person.objects.create(
-        full_name="Giàng Thị Mỷ", gender="nu", unit=personas.units["commune"],
-        category="cong_chuc", date_of_birth=date(1991, 2, 3),
-    )  # fmt: skip
+        full_name="Giàng Thị Mỷ",
+        gender="nu",
+        unit=personas.units["commune"],
+        category="cong_chuc",
+        date_of_birth=date(1991, 2, 3),
+    )
 
 
 def test_search_without_diacritics_finds_people_within_scope_only(personas, my):
@@ -44,9 +47,11 @@ def test_the_list_pages_filters_and_its_queries_do_not_grow_with_rows(
     client = personas.client("town_officer")
     for i in range(60):
         Person.objects.create(
-            full_name=f"Người Thứ {i:02d}", gender="nam", unit=personas.units["department"],
+            full_name=f"Người Thứ {i:02d}",
+            gender="nam",
+            unit=personas.units["department"],
             category="vien_chuc",
-        )  # fmt: skip
+        )
     with django_assert_max_num_queries(8):
         response = client.get("/can-bo/")
     assert response.context["page"].paginator.count == 63
@@ -79,17 +84,30 @@ def test_add_edit_move_end_pages(personas):
     page = client.get("/can-bo/them/").content.decode()
     assert 'hx-get="/can-bo/chon-don-vi/"' in page and "<script" not in page.split("</head>")[1]
     dept = personas.units["department"]
-    response = client.post("/can-bo/them/", {
-        "full_name": "Lò Văn Páo", "gender": "nam", "ethnicity": "03", "unit": dept.pk,
-        "category": "vien_chuc", "date_of_birth": "1985-01-02",
-    })  # fmt: skip
+    response = client.post(
+        "/can-bo/them/",
+        {
+            "full_name": "Lò Văn Páo",
+            "gender": "nam",
+            "ethnicity": "03",
+            "unit": dept.pk,
+            "category": "vien_chuc",
+            "date_of_birth": "1985-01-02",
+        },
+    )
     assert response.status_code == 302
     pao = Person.objects.get(full_name="Lò Văn Páo")
     assert pao.unit == dept and pao.search_name == "lo van pao"
-    response = client.post(f"/can-bo/{pao.pk}/sua/", {
-        "full_name": "Lò Văn Pao", "gender": "nam", "ethnicity": "03",
-        "category": "vien_chuc", "position": "Chuyên viên",
-    })  # fmt: skip
+    response = client.post(
+        f"/can-bo/{pao.pk}/sua/",
+        {
+            "full_name": "Lò Văn Pao",
+            "gender": "nam",
+            "ethnicity": "03",
+            "category": "vien_chuc",
+            "position": "Chuyên viên",
+        },
+    )
     assert response.status_code == 302
     pao.refresh_from_db()
     assert (pao.full_name, pao.position) == ("Lò Văn Pao", "Chuyên viên")
@@ -141,9 +159,12 @@ def test_other_communes_people_are_404_and_a_unit_account_gets_403(personas):
 def test_duplicates_page_and_merge(personas):
     van = personas.people["ward_person"]
     twin = Person.objects.create(
-        full_name=van.full_name, gender="nu", unit=van.unit,
-        date_of_birth=van.date_of_birth, category="cong_chuc",
-    )  # fmt: skip
+        full_name=van.full_name,
+        gender="nu",
+        unit=van.unit,
+        date_of_birth=van.date_of_birth,
+        category="cong_chuc",
+    )
     client = personas.client("town_officer")
     page = client.get("/can-bo/trung/").content.decode()
     assert f"Gộp vào #{van.pk}" in page
@@ -247,10 +268,15 @@ def test_the_last_word_may_be_unfinished_and_a_common_name_asks_for_more(persona
     assert "Giàng Thị Mỷ" in client.get("/can-bo/?q=giang+thi+m").content.decode()
     dept = personas.units["department"]
     Person.objects.bulk_create(
-        Person(full_name="Sùng Thị Dợ", search_name="sung thi do", gender="nu", unit=dept,
-               category="cong_chuc")
+        Person(
+            full_name="Sùng Thị Dợ",
+            search_name="sung thi do",
+            gender="nu",
+            unit=dept,
+            category="cong_chuc",
+        )
         for _ in range(501)
-    )  # fmt: skip
+    )
     response = client.get("/can-bo/?q=sung+thi+do&trang=11")
     assert "Hơn 500 người khớp: hãy gõ thêm họ tên hoặc chọn đơn vị." in response.content.decode()
     assert response.context["page"].number == 10 and len(response.context["people"]) == 50

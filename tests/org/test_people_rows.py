@@ -27,24 +27,78 @@ TEMPLATE = Template(
 @pytest.mark.parametrize("who, manages", [("town_officer", True), ("chairman", False)])
 def test_rows_are_what_the_template_wrote(personas, who, manages):
     unit = personas.units["commune"]
-    Person.objects.create(full_name="Giàng <b>Thị</b> Mỷ", gender="nu", unit=unit,
-                          category="cong_chuc", date_of_birth=date(1991, 2, 3),
-                          position="Chuyên viên & kế toán")  # fmt: skip
-    Person.objects.create(full_name="Giàng A Páo", gender="nam", unit=unit, category="cong_chuc",
-                          left_on=date(2025, 6, 30))  # fmt: skip
+    Person.objects.create(
+        full_name="Giàng <b>Thị</b> Mỷ",
+        gender="nu",
+        unit=unit,
+        category="cong_chuc",
+        date_of_birth=date(1991, 2, 3),
+        position="Chuyên viên & kế toán",
+    )
+    Person.objects.create(
+        full_name="Giàng A Páo",
+        gender="nam",
+        unit=unit,
+        category="cong_chuc",
+        left_on=date(2025, 6, 30),
+    )
     response = personas.client(who).get("/can-bo/?q=giang")
     if response.status_code == 403:
         pytest.skip(f"{who} does not see staff")
     assert response.context["can_manage"] is manages
     people = response.context["people"]
     assert len(people) == 3  # and the personas' Giàng A Pháo
-    expected = TEMPLATE.render(Context({
-        "people": Person.objects.filter(pk__in=[p.pk for p in people]).select_related("unit")
-        .order_by("search_name", "id"),
-        "history_prefix": reverse("records:person", args=[0]).removesuffix("0/"),
-        "base": reverse("org_people:list"), "can_manage": manages,
-    }))  # fmt: skip
+    expected = TEMPLATE.render(
+        Context(
+            {
+                "people": Person.objects.filter(pk__in=[p.pk for p in people])
+                .select_related("unit")
+                .order_by("search_name", "id"),
+                "history_prefix": reverse("records:person", args=[0]).removesuffix("0/"),
+                "base": reverse("org_people:list"),
+                "can_manage": manages,
+            }
+        )
+    )
     page = response.content.decode()
     assert expected in page
     assert "Giàng &lt;b&gt;Thị&lt;/b&gt; Mỷ" in page and "Chuyên viên &amp; kế toán" in page
     assert "Thôi công tác từ 30/06/2025" in page and "03/02/1991" in page
+
+
+# The rows of the "Cá nhân" list as org/people_table.html writes them (with the unit column).
+LIST_TEMPLATE = Template(
+    """{% load thidua %}{% for p in people %}<tr>
+    <td><a href="{{ history_prefix }}{{ p.pk }}/">{{ p.full_name }}</a></td><td>{{ p.get_gender_display }}</td><td class="nowrap">{{ p.date_of_birth|vn_date }}</td><td>{{ p.get_ethnicity_display }}</td>
+    <td>{{ p.unit.name }}</td><td>{{ p.position }}</td><td>{{ p.get_category_display }}</td><td>{{ p.worker_kind }}</td>
+  </tr>{% endfor %}"""
+)
+
+
+def test_the_people_list_rows_are_the_tables(personas):
+    unit = personas.units["commune"]
+    Person.objects.create(
+        full_name="Giàng <b>Thị</b> Mỷ",
+        gender="nu",
+        unit=unit,
+        category="cong_chuc",
+        ethnicity="04",
+        date_of_birth=date(1991, 2, 3),
+        position="Chuyên viên & kế toán",
+        is_leader=True,
+    )
+    response = personas.client("town_officer").get("/don-vi/ca-nhan/?q=giang")
+    people = response.context["people"]
+    expected = LIST_TEMPLATE.render(
+        Context(
+            {
+                "people": Person.objects.filter(pk__in=[p.pk for p in people])
+                .select_related("unit")
+                .order_by("search_name", "id"),
+                "history_prefix": reverse("records:person", args=[0]).removesuffix("0/"),
+            }
+        )
+    )
+    page = response.content.decode()
+    assert expected in page
+    assert "Giàng &lt;b&gt;Thị&lt;/b&gt; Mỷ" in page and "Lãnh đạo, quản lý" in page

@@ -66,9 +66,12 @@ def test_a_moved_person_keeps_their_history_and_employment_rows(personas):
     van = personas.people["ward_person"]
     AnnualRating.objects.create(person=van, year=2024, level="xuat_sac")
     Initiative.objects.create(
-        person=van, title="Số hóa hồ sơ", recognized_on=date(2024, 5, 1),
-        authority_level="co_so", recognized_by="UBND phường",
-    )  # fmt: skip
+        person=van,
+        title="Số hóa hồ sơ",
+        recognized_on=date(2024, 5, 1),
+        authority_level="co_so",
+        recognized_by="UBND phường",
+    )
     Employment.objects.filter(person=van).update(valid_from=date(2015, 1, 1))
     people_services.move_person(
         actor=personas.users["town_officer"],
@@ -78,17 +81,21 @@ def test_a_moved_person_keeps_their_history_and_employment_rows(personas):
     )
     van.refresh_from_db()
     assert van.unit == personas.units["department"]
-    assert list(van.employments.order_by("valid_from").values_list("unit_id", "valid_from", "valid_to")) == [
+    assert list(
+        van.employments.order_by("valid_from").values_list("unit_id", "valid_from", "valid_to")
+    ) == [
         (personas.units["ward"].pk, date(2015, 1, 1), date(2025, 2, 28)),
         (personas.units["department"].pk, date(2025, 3, 1), None),
-    ]  # fmt: skip
+    ]
     assert van.annualrating_set.get().level == "xuat_sac"
     assert van.initiatives.count() == 1
     with pytest.raises(people_services.PeopleError, match="đang công tác tại"):
         people_services.move_person(
-            actor=personas.users["town_officer"], person=van,
-            unit=personas.units["department"], on=date(2025, 4, 1),
-        )  # fmt: skip
+            actor=personas.users["town_officer"],
+            person=van,
+            unit=personas.units["department"],
+            on=date(2025, 4, 1),
+        )
 
 
 def test_move_needs_the_right_over_both_units(personas):
@@ -117,9 +124,13 @@ def test_end_employment_closes_the_open_row(personas):
 
 def _twin(person: Person, **extra) -> Person:
     return Person.objects.create(
-        full_name=person.full_name.upper(), gender=person.gender, unit=person.unit,
-        date_of_birth=person.date_of_birth, category=person.category, **extra,
-    )  # fmt: skip
+        full_name=person.full_name.upper(),
+        gender=person.gender,
+        unit=person.unit,
+        date_of_birth=person.date_of_birth,
+        category=person.category,
+        **extra,
+    )
 
 
 def test_duplicates_are_found_and_merging_moves_every_history_row(personas):
@@ -128,13 +139,18 @@ def test_duplicates_are_found_and_merging_moves_every_history_row(personas):
     AnnualRating.objects.create(person=twin, year=2023, level="tot")
     AnnualRating.objects.create(person=van, year=2024, level="xuat_sac")
     Initiative.objects.create(
-        person=twin, title="Sáng kiến", recognized_on=date(2024, 5, 1),
-        authority_level="co_so", recognized_by="UBND phường",
-    )  # fmt: skip
+        person=twin,
+        title="Sáng kiến",
+        recognized_on=date(2024, 5, 1),
+        authority_level="co_so",
+        recognized_by="UBND phường",
+    )
     Employment.objects.create(
-        person=twin, unit=personas.units["hamlet"],
-        valid_from=date(2010, 1, 1), valid_to=date(2014, 12, 31),
-    )  # fmt: skip
+        person=twin,
+        unit=personas.units["hamlet"],
+        valid_from=date(2010, 1, 1),
+        valid_to=date(2014, 12, 31),
+    )
     officer = personas.users["town_officer"]
     groups = people_services.find_duplicates(officer)
     assert [[p.pk for p in g.people] for g in groups] == [[van.pk, twin.pk]]

@@ -38,8 +38,11 @@ def test_decision_pages_list_recipients_in_order_escaped_with_fixed_queries(draf
     last = public.get(url, {"trang": 3})
     orders = [a.order for a in last.context["rows"]]
     assert orders == list(range(101, 151))
-    expected = list(Recipient.objects.filter(decision=draft_decision, order__gt=100)
-                    .order_by("order").values_list("name", flat=True))  # fmt: skip
+    expected = list(
+        Recipient.objects.filter(decision=draft_decision, order__gt=100)
+        .order_by("order")
+        .values_list("name", flat=True)
+    )
     assert [a.name for a in last.context["rows"]] == expected
     assert f'<tr><td class="num">150</td><td><strong>{expected[-1]}</strong>' in (
         last.content.decode()

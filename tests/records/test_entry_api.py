@@ -80,11 +80,21 @@ def test_bulk_ratings_all_or_nothing_with_row_errors(personas):
     town = personas.units["town"]
     client = api(personas, "town_officer")
     rows = [
-        {"full_name": "Đặng Thị Thanh Vân", "date_of_birth": "1988-04-02",
-         "unit": "Phường Đồi Chè", "year": 2025, "level": "xuat_sac"},
-        {"full_name": "Giàng A Pháo", "date_of_birth": "1988-04-02",
-         "unit": "Xã Không Có", "year": 2025, "level": "tot"},
-    ]  # fmt: skip
+        {
+            "full_name": "Đặng Thị Thanh Vân",
+            "date_of_birth": "1988-04-02",
+            "unit": "Phường Đồi Chè",
+            "year": 2025,
+            "level": "xuat_sac",
+        },
+        {
+            "full_name": "Giàng A Pháo",
+            "date_of_birth": "1988-04-02",
+            "unit": "Xã Không Có",
+            "year": 2025,
+            "level": "tot",
+        },
+    ]
     refused = client.post(
         "/api/v1/history/ratings/bulk",
         {"unit_id": town.pk, "rows": rows},
@@ -117,10 +127,15 @@ def test_bulk_ratings_all_or_nothing_with_row_errors(personas):
 def test_bulk_legacy_awards(personas):
     client = api(personas, "town_officer")
     row = {
-        "full_name": "", "unit": "Phường Đồi Chè", "award_name": "Tập thể lao động tiên tiến",
-        "award_kind": "Danh hiệu thi đua", "authority_level": "huyen",
-        "decision_number": "7/QĐ", "decided_on": "2017-12-28", "issuer_name": "UBND thị xã",
-    }  # fmt: skip
+        "full_name": "",
+        "unit": "Phường Đồi Chè",
+        "award_name": "Tập thể lao động tiên tiến",
+        "award_kind": "Danh hiệu thi đua",
+        "authority_level": "huyen",
+        "decision_number": "7/QĐ",
+        "decided_on": "2017-12-28",
+        "issuer_name": "UBND thị xã",
+    }
     response = client.post(
         "/api/v1/history/legacy-awards/bulk",
         {"unit_id": personas.units["town"].pk, "rows": [row]},

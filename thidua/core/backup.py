@@ -135,8 +135,19 @@ def restore(archive_path: Path) -> dict[str, Any]:
                 )
             args, env = pg_env()
             connections.close_all()
-            run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-acl",
-                 "--single-transaction", *args, str(dump)], env)  # fmt: skip
+            run(
+                [
+                    "pg_restore",
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-acl",
+                    "--single-transaction",
+                    *args,
+                    str(dump),
+                ],
+                env,
+            )
         else:
             call_command("migrate", interactive=False, verbosity=0)
             call_command("flush", interactive=False, verbosity=0)

@@ -215,16 +215,33 @@ def _review(campaign: Campaign, scope: Unit, today: date) -> list[FormReview]:
     subjects: list[tuple[tuple[str, int], str, str, str | None, str | None, engine.Facts]] = []
     for pk, full_name, person_category, unit_name in people:
         facts = engine.Facts(
-            "individual", end, start, ratings["p"].get(pk, {}), initiatives.get(pk, []),
-            disc_person.get(pk, []), {}, None, set(), {}, maternity.get(pk, set()),
-        )  # fmt: skip
+            "individual",
+            end,
+            start,
+            ratings["p"].get(pk, {}),
+            initiatives.get(pk, []),
+            disc_person.get(pk, []),
+            {},
+            None,
+            set(),
+            {},
+            maternity.get(pk, set()),
+        )
         subjects.append((("p", pk), full_name, unit_name, person_category, None, facts))
     for unit in units:
         facts = engine.Facts(
-            "collective", end, start, ratings["u"].get(unit.pk, {}), [],
-            disc_unit.get(unit.pk, []), {}, asked.get(unit.pk), launched.get(unit.pk, set()),
-            {}, set(),
-        )  # fmt: skip
+            "collective",
+            end,
+            start,
+            ratings["u"].get(unit.pk, {}),
+            [],
+            disc_unit.get(unit.pk, []),
+            {},
+            asked.get(unit.pk),
+            launched.get(unit.pk, set()),
+            {},
+            set(),
+        )
         parent = unit.parent.name if unit.parent else unit.name
         subjects.append((("u", unit.pk), unit.name, parent, None, unit.kind, facts))
 

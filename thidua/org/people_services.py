@@ -168,10 +168,17 @@ def add_people(
 
     _require(actor, unit, perm)
     rows = [
-        StaffRow(0, {**p, "full_name": clean_text(p["full_name"]),
-                     "search_name": ascii_key(p["full_name"]), "unit_id": unit.pk})
+        StaffRow(
+            0,
+            {
+                **p,
+                "full_name": clean_text(p["full_name"]),
+                "search_name": ascii_key(p["full_name"]),
+                "unit_id": unit.pk,
+            },
+        )
         for p in people
-    ]  # fmt: skip
+    ]
     created = insert_people(rows)
     audit.record(
         actor=actor,

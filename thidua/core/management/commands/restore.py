@@ -15,9 +15,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("archive")
         parser.add_argument(
-            "--noinput", "--no-input", action="store_false", dest="interactive",
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
             help="Do not ask for confirmation.",
-        )  # fmt: skip
+        )
 
     def handle(self, *, archive, interactive, **options):
         path = Path(archive)

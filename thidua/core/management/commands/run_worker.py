@@ -30,9 +30,23 @@ class Command(db_worker.Command):
             help="Starts after which such a job is marked failed instead.",
         )
 
-    def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay,
-               reload, max_tasks, worker_id, exclude_queues, stale_after, max_attempts,
-               **options):  # fmt: skip
+    def handle(
+        self,
+        *,
+        verbosity,
+        queue_name,
+        interval,
+        batch,
+        backend_name,
+        startup_delay,
+        reload,
+        max_tasks,
+        worker_id,
+        exclude_queues,
+        stale_after,
+        max_attempts,
+        **options,
+    ):
         self.configure_logging(verbosity)
         import logging
 
