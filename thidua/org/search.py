@@ -53,3 +53,12 @@ def unit_condition(qs: QuerySet[Unit], q: str) -> QuerySet[Unit]:
     for word in words(q):
         condition &= Q(search_name__startswith=word) | Q(search_name__contains=f" {word}")
     return qs.filter(condition)
+
+
+def first_matches(qs: QuerySet[Person], limit: int) -> list[int]:
+    """The ids of up to ``limit + 1`` matches, in name order. The index answers the first
+    matches without sorting them all (a common word matches a quarter of the country); they
+    are sorted here. Past ``limit`` the page asks for more of the name, so which matches come
+    first then matters less than answering at once."""
+    rows = list(qs.order_by().values_list("search_name", "id")[: limit + 1])
+    return [pk for _name, pk in sorted(rows)]
