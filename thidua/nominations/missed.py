@@ -32,15 +32,13 @@ from thidua.org.models import Person, Unit
 from thidua.participation.policy import can_oversee
 from thidua.participation.services import launched_campaigns
 from thidua.records.models import (
-    AnnualRating,
     AwardRecord,
     Discipline,
-    Initiative,
     MaternityLeave,
     ReviewCase,
 )
 
-from .evaluation import SUSPENDED, _flags, evaluate_candidates
+from .evaluation import SUSPENDED, _flags, evaluate_candidates, read_initiatives, read_ratings
 from .models import Candidate
 
 FAILING = (Status.KHONG_DAT.value, SUSPENDED)
@@ -166,21 +164,8 @@ def _review(campaign: Campaign, scope: Unit, today: date) -> list[FormReview]:
         if cs.is_valid_on(end):
             plans[cs.award_form_id].append((cs, engine.Plan(engine.all_of(specs_for(cs)))))
 
-    ratings: dict[str, dict] = {"p": defaultdict(dict), "u": defaultdict(dict)}
-    for prefix, column, ids in (("p", "person_id", person_q), ("u", "unit_id", unit_q)):
-        for subject_id, year, level in (
-            AnnualRating.objects.filter(**{f"{column}__in": ids})
-            .order_by()
-            .values_list(column, "year", "level")
-        ):
-            ratings[prefix][subject_id][year] = level
-    initiatives = defaultdict(list)
-    for pk, person_id, title, on, level, used in Initiative.objects.filter(
-        person_id__in=person_q
-    ).values_list("pk", "person_id", "title", "recognized_on", "authority_level", "used_for"):
-        initiatives[person_id].append(
-            engine.InitiativeFact(str(pk), title, on, level, used or None)
-        )
+    ratings = read_ratings(person_q, unit_q)
+    initiatives = read_initiatives(person_q)
     disc_person, disc_unit = defaultdict(list), defaultdict(list)
     for person_id, unit_id, name, kind_of, on, ends in Discipline.objects.filter(
         person__unit__path__startswith=scope.path
