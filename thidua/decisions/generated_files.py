@@ -7,11 +7,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
+from thidua.campaigns.models import Campaign
 from thidua.core import generated
 from thidua.core.web import DOCX
+from thidua.org.models import Office
 
 from . import documents, policy
-from .models import BaseSalary, Decision, RewardCoefficient
+from .models import BaseSalary, Decision, KindCoefficient, LegalInstrument, RewardCoefficient
 
 KIND = "decisions.docx"
 
@@ -30,6 +32,12 @@ def fingerprint(decision: Decision) -> str:
         decision.recipients.order_by("pk"),
         BaseSalary.objects.order_by("pk"),
         RewardCoefficient.objects.order_by("pk"),
+        # What the decision cites and names by its signing date: the law tables, the plan's
+        # number and date, the issuer's offices (decisions.law, documents.office_lines).
+        KindCoefficient.objects.order_by("pk"),
+        LegalInstrument.objects.order_by("pk"),
+        Campaign.objects.filter(pk=decision.campaign_id),
+        Office.objects.filter(unit_id=decision.issuer_id).order_by("pk"),
         document="quyet-dinh",
     )
 
