@@ -33,14 +33,13 @@ from thidua.org.models import Unit
 from thidua.participation.services import launched_campaigns
 from thidua.records.members import members_with_ratings
 from thidua.records.models import (
-    AnnualRating,
     AwardRecord,
     Discipline,
-    Initiative,
     MaternityLeave,
     ReviewCase,
 )
 
+from .history_facts import read_initiatives, read_ratings
 from .models import Candidate, CandidateAttestation
 
 SUSPENDED = "tam_hoan"
@@ -379,30 +378,3 @@ def _discipline_label(form: str) -> str:
     from thidua.records.levels import DISCIPLINE_FORMS, label
 
     return label(DISCIPLINE_FORMS, form)
-
-
-def read_ratings(person_ids, unit_ids) -> dict[str, dict]:
-    """{"p": {person_id: {year: level}}, "u": {unit_id: {year: level}}}. One query per kind of
-    subject (not one OR): each can use its index at national scale. The ids may be a list or a
-    subquery."""
-    ratings: dict[str, dict] = {"p": defaultdict(dict), "u": defaultdict(dict)}
-    for prefix, column, ids in (("p", "person_id", person_ids), ("u", "unit_id", unit_ids)):
-        for subject_id, year, level in (
-            AnnualRating.objects.filter(**{f"{column}__in": ids})
-            .order_by()
-            .values_list(column, "year", "level")
-        ):
-            ratings[prefix][subject_id][year] = level
-    return ratings
-
-
-def read_initiatives(person_ids) -> dict[int, list]:
-    """{person_id: [InitiativeFact…]} in one query."""
-    initiatives: dict[int, list] = defaultdict(list)
-    for pk, person_id, title, recognized_on, level, used_for in Initiative.objects.filter(
-        person_id__in=person_ids
-    ).values_list("pk", "person_id", "title", "recognized_on", "authority_level", "used_for"):
-        initiatives[person_id].append(
-            engine.InitiativeFact(str(pk), title, recognized_on, level, used_for or None)
-        )
-    return initiatives

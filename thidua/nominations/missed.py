@@ -38,7 +38,8 @@ from thidua.records.models import (
     ReviewCase,
 )
 
-from .evaluation import SUSPENDED, _flags, evaluate_candidates, read_initiatives, read_ratings
+from .evaluation import SUSPENDED, _flags, evaluate_candidates
+from .history_facts import read_initiatives, read_ratings
 from .models import Candidate
 
 FAILING = (Status.KHONG_DAT.value, SUSPENDED)
