@@ -17,6 +17,7 @@ from thidua.campaigns.api import router as campaigns_router
 from thidua.core.errors import ConflictError
 from thidua.council.api import router as council_router
 from thidua.decisions.api import router as decisions_router
+from thidua.decisions.eoffice_api import router as eoffice_router
 from thidua.decisions.law_api import router as law_router
 from thidua.nominations.api import router as nominations_router
 from thidua.nominations.bulk_api import router as nominations_bulk_router
@@ -81,6 +82,7 @@ for router in (
     nominations_bulk_router,
     council_router,
     decisions_router,
+    eoffice_router,
     law_router,
     portal_router,
 ):

@@ -298,6 +298,10 @@ TASKS = {
 THIDUA_BACKGROUND_ROWS = int(os.environ.get("THIDUA_BACKGROUND_ROWS", "300"))
 # Certificates of a large decision: one background task per chunk of this many recipients.
 THIDUA_CERTIFICATE_CHUNK = int(os.environ.get("THIDUA_CERTIFICATE_CHUNK", "200"))
+# The package sent upward (decisions/eoffice.py): the largest file the higher level's document
+# exchange accepts (MB, each file), and the largest ZIP (MB, 0: no limit; never split).
+THIDUA_EOFFICE_MAX_FILE_MB = float(os.environ.get("THIDUA_EOFFICE_MAX_FILE_MB", "50"))
+THIDUA_EOFFICE_MAX_PACKAGE_MB = float(os.environ.get("THIDUA_EOFFICE_MAX_PACKAGE_MB", "0"))
 
 THIDUA_API_TOKEN_DAYS = int(os.environ.get("THIDUA_API_TOKEN_DAYS", "90"))
 

@@ -33,11 +33,15 @@ class Kind:
     get_object: Callable[[Any, int], Any]  # (user, id) → object, or Http404 / PermissionDenied
     load: Callable[[int], Any]  # id → object, for the worker (no user)
     fingerprint: Callable[[Any], str]
-    build: Callable[[Any], bytes]
+    build: Callable[..., bytes]  # (obj) → bytes, or (obj, progress) with reports_progress
     filename: Callable[[Any], str]
     size: Callable[[Any], int]  # the number of rows, shown as progress
     back_url: Callable[[Any], str]
     content_type: str
+    unit_label: str = "dòng"  # what the progress counts: "dòng", "văn bản, tài liệu"
+    # True: ``build(obj, progress)`` calls ``progress(done)`` as it goes (a finer progress bar).
+    reports_progress: bool = False
+    owner: Callable[[Any], Any] | None = None  # the unit a download's export entry is filed under
 
 
 KINDS: dict[str, Kind] = {}
@@ -125,7 +129,10 @@ def run(file_id: int) -> None:
     rows.update(status=JobStatus.RUNNING)
     try:
         obj = spec.load(row.object_id)
-        content = spec.build(obj)
+        if spec.reports_progress:
+            content = spec.build(obj, lambda done: rows.update(done=done))
+        else:
+            content = spec.build(obj)
         name = spec.filename(obj)
         if row.file:  # a previous run that died after writing: replace its file
             row.file.delete(save=False)

@@ -51,7 +51,11 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     if row.status != JobStatus.DONE or not row.file:
         raise Http404("Tệp chưa sẵn sàng.")
     # A document built in the background is personal data like its direct download.
-    unit = getattr(obj, "unit", None) or getattr(obj, "issuer", None)
+    unit = (
+        spec.owner(obj)
+        if spec.owner
+        else getattr(obj, "unit", None) or getattr(obj, "issuer", None)
+    )
     record_export(request, row.kind, obj, row.filename or spec.filename(obj), unit=unit)
     return FileResponse(
         row.file.open("rb"),

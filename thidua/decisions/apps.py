@@ -39,6 +39,10 @@ class DecisionsConfig(AppConfig):
 
         register_generated_files()
 
+        from . import eoffice
+
+        eoffice.register()
+
         from thidua.core.jobs import job_failed_for_good
 
         from .certificate_chunks import failed_for_good

@@ -12,7 +12,7 @@ from thidua.council import policy as council_policy
 from thidua.council.models import Meeting, MeetingStatus
 from thidua.org.access import Actor
 
-from . import policy
+from . import eoffice, policy
 from .meeting_results import decidable_forms, upward_forms
 from .models import Decision
 
@@ -20,16 +20,18 @@ from .models import Decision
 def panel(user: Actor, meeting: Meeting) -> dict:
     """After the ballot: the emulation office drafts one decision per form within authority."""
     if meeting.status != MeetingStatus.CLOSED:
-        return {"decidable": [], "decisions": [], "upward": []}
+        return {"decidable": [], "decisions": [], "upward": [], "upward_package": None}
     decisions = list(Decision.objects.filter(meeting=meeting).select_related("award_form"))
     existing = {d.award_form_id: d for d in decisions}
     can_prepare = policy.can_prepare(user, meeting.campaign.issuer)
+    upward = upward_forms(meeting) if can_prepare else []
     return {
         "decidable": [(f, existing.get(f.pk)) for f in decidable_forms(meeting)]
         if can_prepare
         else [],
         "decisions": decisions,
-        "upward": upward_forms(meeting) if can_prepare else [],
+        "upward": upward,
+        "upward_package": eoffice.current_job(meeting) if upward else None,
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import law_views, panels, signing_views, views
+from . import eoffice_views, law_views, panels, signing_views, views
 
 app_name = "decisions"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("lap/<int:meeting_pk>/<int:form_pk>/", views.decision_prepare, name="prepare"),
     path("de-nghi/<int:meeting_pk>/<int:form_pk>.docx", views.upward_letter, name="upward_letter"),
     path("cap-tren/<int:meeting_pk>/<int:form_pk>/", views.higher_decision, name="higher"),
+    path("goi-cap-tren/<int:meeting_pk>/", eoffice_views.request_package, name="upward_package"),
     path("<int:pk>/", views.decision_detail, name="detail"),
     path("<int:pk>/ky/", views.decision_approve, name="approve"),
     path("<int:pk>/thu-hoi/", views.decision_revoke, name="revoke"),
