@@ -18,10 +18,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from thidua.core.models import AuditEntry, ExportEntry, GeneratedFile
-from thidua.decisions import eoffice, signing
+from thidua.decisions import eoffice, eoffice_manifest, signing
 from thidua.nominations.models import DossierDocument
 
-from .test_upward import BK, meeting_with_upward  # noqa: F401  (the fixture)
+from .conftest import BK
 
 pytestmark = pytest.mark.django_db
 AGENCY = "UBND thị xã Sa Pa (CHỈ DÙNG THỬ NGHIỆM)"
@@ -122,7 +122,7 @@ def test_package_holds_signed_papers_files_and_a_matching_manifest(
     assert archive.read(files[-2]["file"]) == scan
 
     rows = list(csv.reader(io.StringIO(archive.read("danh-muc.csv").decode("utf-8-sig"))))
-    assert rows[0] == eoffice.MANIFEST_HEADERS
+    assert rows[0] == eoffice_manifest.MANIFEST_HEADERS
     assert [(r[7], r[8], int(r[9])) for r in rows[1:]] == [
         (f["file"], f["sha256"], f["size"]) for f in files
     ]
@@ -158,3 +158,132 @@ def test_package_holds_signed_papers_files_and_a_matching_manifest(
 def _tables(content: bytes) -> str:
     document = Document(io.BytesIO(content))
     return " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+
+
+def test_an_uploaded_file_over_the_limit_is_refused_by_name(
+    client_as, api_as, meeting_with_upward, settings, django_capture_on_commit_callbacks
+):
+    settings.THIDUA_EOFFICE_MAX_FILE_MB = 0.5  # 524 288 bytes
+    pao = upward_candidate(meeting_with_upward)
+    upload(pao, "Ảnh hoạt động du lịch.pdf", b"x" * (524_288 + 1))
+    client = client_as("noivu")
+    response = build(client, meeting_with_upward, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert response["Location"] == f"/hoi-dong/{meeting_with_upward.pk}/"
+    message = (
+        "Tệp “Ảnh hoạt động du lịch.pdf” (0,5 MB) vượt quá giới hạn 0,5 MB mỗi tệp mà cấp trên "
+        "tiếp nhận"
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert message in page
+    answer = api_as("noivu").post(f"/api/v1/meetings/{meeting_with_upward.pk}/upward-package/build")
+    assert answer.status_code == 422
+    assert message in answer.json()["errors"]["__all__"][0]
+    assert not GeneratedFile.objects.filter(kind=eoffice.KIND).exists()
+    # Exactly at the limit: accepted.
+    settings.THIDUA_EOFFICE_MAX_FILE_MB = 0.6
+    eoffice.check_request(meeting_with_upward)
+
+
+def test_a_generated_paper_over_the_limit_fails_the_job_with_its_name(
+    client_as, meeting_with_upward, settings, django_capture_on_commit_callbacks
+):
+    settings.THIDUA_EOFFICE_MAX_FILE_MB = 0.01  # 10 KB: every DOCX is larger
+    pao = upward_candidate(meeting_with_upward)
+    pao.dossier.documents.all().delete()  # the demo's uploads are DOCX too: only generated ones
+    client = client_as("noivu")
+    build(client, meeting_with_upward, django_capture_on_commit_callbacks)
+    row = GeneratedFile.objects.get(kind=eoffice.KIND)
+    assert row.status == "failed" and not row.file
+    assert row.error.startswith("Tệp “Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh Lào Cai")
+    assert "(DOCX)” (0,0 MB) vượt quá giới hạn 0,01 MB mỗi tệp" in row.error
+    page = client.get(f"/tep/{row.pk}/").content.decode()
+    assert "Không tạo được tài liệu: Tệp “Đề nghị tặng" in page
+    assert client.get(f"/tep/{row.pk}/tai-ve/").status_code == 404
+
+
+def test_the_whole_package_over_its_limit_is_refused_not_split(meeting_with_upward, settings):
+    settings.THIDUA_EOFFICE_MAX_PACKAGE_MB = 0.1
+    with pytest.raises(eoffice.PackageRefused) as refused:
+        eoffice.build_package(meeting_with_upward)
+    assert str(refused.value).startswith("Gói gửi cấp trên (0,")
+    assert "vượt quá giới hạn 0.1 MB của cả gói. Các tệp lớn nhất: " in str(refused.value)
+
+
+def test_no_agency_key_is_refused_at_once(client_as, meeting_with_upward):
+    from thidua.decisions.models import SigningKey
+
+    SigningKey.objects.filter(unit=meeting_with_upward.campaign.issuer).update(active=False)
+    with pytest.raises(eoffice.DecisionError, match="Chưa có khóa ký số của cơ quan"):
+        eoffice.check_request(meeting_with_upward)
+
+
+def test_denials_page_and_api(
+    client_as, api_as, meeting_with_upward, meeting, django_capture_on_commit_callbacks
+):
+    open_meeting, meeting = meeting, meeting_with_upward
+    url = f"/quyet-dinh/goi-cap-tren/{meeting.pk}/"
+    api = f"/api/v1/meetings/{meeting.pk}/upward-package"
+    # Outside the scope: 404; inside it without the right to prepare the Tờ trình: 403.
+    assert client_as("tavan").post(url).status_code == 404
+    assert client_as("thuky").post(url).status_code == 403
+    assert api_as("tavan").post(f"{api}/build").status_code == 404
+    assert api_as("thuky").post(f"{api}/build").status_code == 403
+    assert client_as("noivu").get(url).status_code == 405  # a POST only
+    assert not GeneratedFile.objects.filter(kind=eoffice.KIND).exists()
+    # A meeting proposing nothing upward (yet: its ballot is not closed) has no package.
+    nothing_upward = client_as("noivu").post(f"/quyet-dinh/goi-cap-tren/{open_meeting.pk}/")
+    assert nothing_upward.status_code == 404
+
+    build(client_as("noivu"), meeting, django_capture_on_commit_callbacks)
+    row = GeneratedFile.objects.get(kind=eoffice.KIND)
+    for who, status in (("tavan", 404), ("thuky", 403)):
+        assert client_as(who).get(f"/tep/{row.pk}/").status_code == status
+        assert client_as(who).get(f"/tep/{row.pk}/tai-ve/").status_code == status
+        assert api_as(who).get(f"{api}/status").status_code == status
+        assert api_as(who).get(f"{api}/download").status_code == status
+    assert not ExportEntry.objects.filter(kind=eoffice.KIND).exists()
+
+
+def test_api_starts_reports_and_fetches(
+    api_as, meeting_with_upward, django_capture_on_commit_callbacks
+):
+    meeting = meeting_with_upward
+    client = api_as("noivu")
+    api = f"/api/v1/meetings/{meeting.pk}/upward-package"
+    assert client.get(f"{api}/status").status_code == 404  # not asked for yet
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post(f"{api}/build")
+    assert started.status_code == 201
+    job = started.json()
+    row = GeneratedFile.objects.get(kind=eoffice.KIND)
+    assert (job["id"], job["status"]) == (row.pk, "queued")  # as it was when queued
+    again = client.post(f"{api}/build")
+    assert again.status_code == 200
+    assert again.json() | {"download": None} == {
+        "id": row.pk,
+        "status": "done",
+        "done": row.total,
+        "total": row.total,
+        "error": "",
+        "filename": f"goi-gui-cap-tren-{meeting.pk}.zip",
+        "download": None,
+    }
+    assert client.get(f"{api}/status").json()["download"] == f"{api}/download"
+    fetched = client.get(f"{api}/download")
+    assert fetched.status_code == 200 and fetched["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(fetched.streaming_content)))
+    assert "danh-muc.json" in archive.namelist()
+    assert ExportEntry.objects.filter(kind=eoffice.KIND).count() == 1
+
+
+def test_ascii_names_are_short_and_unique():
+    used: set[str] = set()
+    long = "Quyết định số 1234/QĐ-UBND ngày 28/10/2020 về việc tặng Bằng khen Đợt thi đua"
+    first = eoffice_manifest.ascii_name(long, "PDF", used)
+    second = eoffice_manifest.ascii_name(long, "pdf", used)
+    assert first == "quyet-dinh-so-1234-qd-ubnd-ngay-28-10-2020-ve.pdf"
+    assert second == "quyet-dinh-so-1234-qd-ubnd-ngay-28-10-2020-v-2.pdf"
+    assert len(first) == 49 and len(second) == 50  # "-" is not left before the extension
+    assert eoffice_manifest.ascii_name("Đơn", "", used) == "don"
+    assert eoffice_manifest.ascii_name("???", "docx", used) == "tep.docx"

@@ -7,11 +7,8 @@ from datetime import date
 
 import pytest
 
-from thidua.council import services as council
-from thidua.nominations.models import Candidate, Dossier
 from thidua.records.models import AwardRecord
 
-from ..demo_council import close_with_votes
 from ..document_checks import (
     assert_body_spacing,
     assert_page_numbers_from_page_two,
@@ -19,31 +16,9 @@ from ..document_checks import (
     header_cell_lines,
     open_docx,
 )
+from .conftest import BK
 
 pytestmark = pytest.mark.django_db
-BK = "Bằng khen của Chủ tịch UBND tỉnh"
-
-
-@pytest.fixture
-def meeting_with_upward(appraised, user):
-    commune = Dossier.objects.get(campaign=appraised, unit__name="Xã Tả Van")
-    pao = commune.candidates.get(person__full_name="Sùng A Páo")
-    Candidate.objects.create(
-        dossier=commune,
-        person=pao.person,
-        award_form=appraised.award_forms.get(name=BK),
-        summary="Điển hình tiêu biểu xuất sắc về phát triển du lịch cộng đồng",
-        appraisal="du",
-        order=10,
-    )
-    meeting = council.create_meeting(
-        actor=user("thuky"),
-        campaign=appraised,
-        held_on=date(2020, 10, 28),
-        place="Hội trường",
-        mode="electronic",
-    )
-    return close_with_votes(meeting)
 
 
 def test_upward_letter_and_the_recorded_higher_decision(client_as, meeting_with_upward, docx_text):

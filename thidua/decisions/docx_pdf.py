@@ -86,7 +86,11 @@ def _grid(pdf: DecisionPDF, table: Table) -> None:
     widths = _widths(table, WIDTH)
     pdf.set_font("Serif", "", 12)
     with pdf.table(
-        col_widths=widths, width=sum(widths), line_height=5.5, first_row_as_headings=True
+        col_widths=widths,
+        width=sum(widths),
+        align="LEFT",
+        line_height=5.5,
+        first_row_as_headings=True,
     ) as grid:
         for n, row in enumerate(table.rows):
             cells = row.cells

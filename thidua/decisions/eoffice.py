@@ -21,11 +21,8 @@ package is asked for, so the refusal is immediate; the generated files are check
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
-import json
-import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -50,26 +47,14 @@ from thidua.org.models import Office
 from . import policy, signing, upward_document
 from .decision_pdf import Box
 from .docx_pdf import docx_to_pdf
+from .eoffice_manifest import ascii_name, manifest_csv, manifest_json
 from .meeting_results import upward_forms
 from .models import KeyKind, SigningKey
 from .policy import DecisionError
 
 KIND = "decisions.eoffice"
-NAME_MAX = 50
 MB = 1024 * 1024
 SIGNATURE_FIELD = "ChuKyCoQuanGuiCapTren"
-MANIFEST_HEADERS = [
-    "STT",
-    "Số, ký hiệu",
-    "Ngày",
-    "Trích yếu",
-    "Cơ quan ban hành",
-    "Loại tệp",
-    "Tập thể, cá nhân",
-    "Tên tệp",
-    "SHA-256",
-    "Kích thước (byte)",
-]
 
 
 class PackageRefused(Exception):
@@ -91,22 +76,6 @@ def package_meeting(user, meeting_pk: int) -> Meeting:
 
 
 # --- names and limits ------------------------------------------------------------------------
-
-
-def ascii_name(stem: str, extension: str, used: set[str]) -> str:
-    """``stem.extension`` in ASCII, lower case, words joined by "-", at most ``NAME_MAX``
-    characters, not in ``used`` (a number is added before the extension); added to ``used``."""
-    extension = re.sub(r"[^a-z0-9]", "", ascii_key(extension))[:10]
-    suffix = f".{extension}" if extension else ""
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_key(stem)).strip("-") or "tep"
-    n = 1
-    while True:
-        tail = f"-{n}" if n > 1 else ""
-        name = f"{base[: NAME_MAX - len(suffix) - len(tail)].rstrip('-')}{tail}{suffix}"
-        if name not in used:
-            used.add(name)
-            return name
-        n += 1
 
 
 def max_file_bytes() -> int:
@@ -336,8 +305,8 @@ def build_package(meeting: Meeting, progress: Callable[[int], None] = lambda n: 
                     "size": size,
                 }
             )
-        archive.writestr("danh-muc.json", _manifest_json(meeting, rows))
-        archive.writestr("danh-muc.csv", _manifest_csv(rows))
+        archive.writestr("danh-muc.json", manifest_json(meeting, rows))
+        archive.writestr("danh-muc.csv", manifest_csv(rows))
     content = buffer.getvalue()
     _check_total(content, rows)
     return content
@@ -351,42 +320,6 @@ def _check_total(content: bytes, rows: list[dict]) -> None:
             f"Gói gửi cấp trên ({_megabytes(len(content))}) vượt quá giới hạn "
             f"{total_mb:g} MB của cả gói. Các tệp lớn nhất: {largest}."
         )
-
-
-def _manifest_json(meeting: Meeting, rows: list[dict]) -> str:
-    campaign = meeting.campaign
-    package = {
-        "issuer": agency_title(campaign.issuer),
-        "campaign": campaign.title,
-        "meeting_held_on": meeting.held_on.isoformat(),
-        "created_at": timezone.localtime().isoformat(timespec="seconds"),
-        "max_file_mb": float(settings.THIDUA_EOFFICE_MAX_FILE_MB),
-        "files": [{"order": n, **row} for n, row in enumerate(rows, start=1)],
-    }
-    return json.dumps(package, ensure_ascii=False, indent=2)
-
-
-def _manifest_csv(rows: list[dict]) -> bytes:
-    text = io.StringIO()
-    writer = csv.writer(text)
-    writer.writerow(MANIFEST_HEADERS)
-    for n, row in enumerate(rows, start=1):
-        day = date.fromisoformat(row["date"]).strftime("%d/%m/%Y") if row["date"] else ""
-        writer.writerow(
-            [
-                n,
-                row["number"],
-                day,
-                row["subject"],
-                row["issuer"],
-                row["kind"],
-                row["candidate"],
-                row["file"],
-                row["sha256"],
-                row["size"],
-            ]
-        )
-    return ("\ufeff" + text.getvalue()).encode()  # the BOM: Excel reads it as UTF-8
 
 
 # --- the background job ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404
 from django.urls import reverse
-from ninja import Router
+from ninja import Router, Status
 
 from thidua.core.api import Error
 from thidua.core.exports import record_export
@@ -32,14 +32,15 @@ def job_out(row: GeneratedFile) -> dict:
     }
 
 
+# Two segments after the meeting: "/meetings/{id}/{action}" belongs to the council's API.
 @router.post(
-    "/meetings/{meeting_id}/upward-package",
+    "/meetings/{meeting_id}/upward-package/build",
     summary="Tạo gói gửi cấp trên (ZIP, tạo ở nền)",
     response={200: dict, 201: dict, **ERRORS},
 )
 def start(request, meeting_id: int):
     row, created = eoffice.request_package(actor=request.user, meeting_pk=meeting_id)
-    return (201 if created else 200), job_out(row)
+    return Status(201 if created else 200, job_out(row))
 
 
 def _job(request, meeting_id: int) -> tuple[object, GeneratedFile]:
@@ -51,7 +52,7 @@ def _job(request, meeting_id: int) -> tuple[object, GeneratedFile]:
 
 
 @router.get(
-    "/meetings/{meeting_id}/upward-package",
+    "/meetings/{meeting_id}/upward-package/status",
     summary="Tiến độ gói gửi cấp trên",
     response={200: dict, **ERRORS},
 )
@@ -60,7 +61,7 @@ def status(request, meeting_id: int):
 
 
 @router.get(
-    "/meetings/{meeting_id}/upward-package.zip",
+    "/meetings/{meeting_id}/upward-package/download",
     summary="Tải gói gửi cấp trên (ZIP)",
     response={403: Error, 404: Error},
     url_name="upward_package_zip",
