@@ -287,3 +287,18 @@ def test_ascii_names_are_short_and_unique():
     assert len(first) == 49 and len(second) == 50  # "-" is not left before the extension
     assert eoffice_manifest.ascii_name("Đơn", "", used) == "don"
     assert eoffice_manifest.ascii_name("???", "docx", used) == "tep.docx"
+
+
+def test_same_inputs_reuse_the_package_a_new_file_builds_another(
+    client_as, meeting_with_upward, django_capture_on_commit_callbacks
+):
+    client = client_as("noivu")
+    build(client, meeting_with_upward, django_capture_on_commit_callbacks)
+    first = GeneratedFile.objects.get(kind=eoffice.KIND)
+    again = build(client, meeting_with_upward, django_capture_on_commit_callbacks)
+    assert again["Location"] == f"/tep/{first.pk}/"
+    assert GeneratedFile.objects.filter(kind=eoffice.KIND).count() == 1
+    upload(upward_candidate(meeting_with_upward), "Bổ sung.pdf", b"%PDF-1.4 more")
+    build(client, meeting_with_upward, django_capture_on_commit_callbacks)
+    second = GeneratedFile.objects.filter(kind=eoffice.KIND).exclude(pk=first.pk).get()
+    assert (second.status, second.total) == ("done", first.total + 1)

@@ -35,13 +35,14 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from thidua.campaigns.models import Campaign
 from thidua.core import generated
 from thidua.core.docx import agency_title
 from thidua.core.text import ascii_key
 from thidua.council import documents as council_documents
 from thidua.council import policy as council_policy
 from thidua.council.models import DocketItem, Meeting
-from thidua.nominations.models import DossierDocument
+from thidua.nominations.models import Candidate, DossierDocument
 from thidua.org.models import Office
 
 from . import policy, signing, upward_document
@@ -343,14 +344,16 @@ def _load(pk: int) -> Meeting:
 
 
 def fingerprint(meeting: Meeting) -> str:
+    """What the package prints and holds: the meeting, its list and votes, the candidates
+    (summaries, positions), the plan, the issuer's offices, the files and the limit."""
     items = meeting.items.order_by("pk")
     return generated.digest(
         Meeting.objects.filter(pk=meeting.pk),
         items,
         meeting.attendance.order_by("pk"),
-        DossierDocument.objects.filter(candidate_id__in=items.values("candidate_id")).order_by(
-            "pk"
-        ),
+        Candidate.objects.filter(pk__in=items.values("candidate_id")).order_by("pk"),
+        Campaign.objects.filter(pk=meeting.campaign_id),
+        [(d.pk, d.sha256, d.original_name) for d in candidate_documents(meeting)],
         Office.objects.filter(unit_id=meeting.campaign.issuer_id).order_by("pk"),
         settings.THIDUA_EOFFICE_MAX_FILE_MB,
         document="to-trinh-de-nghi-cap-tren",
