@@ -19,7 +19,7 @@ def test_open_ballot_on_the_members_home(live_server, page, login, screenshot, f
 
     from ..demo_council import present
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     users = {u.username: u for u in get_user_model().objects.all()}
     meeting = council.create_meeting(
         actor=users["thuky"],
