@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from thidua.campaigns.models import Campaign
+from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.council.models import Meeting, MeetingStatus, Vote
 from thidua.decisions.models import CertificateBatch, Decision, DecisionStatus
 from thidua.demo.plan_sapa_2020 import SAPA_TITLE
@@ -48,6 +48,7 @@ def test_the_default_seed_finishes_2020_and_leaves_2026_in_progress(client_as):
     sapa = Campaign.objects.get(title=SAPA_TITLE, parent__isnull=True)
     decision = Decision.objects.get(campaign=sapa)
     assert decision.status == DecisionStatus.APPROVED and decision.number
+    assert sapa.status == CampaignStatus.CLOSED
     assert CertificateBatch.objects.filter(decision=decision).count() == 1
     portal = Client().get("/cong-khai/").content.decode()
     assert "Mô hình du lịch cộng đồng ở Lao Chải" in portal
