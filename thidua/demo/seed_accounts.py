@@ -3,7 +3,10 @@ over one demo unit."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from thidua.org.models import Role, RoleAssignment, Unit
 
@@ -51,14 +54,24 @@ ACCOUNTS_2026 = [
 USERNAMES_2026 = [a[0] for a in ACCOUNTS_2026]
 
 
+def _create_user(username: str, full_name: str):
+    """A demo account with the shared password, hashed once per run: the hasher's deliberate
+    slowness, paid for each of the two dozen accounts, was most of the seed's time."""
+    return get_user_model().objects.create(
+        username=username, password=_password_hash(), first_name=full_name
+    )
+
+
+@cache
+def _password_hash() -> str:
+    return make_password(DEMO_PASSWORD)
+
+
 def build_accounts(units: dict[str, Unit]) -> None:
-    User = get_user_model()
     for username, full_name, role, unit_name in ACCOUNTS:
         # Vietnamese names read family name first: keep the whole name in first_name so
         # that get_full_name() returns it in the right order.
-        user = User.objects.create_user(
-            username=username, password=DEMO_PASSWORD, first_name=full_name
-        )
+        user = _create_user(username, full_name)
         RoleAssignment.objects.create(user=user, role=role, unit=units[unit_name])
 
 
@@ -70,9 +83,7 @@ def ensure_accounts() -> None:
         unit = Unit.objects.filter(name=unit_name).first()
         if unit is None:
             continue
-        user = User.objects.create_user(
-            username=username, password=DEMO_PASSWORD, first_name=full_name
-        )
+        user = _create_user(username, full_name)
         RoleAssignment.objects.create(user=user, role=role, unit=unit)
 
 
@@ -92,7 +103,5 @@ def ensure_accounts_2026() -> None:
     for username, full_name, role, unit_name in ACCOUNTS_2026:
         if unit_name not in units or User.objects.filter(username=username).exists():
             continue
-        user = User.objects.create_user(
-            username=username, password=DEMO_PASSWORD, first_name=full_name
-        )
+        user = _create_user(username, full_name)
         RoleAssignment.objects.create(user=user, role=role, unit=units[unit_name])
