@@ -91,3 +91,25 @@ def test_the_default_seed_finishes_2020_and_leaves_2026_in_progress(client_as):
         Vote.objects.count(),
     )
     assert before == after
+
+
+def test_a_step_refused_on_a_changed_database_is_reported_and_the_rest_goes_on(monkeypatch):
+    """A database changed by hand may refuse a step of the tour: make run says why and still
+    seeds the rest and prints the accounts (it does not stop the server from starting)."""
+    from thidua.core.errors import ServiceError
+    from thidua.demo.management.commands import seed_demo
+
+    def refuse():
+        raise ServiceError("Đã có phiên họp khác của đợt này.")
+
+    monkeypatch.setattr(seed_demo, "finish_2020", refuse)
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = out.getvalue()
+    assert (
+        "Không đưa đợt thi đua năm 2020 đến khi hoàn thành: Đã có phiên họp khác của đợt này. "
+        "Dữ liệu đã có được giữ nguyên" in printed
+    )
+    assert not Decision.objects.exists()
+    assert Meeting.objects.get().campaign.title == TWO_TIER_TITLE  # the 2026 part went on
+    assert "hoidong.sapa " in printed
