@@ -39,7 +39,7 @@ from .system_tools import missing_tools, require_tools
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("seed_demo", "--stage=dossiers", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def pytest_report_header(config):

@@ -21,6 +21,7 @@ from thidua.decisions.eoffice_api import router as eoffice_router
 from thidua.decisions.law_api import router as law_router
 from thidua.nominations.api import router as nominations_router
 from thidua.nominations.bulk_api import router as nominations_bulk_router
+from thidua.nominations.missed_api import router as missed_router
 from thidua.org.api import router as org_router
 from thidua.org.api_accounts import router as accounts_router
 from thidua.org.api_people import router as people_router
@@ -80,6 +81,7 @@ for router in (
     records_entry_router,
     nominations_router,
     nominations_bulk_router,
+    missed_router,
     council_router,
     decisions_router,
     eoffice_router,

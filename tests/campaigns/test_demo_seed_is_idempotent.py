@@ -16,7 +16,7 @@ def test_running_the_seed_again_changes_nothing(capsys):
         Campaign.objects.count(),
         Criterion.objects.count(),
     )
-    call_command("seed_demo")
+    call_command("seed_demo", "--stage=dossiers")
     after = (
         Unit.objects.count(),
         Person.objects.count(),
@@ -74,7 +74,7 @@ def test_the_seed_restores_the_built_in_unit_types_after_a_flush():
     """A flushed database (browser tests) loses the rows the migration made; the seed puts the
     built-in types back, so the administrator's unit form can choose one."""
     UnitType.objects.all().delete()
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     types = dict(UnitType.objects.values_list("code", "name"))
     assert types["thon"] == "Thôn, bản, tổ dân phố" and len(types) == len(UnitKind.choices)
     assert set(

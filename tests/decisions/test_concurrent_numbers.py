@@ -19,7 +19,7 @@ def test_concurrent_approvals_get_distinct_numbers():
     from thidua.decisions import services
     from thidua.decisions.models import Decision
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     campaign = Campaign.objects.get(title__startswith="Đợt thi đua chào mừng Kỷ niệm 70 năm")
     form = campaign.award_forms.get(name="Giấy khen của Chủ tịch UBND thị xã")
     drafts = [

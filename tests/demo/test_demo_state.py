@@ -30,7 +30,7 @@ def test_demo_to_council_after_a_ward_derived_the_plan(client_as, campaign):
     statuses = set(campaign.dossiers.values_list("status", flat=True))
     assert statuses == {DossierStatus.APPRAISED}
     call_command("demo_to_council", stdout=io.StringIO())  # and again: nothing left to do
-    call_command("seed_demo", stdout=io.StringIO())  # the seed stays idempotent
+    call_command("seed_demo", "--stage=dossiers", stdout=io.StringIO())  # the seed stays idempotent
     assert Campaign.objects.filter(title=SAPA_TITLE).count() == 2
 
 

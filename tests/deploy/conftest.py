@@ -169,7 +169,7 @@ def site():
     )
     try:
         deployed.manage("migrate", "--noinput")
-        deployed.manage("seed_demo", "--verbosity", "0")
+        deployed.manage("seed_demo", "--stage=dossiers", "--verbosity", "0")
         deployed.decision_id = int(deployed.module("tests.deploy.history").split()[-1])
         deployed.manage("collectstatic", "--noinput", "--verbosity", "0")
         yield deployed

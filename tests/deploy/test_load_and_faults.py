@@ -31,7 +31,7 @@ OPEN_DAY = datetime(2020, 10, 20, 10, 0, tzinfo=VN)  # the Sa Pa 2020 campaign t
 def demo_data(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("load and fault tests run in the PostgreSQL pass only (DATABASE_URL unset)")
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
 
 
 def token_client(username: str) -> Client:

@@ -115,7 +115,7 @@ def test_a_sqlite_backup_restores_into_an_empty_database(tmp_path):
     )
     data.mkdir()
     source.manage("migrate", "--noinput")
-    source.manage("seed_demo", "--verbosity", "0")
+    source.manage("seed_demo", "--stage=dossiers", "--verbosity", "0")
     source.module("tests.deploy.history")
     archive = tmp_path / "sao-luu.tar.gz"
     assert "(sqlite, " in source.manage("backup", "--output", str(archive)).stdout

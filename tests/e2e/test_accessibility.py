@@ -42,7 +42,7 @@ def test_main_pages_have_no_serious_violation(live_server, page, login):
     from thidua.demo.scenario import appraise_demo_dossiers
     from thidua.nominations.models import Dossier
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     campaign = appraise_demo_dossiers()
     users = {u.username: u for u in get_user_model().objects.all()}
     meeting = council.create_meeting(

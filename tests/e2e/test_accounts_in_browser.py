@@ -12,7 +12,9 @@ def test_create_an_account_and_change_the_password_at_first_sign_in(
 ):
     from django.core.management import call_command
 
-    call_command("seed_demo", verbosity=0)  # idempotent: the data is already there before the flush
+    call_command(
+        "seed_demo", "--stage=dossiers", verbosity=0
+    )  # idempotent: the data is already there before the flush
     base = live_server.url
     login(page, base, "quantri.tavan")
     page.goto(base + "/quan-tri/")

@@ -13,7 +13,7 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, 
 
     from thidua.demo.scenario import appraise_demo_dossiers
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     campaign = appraise_demo_dossiers()
     base = live_server.url
     page.on("dialog", lambda dialog: dialog.accept())

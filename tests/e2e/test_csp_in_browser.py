@@ -14,7 +14,7 @@ def test_confirmations_and_bars_work_without_inline_script(live_server, page, lo
 
     from thidua.council.models import Council
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     base = live_server.url
     blocked = []
     page.on(

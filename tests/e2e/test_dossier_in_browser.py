@@ -20,7 +20,7 @@ def test_ward_dossier_from_extension_to_appraisal(
 
     from thidua.nominations.models import Dossier
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     base = live_server.url
     dossier = Dossier.objects.get(
         unit__name="Phường Sa Pa", campaign__title__startswith="Đợt thi đua"

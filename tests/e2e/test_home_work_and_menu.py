@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_chairman_sees_the_decision_to_sign_and_the_menu_fits(
     live_server, page, login, screenshot, fits_phone
 ):
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     from datetime import date
 
     from django.contrib.auth import get_user_model

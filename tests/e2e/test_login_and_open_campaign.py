@@ -10,7 +10,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_officer_logs_in_and_reads_the_campaign(live_server, page, screenshot, fits_phone):
     from django.core.management import call_command
 
-    call_command("seed_demo", verbosity=0)  # idempotent: the data is already there before the flush
+    call_command(
+        "seed_demo", "--stage=dossiers", verbosity=0
+    )  # idempotent: the data is already there before the flush
     page.goto(live_server.url + "/")
     assert "Đợt thi đua chào mừng Kỷ niệm 70 năm ngày giải phóng Sa Pa" in page.content()
     page.get_by_role("link", name="Đăng nhập").first.click()

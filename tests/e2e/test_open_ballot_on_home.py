@@ -19,7 +19,7 @@ def test_open_ballot_on_the_members_home(live_server, page, login, screenshot, f
 
     from ..demo_council import present
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     users = {u.username: u for u in get_user_model().objects.all()}
     meeting = council.create_meeting(
         actor=users["thuky"],
@@ -50,5 +50,36 @@ def test_open_ballot_on_the_members_home(live_server, page, login, screenshot, f
         item.check()
     page.get_by_role("button", name="Gửi phiếu").click()
     page.wait_for_load_state()
+    page.goto(base + "/")
+    assert OPEN not in page.inner_text("main")
+
+
+def test_the_demo_ward_ballot_on_the_members_home(live_server, page, login, screenshot, fits_phone):
+    """`make run`'s demo: the 2026 ward council's ballot waits on hoidong.sapa's home page, on a
+    phone too; voting takes it off."""
+    from thidua.council.models import Meeting, MeetingStatus, Vote
+
+    call_command("seed_demo", verbosity=0)  # the default stage, as `make run` seeds
+    meeting = Meeting.objects.get(status=MeetingStatus.VOTING)
+    base = live_server.url
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, base, "hoidong.sapa")
+    queue = page.locator(".work-queue")
+    queue.get_by_role("heading", name=OPEN).wait_for()
+    assert "Phường Sa Pa văn minh, thân thiện, mến khách" in queue.inner_text()
+    fits_phone(page)
+    screenshot(page, "home-ward-ballot-phone")
+
+    queue.get_by_role("link", name="Họp xét ngày").first.click()
+    page.wait_for_url(f"**/hoi-dong/{meeting.pk}/phieu/")
+    choices = page.locator("input[type=radio][value='1']").all()
+    assert len(choices) == meeting.items.count() > 0
+    for item in choices:
+        item.check()
+    page.get_by_role("button", name="Gửi phiếu").click()
+    page.wait_for_load_state()
+    assert Vote.objects.filter(member__user__username="hoidong.sapa").count() == len(choices)
     page.goto(base + "/")
     assert OPEN not in page.inner_text("main")

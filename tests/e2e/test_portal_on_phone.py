@@ -21,7 +21,7 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone, login):
     from thidua.portal import services as stories
     from thidua.portal.models import Story
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     campaign = appraise_demo_dossiers()
     users = {u.username: u for u in get_user_model().objects.all()}
     meeting = council.create_meeting(

@@ -21,7 +21,7 @@ def test_returned_dossier_on_the_officers_home(live_server, page, login, screens
 
     from ..demo_dossiers import complete_documents
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     users = {u.username: u for u in get_user_model().objects.all()}
     officer = users["phuongsapa"]
     officer.email = "phuongsapa@example.vn"

@@ -18,7 +18,7 @@ def test_story_written_in_the_editor(live_server, page, login):
 
     from ..core.files import PNG_SMALL
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     base = live_server.url
     with_axe(page)
     login(page, base, "truyenthong")

@@ -21,7 +21,7 @@ def test_submit_confirmation_names_the_failing_candidate(live_server, page, logi
     from thidua.nominations.models import Dossier
     from thidua.nominations.warnings import is_warned
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     users = get_user_model().objects
     dossier = Dossier.objects.get(
         unit__name="Phường Sa Pa", campaign__title__startswith="Đợt thi đua"

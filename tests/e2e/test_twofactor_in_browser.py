@@ -21,7 +21,7 @@ def test_chairman_enrols_then_logs_in_with_a_code(
 ):
     from django.core.management import call_command
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     settings.THIDUA_REQUIRE_2FA = True
     base = live_server.url
 

@@ -118,7 +118,7 @@ def test_a_ward_campaign_entered_through_the_pages_evaluates_real_candidates(
 ):
     from django.core.management import call_command
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     base = live_server.url
     page.on("dialog", lambda dialog: dialog.accept())
     try:

@@ -96,7 +96,22 @@ def test_who_may_not_see_the_review(client_as, campaign):
         assert client_as(username).get(url(campaign)).status_code == 403, username
     other = Unit.objects.get(name="Xã Tả Van")
     assert client_as("phuongsapa.truong").get(url(campaign, don_vi=other.pk)).status_code == 404
+    assert client_as("phuongsapa").get(url(campaign, don_vi=other.pk)).status_code == 404
+    assert client_as("phuongsapa.truong").get(url(campaign, don_vi=999999)).status_code == 404
     assert client_as("noivu").get("/ho-so/dot/999999/ra-soat/").status_code == 404
+
+
+def test_a_unit_inside_the_scope_but_not_reviewed_is_forbidden_not_hidden(client_as, campaign):
+    """404 only outside the user's scope; a unit they see but do not review is a 403."""
+    hamlet = Unit.objects.get(name="Tổ dân phố số 1")  # under the head's Phường Sa Pa
+    response = client_as("phuongsapa.truong").get(url(campaign, don_vi=hamlet.pk))
+    assert response.status_code == 403
+    assert "Không rà soát riêng được Tổ dân phố số 1" in response.content.decode()
+    assert client_as("phuongsapa").get(url(campaign, don_vi=hamlet.pk)).status_code == 403
+    ward = Unit.objects.get(name="Phường Sa Pa")
+    assert client_as("noivu").get(url(campaign, don_vi=ward.pk)).status_code == 403
+    own = client_as("phuongsapa.truong").get(url(campaign, don_vi=ward.pk))
+    assert own.status_code == 200 and own.context["scope"] == ward
 
 
 def test_fairness_by_sex_ethnicity_level_and_size(client_as, campaign):

@@ -61,7 +61,7 @@ def test_a_password_change_ends_the_other_sessions(user):
 
 def test_the_demo_prints_the_commune_administrator():
     out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", "--stage=dossiers", stdout=out)
     line = next(x for x in out.getvalue().splitlines() if x.startswith("quantri.tavan "))
     assert line.split() == ["quantri.tavan", "Quản", "trị", "hệ", "thống", "Xã", "Tả", "Van"]
 

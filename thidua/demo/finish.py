@@ -1,11 +1,12 @@
 """Carry the seed's 2020 campaign to its end, for showing a finished campaign
 (`thidua demo_finished`): dossiers appraised, the council meets and votes, the chairman signs
-the town's Giấy khen decision, the certificates are printed and two exemplary stories are
-published on the portal. Every step goes through the services, as the users would act, and is
-skipped when already done: the command runs in any state the demo reaches.
+the town's Giấy khen decision, the certificates are printed, two exemplary stories are
+published on the portal and Phòng Nội vụ closes the campaign. Every step goes through the
+services, as the users would act, and is skipped when already done: the command runs in any
+state the demo reaches.
 
-The seed itself leaves the 2020 campaign at the dossier stage (its tests and the guided tour
-start there); the 2026 two-tier campaign stays in progress."""
+`seed_demo` (`make run`) runs this; `seed_demo --stage dossiers` leaves the 2020 campaign at
+the dossier stage, where the tests start."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from thidua.campaigns import services as campaigns
+from thidua.campaigns.models import CampaignStatus
 from thidua.council import services as council
 from thidua.council.models import CouncilMember, Meeting, MeetingStatus
 from thidua.decisions import services as decisions
@@ -91,6 +94,9 @@ def finish_2020() -> Decision:
             decision = decisions.approve(actor=users["chutich"], decision=decision)
         _publish_stories(campaign, users)
     start_certificate_batch(actor=users["noivu"], decision=decision)  # the worker prints them
+    campaign.refresh_from_db()
+    if campaign.status == CampaignStatus.LAUNCHED:
+        campaigns.close_campaign(actor=users["noivu"], campaign=campaign)
     return decision
 
 

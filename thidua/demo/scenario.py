@@ -47,7 +47,7 @@ def appraise_demo_dossiers() -> Campaign:
         for dossier in (ward, commune):
             dossier.refresh_from_db()
             if dossier.status == DossierStatus.SUBMITTED:
-                _appraise(dossier, users["noivu"])
+                appraise(dossier, users["noivu"])
     return campaign
 
 
@@ -97,7 +97,7 @@ def upload_missing_documents(dossier, actor) -> None:
     dossier.refresh_from_db()
 
 
-def _appraise(dossier, officer) -> None:
+def appraise(dossier, officer) -> None:
     # An eligible conclusion on a candidate whose self-check fails needs a reason.
     warned = {
         c.candidate_id

@@ -83,20 +83,30 @@ def review_scopes(user: Actor, campaign: Campaign) -> list[Unit]:
 
 
 def get_review_or_404(user: Actor, campaign_pk: int, unit_pk: int | None) -> tuple:
-    """(campaign, scope, scopes): 404 for a campaign or unit out of the user's reach, 403 for
-    a campaign the user sees but reviews no unit of."""
+    """(campaign, scope, scopes): 404 for a campaign or a unit out of the user's reach, 403 for
+    a campaign the user sees but reviews no unit of, and for a unit inside the user's scope
+    that is not one they review (a head asking for a tổ dân phố of their ward)."""
     campaign = get_campaign_or_404(user, campaign_pk)
+    unit = None
+    if unit_pk is not None:
+        unit = Unit.objects.filter(pk=unit_pk).first()
+        if unit is None or not access.in_scope(user, unit, Perm.VIEW_UNITS):
+            raise Http404("Không tìm thấy đơn vị.")
     scopes = review_scopes(user, campaign)
     if not scopes:
         raise PermissionDenied(
             "Chỉ Phòng Nội vụ của cơ quan phát động và thủ trưởng đơn vị xem được rà soát này."
         )
-    if unit_pk is None:
+    if unit is None:
         return campaign, scopes[0], scopes
     for scope in scopes:
-        if scope.pk == unit_pk:
+        if scope.pk == unit.pk:
             return campaign, scope, scopes
-    raise Http404("Không tìm thấy đơn vị.")
+    raise PermissionDenied(
+        f"Không rà soát riêng được {unit.name}: chọn một trong các phạm vi rà soát của bạn ("
+        + ", ".join(s.name for s in scopes)
+        + ")."
+    )
 
 
 # -- the review --------------------------------------------------------------------------------
