@@ -22,7 +22,7 @@ def test_officer_builds_and_downloads_the_package(live_server, page, screenshot,
 
     from ..demo_council import close_with_votes
 
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--stage=dossiers", verbosity=0)
     campaign = appraise_demo_dossiers()
     commune = Dossier.objects.get(campaign=campaign, unit__name="Xã Tả Van")
     pao = commune.candidates.get(person__full_name="Sùng A Páo")
