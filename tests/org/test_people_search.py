@@ -83,3 +83,35 @@ def test_the_pairs_query_is_implied_by_the_words():
     assert search.word_pairs(["nguyen", "nguyen"]) == ""
     assert search.word_pairs(["thi", "thu", "th"]) == "'thi>thu'"
     assert search.word_pairs(["thi"]) == ""
+
+
+def test_a_common_word_read_in_table_order_finds_the_same_people(personas, monkeypatch):
+    """PostgreSQL reads the table instead of the word index for a word common enough (at a
+    million names, "thi"); forced here, the first matches are the same and the planner's
+    setting is given back."""
+    from django.db import connection
+
+    unit = personas.units["department"]
+    Person.objects.bulk_create(
+        Person(
+            full_name=n,
+            search_name=search.ascii_key(n),
+            gender="nu",
+            unit=unit,
+            category="cong_chuc",
+        )
+        for n in NAMES * 3
+    )
+    qs = search.name_condition(Person.objects.filter(full_name__in=NAMES), "thi")
+    by_index = search.first_matches(qs, 4, "thi")
+    monkeypatch.setattr(search, "TABLE_COST", 0)
+    if connection.vendor == "postgresql":
+        assert search.common_word("thi", 4) and not search.common_word("nguyen van", 4)
+    by_table = search.first_matches(qs, 4, "thi")
+    assert len(by_index) == len(by_table) == 5
+    names = dict(Person.objects.values_list("pk", "full_name"))
+    assert {names[pk] for pk in by_table} <= CASES["thi"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_bitmapscan")
+            assert cursor.fetchone() == ("on",)
