@@ -3,10 +3,13 @@
 A query is cut into words (lower case, no accents, letters and digits); a name matches when
 it has each word of the query, the last one possibly unfinished ("nguyen van h" finds Nguyễn
 Văn Hải). A prefix on every word cost four times more at national scale: the index merges the
-whole list of every word starting so, where a whole word is read with skips (bench/people.py). People are many (a million at national scale): SQLite
-answers from an FTS5 index of ``org_person.search_name``, PostgreSQL from a GIN full-text index
-of ``to_tsvector('simple', search_name)`` (migration org 0006:
-trigrams were slower than a scan on the common Vietnamese names). Units are few
+whole list of every word starting so, where a whole word is read with skips (bench/people.py).
+People are many (a million at national scale): SQLite answers from an FTS5 index of
+``org_person.search_name``, PostgreSQL from a GIN full-text index of ``to_tsvector('simple',
+search_name)`` (migration org 0006: trigrams were slower than a scan on the common Vietnamese
+names), joined for two words or more by a GIN index of pairs of words (org 0009: the lists of
+"nguyen" and "van" are long, that of "nguyen>van" short), and for a very common single word
+by reading the table until enough names are found (``common_word``). Units are few
 (thousands): a plain ``LIKE`` on their ``search_name`` is enough.
 """
 
@@ -80,9 +83,11 @@ def first_matches(qs: QuerySet[Person], limit: int, q: str = "") -> list[int]:
     name order. The index answers the first matches without sorting them all (a common word
     matches a quarter of the country); they are sorted here. Past ``limit`` the page asks for
     more of the name, so which matches come first then matters less than answering at once."""
-    rows = qs.order_by().values_list("search_name", "id")[: limit + 1]
+    first = qs.order_by().values_list("search_name", "id")[: limit + 1]
     if connection.vendor == "postgresql" and common_word(q, limit):
-        rows = _read_in_table_order(rows)
+        rows = _read_in_table_order(first)
+    else:
+        rows = list(first)
     return [pk for _name, pk in sorted(rows)]
 
 
@@ -113,7 +118,7 @@ def common_word(q: str, limit: int) -> bool:
     return share * share * max(names, 0) >= TABLE_COST * (limit + 1)
 
 
-def _read_in_table_order(rows) -> list[tuple[str, int]]:
+def _read_in_table_order(rows: QuerySet[Person, tuple[str, int]]) -> list[tuple[str, int]]:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT current_setting('enable_bitmapscan'), set_config('enable_bitmapscan', 'off', true)"
