@@ -45,18 +45,21 @@ def name_condition(qs: QuerySet[Person], q: str) -> QuerySet[Person]:
             params=[match],
         )
     # Letters and digits only: no tsquery operator can come from the user's text.
-    where = ["to_tsvector('simple', org_person.search_name) @@ to_tsquery('simple', %s)"]
-    params = [" & ".join([*found[:-1], f"{found[-1]}:*"])]
     if pairs := word_pairs(found):
-        # Implied by the words' test (same lexemes): it changes no answer, only the index read.
-        where.append("thidua_word_pairs(org_person.search_name) @@ %s::tsquery")
-        params.append(pairs)
-    return qs.extra(where=where, params=params)  # noqa: S610 - fixed SQL; values are parameters
+        # The same answer as the words' test (the pairs are made of the same lexemes), read
+        # from short lists. Alone in the query, so the planner estimates it from its own index.
+        return qs.extra(  # noqa: S610 - fixed SQL; the value is a parameter
+            where=["thidua_word_pairs(org_person.search_name) @@ %s::tsquery"], params=[pairs]
+        )
+    return qs.extra(  # noqa: S610 - fixed SQL; the value is a parameter
+        where=["to_tsvector('simple', org_person.search_name) @@ to_tsquery('simple', %s)"],
+        params=[" & ".join([*found[:-1], f"{found[-1]}:*"])],
+    )
 
 
 def word_pairs(found: list[str]) -> str:
-    """The pairs' query (PostgreSQL, org migration 0009) that every name matching ``found``
-    satisfies: each whole word paired with a first one, which is also paired with the
+    """The pairs' query (PostgreSQL, org migration 0009) equivalent to the words' test of
+    ``found``: each whole word paired with a first one, which is also paired with the
     unfinished last word unless that may be the same word ("nguyen van hai" -> 'nguyen>hai':* &
     'nguyen>van'). Empty when the query has a single word or its words may all be one word of
     the name ("van va": "van" alone has both)."""
@@ -68,6 +71,8 @@ def word_pairs(found: list[str]) -> str:
     anchor = partners[0] if partners else whole[0]
     terms = [f"'{anchor}>{last}':*"] if partners else []
     terms += [f"'{anchor}>{w}'" for w in whole if w != anchor]
+    # Equivalent: the anchor does not start with the last word, so "a word starting with it"
+    # is a word other than the anchor; when every whole word starts with it, the anchor is one.
     return " & ".join(terms)
 
 
