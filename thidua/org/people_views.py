@@ -75,7 +75,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
         # One pass of the text index: the ids of the first matches, in order; the page's rows
         # by id. Past SEARCH_LIMIT the officer is asked for more of the name (a common word
         # matches a quarter of the country: counting it would help no one).
-        ids = search.first_matches(qs, SEARCH_LIMIT)
+        ids = search.first_matches(qs, SEARCH_LIMIT, q)
         more = len(ids) > SEARCH_LIMIT
         page = Paginator(ids[:SEARCH_LIMIT], PAGE_SIZE).get_page(request.GET.get("trang"))
         rows = Person.objects.select_related("unit").only(*COLUMNS).in_bulk(page.object_list)

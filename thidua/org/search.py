@@ -3,10 +3,13 @@
 A query is cut into words (lower case, no accents, letters and digits); a name matches when
 it has each word of the query, the last one possibly unfinished ("nguyen van h" finds Nguyễn
 Văn Hải). A prefix on every word cost four times more at national scale: the index merges the
-whole list of every word starting so, where a whole word is read with skips (bench/people.py). People are many (a million at national scale): SQLite
-answers from an FTS5 index of ``org_person.search_name``, PostgreSQL from a GIN full-text index
-of ``to_tsvector('simple', search_name)`` (migration org 0006:
-trigrams were slower than a scan on the common Vietnamese names). Units are few
+whole list of every word starting so, where a whole word is read with skips (bench/people.py).
+People are many (a million at national scale): SQLite answers from an FTS5 index of
+``org_person.search_name``, PostgreSQL from a GIN full-text index of ``to_tsvector('simple',
+search_name)`` (migration org 0006: trigrams were slower than a scan on the common Vietnamese
+names), joined for two words or more by a GIN index of pairs of words (org 0009: the lists of
+"nguyen" and "van" are long, that of "nguyen>van" short), and for a very common single word
+by reading the table until enough names are found (``common_word``). Units are few
 (thousands): a plain ``LIKE`` on their ``search_name`` is enough.
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 
 from thidua.core.text import ascii_key
@@ -42,10 +45,35 @@ def name_condition(qs: QuerySet[Person], q: str) -> QuerySet[Person]:
             params=[match],
         )
     # Letters and digits only: no tsquery operator can come from the user's text.
+    if pairs := word_pairs(found):
+        # The same answer as the words' test (the pairs are made of the same lexemes), read
+        # from short lists. Alone in the query, so the planner estimates it from its own index.
+        return qs.extra(  # noqa: S610 - fixed SQL; the value is a parameter
+            where=["thidua_word_pairs(org_person.search_name) @@ %s::tsquery"], params=[pairs]
+        )
     return qs.extra(  # noqa: S610 - fixed SQL; the value is a parameter
         where=["to_tsvector('simple', org_person.search_name) @@ to_tsquery('simple', %s)"],
         params=[" & ".join([*found[:-1], f"{found[-1]}:*"])],
     )
+
+
+def word_pairs(found: list[str]) -> str:
+    """The pairs' query (PostgreSQL, org migration 0009) equivalent to the words' test of
+    ``found``: each whole word paired with a first one, which is also paired with the
+    unfinished last word unless that may be the same word ("nguyen van hai" -> 'nguyen>hai':* &
+    'nguyen>van'). Empty when the query has a single word or its words may all be one word of
+    the name ("van va": "van" alone has both)."""
+    *whole, last = found
+    whole = list(dict.fromkeys(whole))
+    partners = [w for w in whole if not w.startswith(last)]
+    if not partners and len(whole) < 2:
+        return ""
+    anchor = partners[0] if partners else whole[0]
+    terms = [f"'{anchor}>{last}':*"] if partners else []
+    terms += [f"'{anchor}>{w}'" for w in whole if w != anchor]
+    # Equivalent: the anchor does not start with the last word, so "a word starting with it"
+    # is a word other than the anchor; when every whole word starts with it, the anchor is one.
+    return " & ".join(terms)
 
 
 def unit_condition(qs: QuerySet[Unit], q: str) -> QuerySet[Unit]:
@@ -55,10 +83,53 @@ def unit_condition(qs: QuerySet[Unit], q: str) -> QuerySet[Unit]:
     return qs.filter(condition)
 
 
-def first_matches(qs: QuerySet[Person], limit: int) -> list[int]:
-    """The ids of up to ``limit + 1`` matches, in name order. The index answers the first
-    matches without sorting them all (a common word matches a quarter of the country); they
-    are sorted here. Past ``limit`` the page asks for more of the name, so which matches come
-    first then matters less than answering at once."""
-    rows = list(qs.order_by().values_list("search_name", "id")[: limit + 1])
+def first_matches(qs: QuerySet[Person], limit: int, q: str = "") -> list[int]:
+    """The ids of up to ``limit + 1`` matches of ``q`` (``qs`` is already filtered by it), in
+    name order. The index answers the first matches without sorting them all (a common word
+    matches a quarter of the country); they are sorted here. Past ``limit`` the page asks for
+    more of the name, so which matches come first then matters less than answering at once."""
+    first = qs.order_by().values_list("search_name", "id")[: limit + 1]
+    if connection.vendor == "postgresql" and common_word(q, limit):
+        rows = _read_in_table_order(first)
+    else:
+        rows = list(first)
     return [pk for _name, pk in sorted(rows)]
+
+
+# Reading the table costs about ten times more a name than the index an entry (its words are
+# parsed again), so it pays when share² × names ≥ TABLE_COST × rows wanted: at a million names
+# from a share of about 7 %, among 30,000 only past a third.
+TABLE_COST = 9
+
+
+def common_word(q: str, limit: int) -> bool:
+    """PostgreSQL: is ``q`` a single word so common that reading the table in its order finds
+    ``limit + 1`` matches sooner than the word index lists them all? The index answers only
+    with the whole list of its matches (for "thi", a quarter of a million names nationally,
+    190 ms), where reading the table stops at the first ``limit + 1``. The share is from the
+    statistics of the word index (its commonest words, about a thousand)."""
+    found = words(q)
+    if len(found) != 1:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT coalesce(sum(m.f), 0), (SELECT reltuples FROM pg_class WHERE oid ="
+            " 'org_person'::regclass) FROM pg_stats s, unnest(s.most_common_elems::text::text[],"
+            " s.most_common_elem_freqs) AS m(e, f) WHERE s.tablename = 'org_person_search_tsv'"
+            " AND starts_with(m.e, %s)",
+            [found[0]],
+        )
+        share, names = cursor.fetchone()
+    return share * share * max(names, 0) >= TABLE_COST * (limit + 1)
+
+
+def _read_in_table_order(rows: QuerySet[Person, tuple[str, int]]) -> list[tuple[str, int]]:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_bitmapscan'), set_config('enable_bitmapscan', 'off', true)"
+        )
+        (before, _off) = cursor.fetchone()
+        try:
+            return list(rows)
+        finally:
+            cursor.execute("SELECT set_config('enable_bitmapscan', %s, true)", [before])

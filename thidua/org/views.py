@@ -88,7 +88,7 @@ def people(request):
     if search.words(q):
         # The staff search's path (people_views.people_list): the ids of the first matches from
         # the text index, then the page's rows by id; past SEARCH_LIMIT, ask for more of the name.
-        ids = search.first_matches(qs, SEARCH_LIMIT)
+        ids = search.first_matches(qs, SEARCH_LIMIT, q)
         more = len(ids) > SEARCH_LIMIT
         page = Paginator(ids[:SEARCH_LIMIT], PAGE_SIZE).get_page(request.GET.get("trang"))
         found = Person.objects.select_related("unit").only(*LIST_COLUMNS).in_bulk(page.object_list)
