@@ -98,6 +98,7 @@ class Plan:
         self.key: FactKey | None = (
             fact_key(spec, self.params) if kind and not self.is_group else None
         )
+        self.rule = EVALUATORS[spec.kind] if self.key is not None else None
         # A group is looked up once, by the keys of all its leaves, when they all have one.
         leaves = self.leaves()
         keys = [leaf.key for leaf in leaves if leaf.key is not None]
@@ -121,6 +122,17 @@ class Plan:
         if result is None:
             result = memo[key] = self._group(facts, memo, iter(keys))
         return result
+
+    def alone(self, facts: Facts) -> CriterionResult:
+        """The result for one candidate on its own: nothing looked up or remembered (the same
+        result as ``__call__``, without the keys a shared memo needs)."""
+        if self.is_group:
+            return group_result(self.spec, tuple([child.alone(facts) for child in self.children]))
+        if self.rule is None:
+            return evaluate(self.spec, facts)
+        spec = self.spec
+        status, explanation = self.rule(spec, self.params, facts)
+        return CriterionResult(spec.key, spec.text, status, explanation)
 
     def _group(self, facts: Facts, memo: Memo, keys: Iterator[object] | None) -> CriterionResult:
         # ``keys``: the leaf keys already computed, in the order of ``leaves()``.

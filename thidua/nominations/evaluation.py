@@ -43,6 +43,7 @@ from .history_facts import read_initiatives, read_ratings
 from .models import Candidate, CandidateAttestation
 
 SUSPENDED = "tam_hoan"
+DAT, KHONG_DAT, CAN_XAC_NHAN = Status.DAT.value, Status.KHONG_DAT.value, Status.CAN_XAC_NHAN.value
 OVERALL_LABELS = {
     Status.DAT.value: "Đạt",
     Status.KHONG_DAT.value: "Không đạt",
@@ -69,13 +70,21 @@ class CandidateCheck:
 
     @property
     def status(self) -> str:
-        if any(f.code == "suspended" for f in self.flags):
-            return SUSPENDED
-        statuses = {r.status for _s, r in self.results}
-        for best in (Status.DAT, Status.CAN_XAC_NHAN, Status.KHONG_DAT):
-            if best in statuses:
-                return best.value
-        return Status.CAN_XAC_NHAN.value
+        """Tạm hoãn when suspended, else the best result of the criteria sets that apply:
+        Đạt, then Cần xác nhận, then Không đạt (none apply: Cần xác nhận)."""
+        for flag in self.flags:
+            if flag.code == "suspended":
+                return SUSPENDED
+        pending = failed = False
+        for _set, result in self.results:
+            status = result.status
+            if status == DAT:
+                return DAT
+            if status == CAN_XAC_NHAN:
+                pending = True
+            elif status == KHONG_DAT:
+                failed = True
+        return KHONG_DAT if failed and not pending else CAN_XAC_NHAN
 
     @property
     def status_label(self) -> str:
@@ -103,17 +112,22 @@ class CandidateCheck:
 
 
 def evaluate_candidates(
-    campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True
+    campaign: Campaign,
+    candidates: QuerySet[Candidate],
+    today=None,
+    *,
+    with_objects: bool = True,
+    share: bool = True,
 ) -> list[CandidateCheck]:
     """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), by
     dossier, then in the order of its list. ``with_objects=False`` skips loading the model rows
     that pages and documents show: campaign-wide work (statistics, the council's docket) needs
     only ids and results."""
     with gc_paused():
-        return _evaluate_candidates(campaign, candidates, today, with_objects)
+        return _evaluate_candidates(campaign, candidates, today, with_objects, share)
 
 
-def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[CandidateCheck]:
+def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> list[CandidateCheck]:
     today = today or timezone.localdate()
     rows = list(
         candidates.order_by("dossier_id", "order", "id").values_list(
@@ -288,7 +302,9 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         check = CandidateCheck(
             pk,
             objects.get(pk),
-            tuple([(cs, plan(facts, memo)) for cs, plan in plans]),
+            tuple([(cs, plan(facts, memo)) for cs, plan in plans])
+            if share
+            else tuple([(cs, plan.alone(facts)) for cs, plan in plans]),
             [],
             attestable,
         )
