@@ -47,14 +47,9 @@ def group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> 
         return CriterionResult(
             spec.key, spec.text, Status.CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào."
         )
-    dat = pending = failed = 0
-    for child in children:
-        if child.status is Status.DAT:
-            dat += 1
-        elif child.status is Status.CAN_XAC_NHAN:
-            pending += 1
-        else:
-            failed += 1
+    statuses = [child[2] for child in children]  # .status, without the attribute lookup
+    dat, pending = statuses.count(Status.DAT), statuses.count(Status.CAN_XAC_NHAN)
+    failed = len(statuses) - dat - pending
     summary = f"{dat}/{len(children)} tiêu chuẩn đạt"
     if spec.kind == "all_of":
         status = Status.KHONG_DAT if failed else Status.CAN_XAC_NHAN if pending else Status.DAT

@@ -18,10 +18,12 @@ General rules (Nghị định 152/2025/NĐ-CP, Điều 4; Công văn 5007/BNV-T�
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from thidua.campaigns.criteria import specs_for
@@ -129,9 +131,18 @@ def evaluate_candidates(
 
 def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> list[CandidateCheck]:
     today = today or timezone.localdate()
+    # The numbers as JSON text, decoded only when there are some: most candidates have none.
     rows = list(
-        candidates.order_by("dossier_id", "order", "id").values_list(
-            "pk", "person_id", "unit_id", "award_form_id", "facts", "person__category", "unit__kind"
+        candidates.order_by("dossier_id", "order", "id")
+        .annotate(facts_text=Cast("facts", TextField()))
+        .values_list(
+            "pk",
+            "person_id",
+            "unit_id",
+            "award_form_id",
+            "facts_text",
+            "person__category",
+            "unit__kind",
         )
     )
     if not rows:
@@ -182,7 +193,8 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
 
     # Members of the collectives with their ratings: only when a criterion counts them.
     members: dict[int, tuple[engine.MemberFact, ...]] = {}
-    if counts_members and any(row[2] for row in rows):
+    has_collectives = any(row[2] for row in rows)
+    if counts_members and has_collectives:
         for collective_id, rows_of_unit in members_with_ratings(unit_ids).items():
             members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
 
@@ -261,7 +273,12 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
         )
 
     # Collectives: the campaigns they were asked to run and those they launched (their plans).
-    asked, launched = launched_campaigns(Unit.objects.filter(pk__in=unit_ids), campaign)
+    # (Three queries: none when only people are proposed.)
+    asked, launched = (
+        launched_campaigns(Unit.objects.filter(pk__in=unit_ids), campaign)
+        if has_collectives
+        else ({}, {})
+    )
 
     memo: dict = {}  # criterion results shared by candidates with the same relevant facts
     empty: dict = {}
@@ -281,7 +298,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
                 subject_ratings,
                 initiatives.get(person_id, ()),
                 disciplines_of_person.get(person_id, ()),
-                _numbers(raw_facts) if raw_facts else empty,
+                _numbers(raw_facts) if raw_facts and raw_facts != "{}" else empty,
                 None,
                 no_years,
                 attestations.get(pk, empty),
@@ -296,7 +313,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
                 ratings["u"].get(unit_id, empty),
                 (),
                 disciplines_in_unit.get(unit_id, ()),
-                _numbers(raw_facts) if raw_facts else empty,
+                _numbers(raw_facts) if raw_facts and raw_facts != "{}" else empty,
                 asked.get(unit_id),
                 launched.get(unit_id, no_years),
                 attestations.get(pk, empty),
@@ -334,9 +351,10 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
     return checks
 
 
-def _numbers(raw: dict) -> dict[str, float]:
+def _numbers(text: str) -> dict[str, float]:
     numbers = {}
-    for name, value in (raw or {}).items():
+    raw = json.loads(text)
+    for name, value in (raw if isinstance(raw, dict) else {}).items():
         try:
             numbers[name] = float(value)
         except (TypeError, ValueError):
