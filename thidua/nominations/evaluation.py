@@ -152,8 +152,15 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
         if with_objects
         else {}
     )
-    person_ids = candidates.filter(person__isnull=False).values("person_id")
-    unit_ids = candidates.filter(unit__isnull=False).values("unit_id")
+    # Subqueries of the subjects; an empty list when there is none of a kind: Django then
+    # skips the query (a dossier of people only reads nothing about collectives).
+    has_collectives = any(row[2] for row in rows)
+    person_ids = (
+        candidates.filter(person__isnull=False).values("person_id")
+        if any(row[1] for row in rows)
+        else []
+    )
+    unit_ids = candidates.filter(unit__isnull=False).values("unit_id") if has_collectives else []
 
     sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
@@ -193,7 +200,6 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
 
     # Members of the collectives with their ratings: only when a criterion counts them.
     members: dict[int, tuple[engine.MemberFact, ...]] = {}
-    has_collectives = any(row[2] for row in rows)
     if counts_members and has_collectives:
         for collective_id, rows_of_unit in members_with_ratings(unit_ids).items():
             members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
