@@ -11,8 +11,9 @@ from django.template import Context, Template
 from thidua.nominations.evaluation import evaluate_candidates
 from thidua.nominations.models import Candidate
 from thidua.nominations.views.dossier_rows import (
+    COLUMNS,
     candidate_prefix,
-    read_rows,
+    rows_of,
     table_rows,
     warned_links,
 )
@@ -44,14 +45,17 @@ def test_rows_and_warned_names_are_the_templates_markup(ward_dossier):
     first.save()
     second.person.position = ""
     second.person.save()
-    checks = evaluate_candidates(ward_dossier.campaign, ward_dossier.candidates.all())
+    checks = evaluate_candidates(
+        ward_dossier.campaign, ward_dossier.candidates.all(), columns=COLUMNS
+    )
     flagged = warned(checks)
     assert flagged, "the demo ward proposes someone whose self-check fails"
     warned_ids = {c.candidate_id for c in flagged}
     context = Context(
         {"rows": checks, "warned": flagged, "warned_ids": warned_ids, "dossier": ward_dossier}
     )
-    rows = read_rows(ward_dossier)
+    rows = rows_of(checks)
+    assert [r.name for r in rows.values()] == [c.candidate.name for c in checks]
     prefix = candidate_prefix(ward_dossier)
     assert str(table_rows(prefix, checks, rows, warned_ids)) == OLD_ROWS.render(context)
     assert str(warned_links(prefix, flagged, rows)) == OLD_WARNED.render(context)

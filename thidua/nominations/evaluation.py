@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet, TextField
@@ -69,6 +70,7 @@ class CandidateCheck:
     results: tuple[tuple[CriteriaSet, engine.CriterionResult], ...] = ()
     flags: list[Flag] = field(default_factory=list)
     attestable: frozenset[str] = frozenset()  # criterion keys a person confirms
+    shown: tuple = ()  # the values of the ``columns`` asked for, in their order
 
     @property
     def status(self) -> str:
@@ -120,16 +122,21 @@ def evaluate_candidates(
     *,
     with_objects: bool = True,
     share: bool = True,
+    columns: Sequence[str] = (),
 ) -> list[CandidateCheck]:
     """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), by
     dossier, then in the order of its list. ``with_objects=False`` skips loading the model rows
     that pages and documents show: campaign-wide work (statistics, the council's docket) needs
-    only ids and results."""
+    only ids and results. ``share=False`` evaluates each candidate on its own (no result shared
+    between candidates with the same facts: what bench/run.py measures). ``columns``: more
+    values of each candidate (``values_list`` names) read in the same query, in ``shown``."""
     with gc_paused():
-        return _evaluate_candidates(campaign, candidates, today, with_objects, share)
+        return _evaluate_candidates(campaign, candidates, today, with_objects, share, columns)
 
 
-def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> list[CandidateCheck]:
+def _evaluate_candidates(
+    campaign, candidates, today, with_objects, share, columns
+) -> list[CandidateCheck]:
     today = today or timezone.localdate()
     # The numbers as JSON text, decoded only when there are some: most candidates have none.
     rows = list(
@@ -143,6 +150,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
             "facts_text",
             "person__category",
             "unit__kind",
+            *columns,
         )
     )
     if not rows:
@@ -291,7 +299,10 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
     no_years: set = set()
     reference, start = campaign.period_end, campaign.period_start
     checks = []
-    for pk, person_id, unit_id, form_id, raw_facts, person_category, unit_kind in rows:
+    for row in rows:
+        pk, person_id, unit_id, form_id, raw_facts, person_category, unit_kind = (
+            row[:7] if columns else row
+        )
         is_person = person_id is not None
         # Facts are built positionally: this loop runs once per candidate of a whole campaign.
         if is_person:
@@ -340,6 +351,8 @@ def _evaluate_candidates(campaign, candidates, today, with_objects, share) -> li
             [],
             attestable,
         )
+        if columns:
+            check.shown = row[7:]
         others = proposals.get(key)
         if others:
             others = [p for p in others if p[0] != pk]

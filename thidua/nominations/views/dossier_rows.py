@@ -43,26 +43,30 @@ class Row:
     appraisal_reason: str
 
 
-def read_rows(dossier: Dossier) -> dict[int, Row]:
-    """The dossier's candidates by id, one query, only the columns shown."""
+# What the page shows of each candidate, read with the evaluation's own query.
+COLUMNS = (
+    "person_id",
+    "unit_id",
+    "award_form_id",
+    "order",
+    "person__full_name",
+    "unit__name",
+    "person__position",
+    "award_form__name",
+    "summary",
+    "appraisal",
+    "appraisal_reason",
+)
+
+
+def rows_of(checks: Iterable[CandidateCheck]) -> dict[int, Row]:
+    """The candidates by id, from checks evaluated with ``columns=COLUMNS``."""
     found = {}
-    for values in dossier.candidates.values_list(
-        "pk",
-        "person_id",
-        "unit_id",
-        "award_form_id",
-        "order",
-        "person__full_name",
-        "unit__name",
-        "person__position",
-        "award_form__name",
-        "summary",
-        "appraisal",
-        "appraisal_reason",
-    ):
-        pk, person_id, unit_id, form_id, order, full_name, unit_name, position, *rest = values
+    for check in checks:
+        person_id, unit_id, form_id, order, full_name, unit_name, position, *rest = check.shown
         role = (position or "Cá nhân") if person_id else "Tập thể"
         name = full_name if person_id else unit_name
+        pk = check.candidate_id
         found[pk] = Row(pk, person_id, unit_id, form_id, order, name, role, *rest)
     return found
 

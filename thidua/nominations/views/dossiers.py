@@ -27,7 +27,7 @@ from ..evaluation import OVERALL_LABELS, evaluate_candidates
 from ..forms import ReasonForm, UploadForm
 from ..models import Appraisal, Dossier, DossierStatus
 from ..warnings import is_warned, submit_confirmation, warned
-from .dossier_rows import Row, candidate_prefix, read_rows, table_rows, warned_links
+from .dossier_rows import COLUMNS, Row, candidate_prefix, rows_of, table_rows, warned_links
 
 
 def back_to(dossier: Dossier, anchor: str = "") -> HttpResponseRedirect:
@@ -140,8 +140,10 @@ def _candidate_listing(request: HttpRequest, checks: list, rows: dict[int, Row])
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
     # The candidates as plain values and their checks without model rows: bench/portal.py.
-    rows = read_rows(dossier)
-    checks = evaluate_candidates(dossier.campaign, dossier.candidates.all(), with_objects=False)
+    checks = evaluate_candidates(
+        dossier.campaign, dossier.candidates.all(), with_objects=False, columns=COLUMNS
+    )
+    rows = rows_of(checks)
     candidates = list(rows.values())
     docs = list(
         dossier.documents.select_related("required", "candidate__person", "candidate__unit")
