@@ -6,15 +6,15 @@ and award form, and written through the template engine (a ``{% url %}``, a filt
 escaped lookups per row, a template per option of the upload form's drop-down), they cost
 more than evaluating them (bench/portal.py). The markup is the template's, byte for byte
 (tests/nominations/test_dossier_rows.py renders both); every value is escaped as the template
-escapes it (``django.utils.html.escape``)."""
+escapes it (``django.utils.html.escape`` is ``html.escape``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape  # what django.utils.html.escape does to a str, without its wrappers
 
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
