@@ -49,17 +49,23 @@ def group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> 
         )
     statuses = [child[2] for child in children]  # .status, without the attribute lookup
     dat, pending = statuses.count(Status.DAT), statuses.count(Status.CAN_XAC_NHAN)
-    failed = len(statuses) - dat - pending
-    summary = f"{dat}/{len(children)} tiêu chuẩn đạt"
-    if spec.kind == "all_of":
+    status, explanation = _group_outcome(spec.kind == "all_of", dat, pending, len(statuses))
+    return CriterionResult(spec.key, spec.text, status, explanation, children)
+
+
+@cache
+def _group_outcome(all_needed: bool, dat: int, pending: int, total: int) -> tuple[Status, str]:
+    """A group's status and wording from its children's counts: a handful of combinations,
+    each worded once (counts only, nothing of a candidate's facts)."""
+    failed = total - dat - pending
+    summary = f"{dat}/{total} tiêu chuẩn đạt"
+    if all_needed:
         status = Status.KHONG_DAT if failed else Status.CAN_XAC_NHAN if pending else Status.DAT
-        explanation = f"Cần đạt tất cả: {summary}" + (
+        return status, f"Cần đạt tất cả: {summary}" + (
             f", {pending} cần xác nhận." if pending else "."
         )
-    else:
-        status = Status.DAT if dat else Status.CAN_XAC_NHAN if pending else Status.KHONG_DAT
-        explanation = f"Cần đạt ít nhất một: {summary}."
-    return CriterionResult(spec.key, spec.text, status, explanation, children)
+    status = Status.DAT if dat else Status.CAN_XAC_NHAN if pending else Status.KHONG_DAT
+    return status, f"Cần đạt ít nhất một: {summary}."
 
 
 def _attestation(spec: CriterionSpec, facts: Facts, pending: str) -> tuple[Status, str]:
@@ -129,6 +135,16 @@ def _years(end_year: int, count: int) -> tuple[int, ...]:
 def _day(day: date) -> str:
     """31/10/2020: the dates of a campaign's windows are written once, not once per candidate."""
     return f"{day:%d/%m/%Y}"
+
+
+@cache
+def _initiative_words(start: date, end: date, minimum: str) -> str:
+    """ " sáng kiến hợp lệ từ sau ngày … đến ngày …, cấp … trở lên": the campaign's window and
+    level, worded once."""
+    return (
+        f" sáng kiến hợp lệ từ sau ngày {_day(start)} đến ngày {_day(end)}, "
+        f"cấp {label(AUTHORITY_LEVELS, minimum)} trở lên"
+    )
 
 
 def not_rated_yet(year: int, reference: date) -> bool:
@@ -251,8 +267,7 @@ def _initiative_count(spec: CriterionSpec, params: Params, facts: Facts) -> tupl
                 notes.append(f"“{item.title}” đã dùng làm căn cứ khen thưởng: {item.used_for}")
             else:
                 counted.append(f"“{item.title}” ({when})")
-    window = f"từ sau ngày {_day(start)} đến ngày {_day(ref)}"
-    head = f"Có {len(counted)} sáng kiến hợp lệ {window}, cấp {label(AUTHORITY_LEVELS, minimum)} trở lên"
+    head = f"Có {len(counted)}{_initiative_words(start, ref, minimum)}"
     if counted:
         head += ": " + ", ".join(counted)
     tail = (". Không tính: " + "; ".join(notes)) if notes else ""
