@@ -98,10 +98,12 @@ class Plan:
         self.key: FactKey | None = (
             fact_key(spec, self.params) if kind and not self.is_group else None
         )
+        self.rule = EVALUATORS[spec.kind] if self.key is not None else None
         # A group is looked up once, by the keys of all its leaves, when they all have one.
         leaves = self.leaves()
         keys = [leaf.key for leaf in leaves if leaf.key is not None]
         self.leaf_keys: list[FactKey] | None = keys if len(keys) == len(leaves) else None
+        self._alone = self._compile()
 
     def leaves(self) -> list[Plan]:
         return (
@@ -121,6 +123,31 @@ class Plan:
         if result is None:
             result = memo[key] = self._group(facts, memo, iter(keys))
         return result
+
+    def alone(self, facts: Facts) -> CriterionResult:
+        """The result for one candidate on its own: nothing looked up or remembered (the same
+        result as ``__call__``, without the keys a shared memo needs)."""
+        return self._alone(facts)
+
+    def _compile(self) -> Callable[[Facts], CriterionResult]:
+        """``alone`` as a closure over what does not change between candidates: a campaign
+        runs it once per candidate and criterion."""
+        spec = self.spec
+        if self.is_group:
+            children = [child._compile() for child in self.children]
+            if not children:
+                return lambda facts: group_result(spec, ())
+            return lambda facts: group_result(spec, tuple([child(facts) for child in children]))
+        rule = self.rule
+        if rule is None:
+            return lambda facts: evaluate(spec, facts)
+        params, key, text = self.params, spec.key, spec.text
+        new = tuple.__new__
+
+        def leaf(facts: Facts) -> CriterionResult:
+            return new(CriterionResult, (key, text, *rule(spec, params, facts), ()))
+
+        return leaf
 
     def _group(self, facts: Facts, memo: Memo, keys: Iterator[object] | None) -> CriterionResult:
         # ``keys``: the leaf keys already computed, in the order of ``leaves()``.

@@ -47,24 +47,25 @@ def group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> 
         return CriterionResult(
             spec.key, spec.text, Status.CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào."
         )
-    dat = pending = failed = 0
-    for child in children:
-        if child.status is Status.DAT:
-            dat += 1
-        elif child.status is Status.CAN_XAC_NHAN:
-            pending += 1
-        else:
-            failed += 1
-    summary = f"{dat}/{len(children)} tiêu chuẩn đạt"
-    if spec.kind == "all_of":
+    statuses = [child[2] for child in children]  # .status, without the attribute lookup
+    dat, pending = statuses.count(Status.DAT), statuses.count(Status.CAN_XAC_NHAN)
+    status, explanation = _group_outcome(spec.kind == "all_of", dat, pending, len(statuses))
+    return CriterionResult(spec.key, spec.text, status, explanation, children)
+
+
+@cache
+def _group_outcome(all_needed: bool, dat: int, pending: int, total: int) -> tuple[Status, str]:
+    """A group's status and wording from its children's counts: a handful of combinations,
+    each worded once (counts only, nothing of a candidate's facts)."""
+    failed = total - dat - pending
+    summary = f"{dat}/{total} tiêu chuẩn đạt"
+    if all_needed:
         status = Status.KHONG_DAT if failed else Status.CAN_XAC_NHAN if pending else Status.DAT
-        explanation = f"Cần đạt tất cả: {summary}" + (
+        return status, f"Cần đạt tất cả: {summary}" + (
             f", {pending} cần xác nhận." if pending else "."
         )
-    else:
-        status = Status.DAT if dat else Status.CAN_XAC_NHAN if pending else Status.KHONG_DAT
-        explanation = f"Cần đạt ít nhất một: {summary}."
-    return CriterionResult(spec.key, spec.text, status, explanation, children)
+    status = Status.DAT if dat else Status.CAN_XAC_NHAN if pending else Status.KHONG_DAT
+    return status, f"Cần đạt ít nhất một: {summary}."
 
 
 def _attestation(spec: CriterionSpec, facts: Facts, pending: str) -> tuple[Status, str]:
@@ -90,19 +91,14 @@ def _discretionary(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
 
 def _rating_streak(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
     years, minimum, offset = params["years"], params["min_level"], params.get("last_year_offset", 1)
-    end_year = facts.reference_date.year - offset
-    checked = list(range(end_year - years + 1, end_year + 1))
-    min_label = label(RATING_LEVELS, minimum)
-    low = [
-        y
-        for y in checked
-        if y in facts.ratings
-        and rank(RATING_LEVELS, facts.ratings[y]) < rank(RATING_LEVELS, minimum)
-    ]
+    checked = _years(facts.reference_date.year - offset, years)
+    ratings = facts.ratings
+    floor = RATING_RANK[minimum]
+    low = [y for y in checked if y in ratings and RATING_RANK[ratings[y]] < floor]
     if low:
-        detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in low)
-        return Status.KHONG_DAT, f"Chưa đạt {min_label} trở lên ({detail})."
-    missing = [y for y in checked if y not in facts.ratings]
+        detail = "; ".join(f"năm {y}: {_rating_label(ratings[y])}" for y in low)
+        return Status.KHONG_DAT, f"Chưa đạt {_rating_label(minimum)} trở lên ({detail})."
+    missing = [y for y in checked if y not in ratings]
     pending = [y for y in missing if not_rated_yet(y, facts.reference_date)]
     if pending:
         return _when_missing(spec, params, facts, pending)
@@ -117,8 +113,38 @@ def _rating_streak(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
         return Status.CAN_XAC_NHAN, "Chưa có kết quả đánh giá năm " + ", ".join(
             map(str, missing)
         ) + "." + leave
-    detail = "; ".join(f"năm {y}: {label(RATING_LEVELS, facts.ratings[y])}" for y in checked)
-    return Status.DAT, detail[0].upper() + detail[1:] + "."
+    detail = "; ".join([f"năm {y}: {_rating_label(ratings[y])}" for y in checked])
+    return Status.DAT, detail[:1].upper() + detail[1:] + "."
+
+
+# The scales as dictionaries: the rules below run once per candidate of a whole campaign.
+RATING_RANK = {code: i for i, (code, _label) in enumerate(RATING_LEVELS)}
+_RATING_LABELS = dict(RATING_LEVELS)
+
+
+def _rating_label(code: str) -> str:
+    return _RATING_LABELS.get(code, code)
+
+
+@cache
+def _years(end_year: int, count: int) -> tuple[int, ...]:
+    return tuple(range(end_year - count + 1, end_year + 1))
+
+
+@cache
+def _day(day: date) -> str:
+    """31/10/2020: the dates of a campaign's windows are written once, not once per candidate."""
+    return f"{day:%d/%m/%Y}"
+
+
+@cache
+def _initiative_words(start: date, end: date, minimum: str) -> str:
+    """ " sáng kiến hợp lệ từ sau ngày … đến ngày …, cấp … trở lên": the campaign's window and
+    level, worded once."""
+    return (
+        f" sáng kiến hợp lệ từ sau ngày {_day(start)} đến ngày {_day(end)}, "
+        f"cấp {label(AUTHORITY_LEVELS, minimum)} trở lên"
+    )
 
 
 def not_rated_yet(year: int, reference: date) -> bool:
@@ -227,20 +253,21 @@ def _initiative_count(spec: CriterionSpec, params: Params, facts: Facts) -> tupl
     start = months_before(ref, params["window_months"])
     minimum = params["min_authority"]
     counted, notes = [], []
-    for item in facts.initiatives:
-        when = item.recognized_on.strftime("%d/%m/%Y")
-        if not (start < item.recognized_on <= ref):
-            notes.append(f"“{item.title}” công nhận ngày {when}, ngoài khoảng xét")
-        elif rank(AUTHORITY_LEVELS, item.authority_level) < rank(AUTHORITY_LEVELS, minimum):
-            notes.append(
-                f"“{item.title}” do {label(AUTHORITY_LEVELS, item.authority_level)} công nhận, chưa đủ cấp"
-            )
-        elif item.used_for:
-            notes.append(f"“{item.title}” đã dùng làm căn cứ khen thưởng: {item.used_for}")
-        else:
-            counted.append(f"“{item.title}” ({when})")
-    window = f"từ sau ngày {start:%d/%m/%Y} đến ngày {ref:%d/%m/%Y}"
-    head = f"Có {len(counted)} sáng kiến hợp lệ {window}, cấp {label(AUTHORITY_LEVELS, minimum)} trở lên"
+    if facts.initiatives:
+        floor = rank(AUTHORITY_LEVELS, minimum)
+        for item in facts.initiatives:
+            when = item.recognized_on.strftime("%d/%m/%Y")
+            if not (start < item.recognized_on <= ref):
+                notes.append(f"“{item.title}” công nhận ngày {when}, ngoài khoảng xét")
+            elif rank(AUTHORITY_LEVELS, item.authority_level) < floor:
+                notes.append(
+                    f"“{item.title}” do {label(AUTHORITY_LEVELS, item.authority_level)} công nhận, chưa đủ cấp"
+                )
+            elif item.used_for:
+                notes.append(f"“{item.title}” đã dùng làm căn cứ khen thưởng: {item.used_for}")
+            else:
+                counted.append(f"“{item.title}” ({when})")
+    head = f"Có {len(counted)}{_initiative_words(start, ref, minimum)}"
     if counted:
         head += ": " + ", ".join(counted)
     tail = (". Không tính: " + "; ".join(notes)) if notes else ""
@@ -278,14 +305,17 @@ def _no_discipline(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
     else:
         start = facts.period_start or months_before(ref, 12)
     minimum = params["min_form"]
-    counted = [
-        d
-        for d in facts.disciplines
-        if rank(DISCIPLINE_FORMS, d.form) >= rank(DISCIPLINE_FORMS, minimum)
-        and d.decided_on <= ref
-        and (d.ends_on is None or d.ends_on >= start)
-    ]
-    window = f"từ {start:%d/%m/%Y} đến {ref:%d/%m/%Y}"
+    counted = []
+    if facts.disciplines:
+        floor = rank(DISCIPLINE_FORMS, minimum)
+        counted = [
+            d
+            for d in facts.disciplines
+            if rank(DISCIPLINE_FORMS, d.form) >= floor
+            and d.decided_on <= ref
+            and (d.ends_on is None or d.ends_on >= start)
+        ]
+    window = f"từ {_day(start)} đến {_day(ref)}"
     form = label(DISCIPLINE_FORMS, minimum).lower()
     if counted:
         detail = "; ".join(

@@ -18,10 +18,13 @@ General rules (Nghị định 152/2025/NĐ-CP, Điều 4; Công văn 5007/BNV-T�
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from thidua.campaigns.criteria import specs_for
@@ -39,23 +42,18 @@ from thidua.records.models import (
     ReviewCase,
 )
 
+from .flags import Flag, _flags
 from .history_facts import read_initiatives, read_ratings
-from .models import Candidate, CandidateAttestation
+from .models import Candidate, CandidateAttestation, Dossier
 
 SUSPENDED = "tam_hoan"
+DAT, KHONG_DAT, CAN_XAC_NHAN = Status.DAT.value, Status.KHONG_DAT.value, Status.CAN_XAC_NHAN.value
 OVERALL_LABELS = {
     Status.DAT.value: "Đạt",
     Status.KHONG_DAT.value: "Không đạt",
     Status.CAN_XAC_NHAN.value: "Cần xác nhận",
     SUSPENDED: "Tạm hoãn",
 }
-
-
-@dataclass(frozen=True)
-class Flag:
-    code: str
-    level: str  # "danger" | "warning" | "info"
-    text: str
 
 
 @dataclass(slots=True)
@@ -66,16 +64,25 @@ class CandidateCheck:
     results: tuple[tuple[CriteriaSet, engine.CriterionResult], ...] = ()
     flags: list[Flag] = field(default_factory=list)
     attestable: frozenset[str] = frozenset()  # criterion keys a person confirms
+    shown: tuple = ()  # the values of the ``columns`` asked for, in their order
 
     @property
     def status(self) -> str:
-        if any(f.code == "suspended" for f in self.flags):
-            return SUSPENDED
-        statuses = {r.status for _s, r in self.results}
-        for best in (Status.DAT, Status.CAN_XAC_NHAN, Status.KHONG_DAT):
-            if best in statuses:
-                return best.value
-        return Status.CAN_XAC_NHAN.value
+        """Tạm hoãn when suspended, else the best result of the criteria sets that apply:
+        Đạt, then Cần xác nhận, then Không đạt (none apply: Cần xác nhận)."""
+        for flag in self.flags:
+            if flag.code == "suspended":
+                return SUSPENDED
+        pending = failed = False
+        for _set, result in self.results:
+            status = result.status
+            if status == DAT:
+                return DAT
+            if status == CAN_XAC_NHAN:
+                pending = True
+            elif status == KHONG_DAT:
+                failed = True
+        return KHONG_DAT if failed and not pending else CAN_XAC_NHAN
 
     @property
     def status_label(self) -> str:
@@ -103,21 +110,41 @@ class CandidateCheck:
 
 
 def evaluate_candidates(
-    campaign: Campaign, candidates: QuerySet[Candidate], today=None, *, with_objects: bool = True
+    campaign: Campaign,
+    candidates: QuerySet[Candidate],
+    today=None,
+    *,
+    with_objects: bool = True,
+    share: bool = True,
+    columns: Sequence[str] = (),
 ) -> list[CandidateCheck]:
     """One CandidateCheck per candidate of ``candidates`` (a queryset of this campaign), by
     dossier, then in the order of its list. ``with_objects=False`` skips loading the model rows
     that pages and documents show: campaign-wide work (statistics, the council's docket) needs
-    only ids and results."""
+    only ids and results. ``share=False`` evaluates each candidate on its own (no result shared
+    between candidates with the same facts: what bench/run.py measures). ``columns``: more
+    values of each candidate (``values_list`` names) read in the same query, in ``shown``."""
     with gc_paused():
-        return _evaluate_candidates(campaign, candidates, today, with_objects)
+        return _evaluate_candidates(campaign, candidates, today, with_objects, share, columns)
 
 
-def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[CandidateCheck]:
+def _evaluate_candidates(
+    campaign, candidates, today, with_objects, share, columns
+) -> list[CandidateCheck]:
     today = today or timezone.localdate()
+    # The numbers as JSON text, decoded only when there are some: most candidates have none.
     rows = list(
-        candidates.order_by("dossier_id", "order", "id").values_list(
-            "pk", "person_id", "unit_id", "award_form_id", "facts", "person__category", "unit__kind"
+        candidates.order_by("dossier_id", "order", "id")
+        .annotate(facts_text=Cast("facts", TextField()))
+        .values_list(
+            "pk",
+            "person_id",
+            "unit_id",
+            "award_form_id",
+            "facts_text",
+            "person__category",
+            "unit__kind",
+            *columns,
         )
     )
     if not rows:
@@ -127,8 +154,15 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         if with_objects
         else {}
     )
-    person_ids = candidates.filter(person__isnull=False).values("person_id")
-    unit_ids = candidates.filter(unit__isnull=False).values("unit_id")
+    # Subqueries of the subjects; an empty list when there is none of a kind: Django then
+    # skips the query (a dossier of people only reads nothing about collectives).
+    has_collectives = any(row[2] for row in rows)
+    person_ids = (
+        candidates.filter(person__isnull=False).values("person_id")
+        if any(row[1] for row in rows)
+        else []
+    )
+    unit_ids = candidates.filter(unit__isnull=False).values("unit_id") if has_collectives else []
 
     sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
@@ -168,7 +202,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
 
     # Members of the collectives with their ratings: only when a criterion counts them.
     members: dict[int, tuple[engine.MemberFact, ...]] = {}
-    if counts_members and any(row[2] for row in rows):
+    if counts_members and has_collectives:
         for collective_id, rows_of_unit in members_with_ratings(unit_ids).items():
             members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
 
@@ -200,20 +234,29 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         )
 
     # Other proposals of the same subject in this campaign: (candidate id, unit, form). Subjects
-    # proposed once are the rule, so only the repeated ones are fetched in detail.
+    # proposed once are the rule, so only the repeated ones are fetched in detail: those twice
+    # among the rows in hand, and those proposed by another row of the campaign, found through
+    # the subject's index (counting proposals per subject over the whole campaign cost a
+    # dossier's page more than the rest of its evaluation).
     campaign_candidates = Candidate.objects.filter(dossier__campaign=campaign)
-    if campaign_candidates.count() == len(rows):  # the whole campaign: count the rows in hand
-        seen = Counter((row[1], row[2]) for row in rows)
-        repeated = [{"person_id": p, "unit_id": u} for (p, u), n in seen.items() if n > 1]
-    else:
-        repeated = (
-            campaign_candidates.values("person_id", "unit_id")
-            .annotate(n=Count("id"))
-            .filter(n__gt=1)
-            .filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids))
+    seen = Counter((row[1], row[2]) for row in rows)
+    repeated_people = {p for (p, _u), n in seen.items() if n > 1 and p}
+    repeated_units = {u for (_p, u), n in seen.items() if n > 1 and u}
+    # Driven by the subject's index (SQLite joined the campaign's dossiers first: 50 ms).
+    elsewhere = (
+        Candidate.objects.filter(
+            dossier_id__in=Dossier.objects.filter(campaign=campaign).values("pk")
         )
-    repeated_people = [r["person_id"] for r in repeated if r["person_id"]]
-    repeated_units = [r["unit_id"] for r in repeated if r["unit_id"]]
+        .exclude(pk__in=candidates.values("pk"))
+        .order_by()
+    )
+    for column, ids, found in (
+        ("person_id", person_ids, repeated_people),
+        ("unit_id", unit_ids, repeated_units),
+    ):
+        found.update(
+            elsewhere.filter(**{f"{column}__in": ids}).values_list(column, flat=True).distinct()
+        )
     proposals = defaultdict(list)
     if repeated_people or repeated_units:
         for other_id, person_id, unit_id, unit_name, form_name in campaign_candidates.filter(
@@ -238,14 +281,22 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         )
 
     # Collectives: the campaigns they were asked to run and those they launched (their plans).
-    asked, launched = launched_campaigns(Unit.objects.filter(pk__in=unit_ids), campaign)
+    # (Three queries: none when only people are proposed.)
+    asked, launched = (
+        launched_campaigns(Unit.objects.filter(pk__in=unit_ids), campaign)
+        if has_collectives
+        else ({}, {})
+    )
 
     memo: dict = {}  # criterion results shared by candidates with the same relevant facts
     empty: dict = {}
     no_years: set = set()
     reference, start = campaign.period_end, campaign.period_start
     checks = []
-    for pk, person_id, unit_id, form_id, raw_facts, person_category, unit_kind in rows:
+    for row in rows:
+        pk, person_id, unit_id, form_id, raw_facts, person_category, unit_kind = (
+            row[:7] if columns else row
+        )
         is_person = person_id is not None
         # Facts are built positionally: this loop runs once per candidate of a whole campaign.
         if is_person:
@@ -258,7 +309,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
                 subject_ratings,
                 initiatives.get(person_id, ()),
                 disciplines_of_person.get(person_id, ()),
-                _numbers(raw_facts) if raw_facts else empty,
+                _numbers(raw_facts) if raw_facts and raw_facts != "{}" else empty,
                 None,
                 no_years,
                 attestations.get(pk, empty),
@@ -273,7 +324,7 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
                 ratings["u"].get(unit_id, empty),
                 (),
                 disciplines_in_unit.get(unit_id, ()),
-                _numbers(raw_facts) if raw_facts else empty,
+                _numbers(raw_facts) if raw_facts and raw_facts != "{}" else empty,
                 asked.get(unit_id),
                 launched.get(unit_id, no_years),
                 attestations.get(pk, empty),
@@ -288,10 +339,14 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
         check = CandidateCheck(
             pk,
             objects.get(pk),
-            tuple([(cs, plan(facts, memo)) for cs, plan in plans]),
+            tuple([(cs, plan(facts, memo)) for cs, plan in plans])
+            if share
+            else tuple([(cs, plan.alone(facts)) for cs, plan in plans]),
             [],
             attestable,
         )
+        if columns:
+            check.shown = row[7:]
         others = proposals.get(key)
         if others:
             others = [p for p in others if p[0] != pk]
@@ -309,72 +364,12 @@ def _evaluate_candidates(campaign, candidates, today, with_objects) -> list[Cand
     return checks
 
 
-def _numbers(raw: dict) -> dict[str, float]:
+def _numbers(text: str) -> dict[str, float]:
     numbers = {}
-    for name, value in (raw or {}).items():
+    raw = json.loads(text)
+    for name, value in (raw if isinstance(raw, dict) else {}).items():
         try:
             numbers[name] = float(value)
         except (TypeError, ValueError):
             continue
     return numbers
-
-
-def _flags(campaign, facts, cases, awards, other_proposals) -> list[Flag]:
-    flags = []
-    for case in cases:
-        flags.append(
-            Flag(
-                "suspended",
-                "danger",
-                f"Tạm hoãn xét khen thưởng: {case.get_kind_display().lower()} từ ngày "
-                f"{case.opened_on:%d/%m/%Y}{' (' + case.note + ')' if case.note else ''} "
-                "(Nghị định 152/2025/NĐ-CP, Điều 4).",
-            )
-        )
-    for award in awards:
-        flags.append(
-            Flag(
-                "already_awarded",
-                "danger",
-                f"Đã được khen thưởng {award.award_name} trong đợt thi đua này (Quyết định số "
-                f"{award.decision_number} ngày {award.decided_on:%d/%m/%Y}): kế hoạch quy định "
-                "khen thưởng một lần.",
-            )
-        )
-    for _other_id, unit_name, form_name in other_proposals:
-        flags.append(
-            Flag(
-                "duplicate",
-                "warning",
-                f"Đề nghị trùng: cũng được {unit_name} đề nghị {form_name}. "
-                "Một thành tích chỉ đề nghị một hình thức khen thưởng.",
-            )
-        )
-    start, end = campaign.period_start, campaign.period_end
-    for d in facts.disciplines:
-        if d.decided_on <= end and (d.ends_on is None or d.ends_on >= start):
-            who = f"{d.person_name}: " if d.person_name else ""
-            flags.append(
-                Flag(
-                    "discipline",
-                    "warning",
-                    f"Có kỷ luật trong thời gian thi đua: {who}{_discipline_label(d.form)} ngày "
-                    f"{d.decided_on:%d/%m/%Y}.",
-                )
-            )
-    if facts.maternity_years & set(range(start.year - 5, end.year + 1)):
-        flags.append(
-            Flag(
-                "maternity",
-                "info",
-                "Có thời gian nghỉ thai sản: được tính là thời gian công tác "
-                "(Nghị định 152/2025/NĐ-CP, Điều 4).",
-            )
-        )
-    return flags
-
-
-def _discipline_label(form: str) -> str:
-    from thidua.records.levels import DISCIPLINE_FORMS, label
-
-    return label(DISCIPLINE_FORMS, form)

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
 
 from thidua.campaigns.models import AwardForm, RequiredDocument
 from thidua.core.web import date_field
+from thidua.core.widgets import ManySelect
 from thidua.org.models import Person, Unit
 
 from .importing import number_facts
@@ -154,16 +157,36 @@ class UploadForm(VersionedForm):
         queryset=Candidate.objects.none(),
         required=False,
         empty_label="— Chung cho cả hồ sơ —",
+        widget=ManySelect,  # every candidate of the dossier: hundreds
     )
     file = forms.FileField(
         label="Tệp", help_text="PDF, DOCX, XLSX hoặc ảnh PNG/JPEG.", error_messages=FILE_ERRORS
     )
 
-    def __init__(self, *args, dossier: Dossier, **kwargs):
+    def __init__(
+        self,
+        *args,
+        dossier: Dossier,
+        candidates: Iterable[tuple[int, str]] | None = None,
+        required: Iterable[RequiredDocument] | None = None,
+        **kwargs,
+    ):
+        """``candidates`` ((id, name) of the dossier's candidates) and ``required`` (the
+        campaign's required documents), when the page has read them already: the drop-downs
+        then offer them without reading them again (the choices are still checked against the
+        database when the form is posted)."""
         super().__init__(*args, **kwargs)
         self.fields["required"].queryset = dossier.campaign.required_documents.all()
         self.fields["required"].label_from_instance = lambda r: r.name[:90]
         self.fields["candidate"].queryset = dossier.candidates.select_related("person", "unit")
+        if candidates is not None:
+            widget = self.fields["candidate"].widget
+            widget.choices = [("", self.fields["candidate"].empty_label), *candidates]
+        if required is not None:
+            self.fields["required"].widget.choices = [
+                ("", self.fields["required"].empty_label),
+                *((r.pk, r.name[:90]) for r in required),
+            ]
 
 
 class ImportForm(VersionedForm):

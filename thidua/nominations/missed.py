@@ -38,7 +38,8 @@ from thidua.records.models import (
     ReviewCase,
 )
 
-from .evaluation import SUSPENDED, _flags, evaluate_candidates
+from .evaluation import SUSPENDED, evaluate_candidates
+from .flags import _flags
 from .history_facts import read_initiatives, read_ratings
 from .models import Candidate
 

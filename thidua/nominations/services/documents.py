@@ -45,11 +45,16 @@ def missing_documents(
     dossier: Dossier,
     candidates: Iterable[Candidate] | None = None,
     documents: Iterable[DossierDocument] | None = None,
+    applicable: list[tuple[RequiredDocument, bool]] | None = None,
 ) -> list[str]:
+    """What the dossier still lacks. ``applicable``: ``applicable_documents`` of the same
+    candidates, when the caller has it already."""
     candidates = list(candidates if candidates is not None else dossier.candidates.all())
     documents = list(documents if documents is not None else dossier.documents.all())
     missing = []
-    for required, applies in applicable_documents(dossier, candidates):
+    if applicable is None:
+        applicable = applicable_documents(dossier, candidates)
+    for required, applies in applicable:
         if not applies:
             continue
         uploaded = [d for d in documents if d.required_id == required.pk]

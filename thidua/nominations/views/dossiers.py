@@ -27,6 +27,7 @@ from ..evaluation import OVERALL_LABELS, evaluate_candidates
 from ..forms import ReasonForm, UploadForm
 from ..models import Appraisal, Dossier, DossierStatus
 from ..warnings import is_warned, submit_confirmation, warned
+from .dossier_rows import COLUMNS, Row, candidate_prefix, rows_of, table_rows, warned_links
 
 
 def back_to(dossier: Dossier, anchor: str = "") -> HttpResponseRedirect:
@@ -108,34 +109,42 @@ def dossier_start(request: HttpRequest, campaign_pk: int) -> HttpResponse:
     return redirect("nominations:detail", pk=dossier.pk)
 
 
-CANDIDATE_SORTS = {
-    "thu-tu": lambda c: (c.candidate.order, c.candidate_id),
-    "ten": lambda c: text_key(c.candidate.name),
-    "tu-kiem-tra": lambda c: (c.status_label, c.candidate.order),
-    "tham-dinh": lambda c: (c.candidate.appraisal, c.candidate.order),
-}
-
-
-def _candidate_listing(request: HttpRequest, checks: list) -> Listing:
+def _candidate_listing(request: HttpRequest, checks: list, rows: dict[int, Row]) -> Listing:
     """The dossier's candidates, filtered by name, self-check and appraisal, sorted and paged
     in Python: the checks are already read, in a fixed number of queries."""
-    rows = checks
+    listed = checks
     if q := ascii_key(request.GET.get("q")):
-        rows = [c for c in rows if q in ascii_key(c.candidate.name)]
+        listed = [c for c in listed if q in ascii_key(rows[c.candidate_id].name)]
     if status := request.GET.get("tu-kiem-tra"):
-        rows = [c for c in rows if c.status == status or (status == "canh-bao" and is_warned(c))]
+        listed = [
+            c for c in listed if c.status == status or (status == "canh-bao" and is_warned(c))
+        ]
     if appraisal := request.GET.get("tham-dinh"):
-        rows = [c for c in rows if c.candidate.appraisal == appraisal]
+        listed = [c for c in listed if rows[c.candidate_id].appraisal == appraisal]
+
+    def row(c):
+        return rows[c.candidate_id]
+
+    sorts = {
+        "thu-tu": lambda c: (row(c).order, c.candidate_id),
+        "ten": lambda c: text_key(row(c).name),
+        "tu-kiem-tra": lambda c: (c.status_label, row(c).order),
+        "tham-dinh": lambda c: (row(c).appraisal, row(c).order),
+    }
     return list_page(
-        request, rows, sorts=CANDIDATE_SORTS, default="thu-tu", filters=["tu-kiem-tra", "tham-dinh"]
+        request, listed, sorts=sorts, default="thu-tu", filters=["tu-kiem-tra", "tham-dinh"]
     )
 
 
 @login_required
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = policy.get_dossier_or_404(request.user, pk)
-    checks = evaluate_candidates(dossier.campaign, dossier.candidates.all())
-    candidates = [c.candidate for c in checks]
+    # The candidates as plain values and their checks without model rows: bench/portal.py.
+    checks = evaluate_candidates(
+        dossier.campaign, dossier.candidates.all(), with_objects=False, columns=COLUMNS
+    )
+    rows = rows_of(checks)
+    candidates = list(rows.values())
     docs = list(
         dossier.documents.select_related("required", "candidate__person", "candidate__unit")
     )
@@ -149,6 +158,10 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     late_for_submit = not is_open and any(name == "submit" for name, _t in actions)
     actions = [(n, t) for n, t in actions if not (n == "submit" and not is_open)]
     flagged = warned(checks)
+    warned_ids = {c.candidate_id for c in flagged}
+    listing = _candidate_listing(request, checks, rows)
+    prefix = candidate_prefix(dossier)
+    names = {pk: row.name for pk, row in rows.items()}
     return render(
         request,
         "nominations/detail.html",
@@ -156,9 +169,10 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dossier": dossier,
             "campaign": dossier.campaign,
             "checks": checks,
-            "listing": _candidate_listing(request, checks),
+            "listing": listing,
+            "rows_html": table_rows(prefix, listing.rows, rows, warned_ids),
             "warned": flagged,
-            "warned_ids": {c.candidate_id for c in flagged},
+            "warned_links": warned_links(prefix, flagged, rows),
             "self_check_choices": sorted(OVERALL_LABELS.items(), key=lambda kv: kv[1]),
             "appraisal_choices": Appraisal.choices,
             "status_counts": sorted(Counter(c.status_label for c in checks).items()),
@@ -167,7 +181,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (r, applies, [d for d in docs if d.required_id == r.pk]) for r, applies in required
             ],
             "other_documents": [d for d in docs if d.required_id is None],
-            "missing": services.missing_documents(dossier, candidates, docs),
+            "missing": services.missing_documents(dossier, candidates, docs, required),
             "deadline": deadline,
             "extension": extension,
             "is_open": is_open,
@@ -175,10 +189,21 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "can_appraise": policy.allows(request.user, dossier, "appraise_candidate"),
             "actions": [
-                (name, t, submit_confirmation(t.confirm, checks) if name == "submit" else t.confirm)
+                (
+                    name,
+                    t,
+                    submit_confirmation(t.confirm, checks, names)
+                    if name == "submit"
+                    else t.confirm,
+                )
                 for name, t in actions
             ],
-            "upload_form": UploadForm(dossier=dossier, initial={"version": dossier.version})
+            "upload_form": UploadForm(
+                dossier=dossier,
+                initial={"version": dossier.version},
+                candidates=names.items(),
+                required=[r for r, _applies in required],
+            )
             if can_edit
             else None,
             "rounds": dossier.rounds.select_related("submitted_by", "returned_by"),
