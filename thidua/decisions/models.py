@@ -432,3 +432,7 @@ class DecisionSignature(models.Model):
     @property
     def sealed(self) -> bool:
         return self.sealed_at is not None
+
+
+# The certificate layouts live in their own module; imported here so Django registers them.
+from .layout_models import CertificateLayout, CertificateMode  # noqa: E402, F401

@@ -20,6 +20,7 @@ from thidua.core import audit
 from thidua.core.docx import agency_title
 
 from . import policy, signing
+from .certificate_layout import layout_for
 from .certificates import certificates_pdf
 from .decision_pdf import Box, decision_pdf
 from .models import Decision, DecisionKind, DecisionSignature, KeyKind, SigningKey
@@ -187,7 +188,7 @@ def _signed_certificates(decision: Decision, signer: SimpleSigner, now: datetime
         frame=False,
     )
     return signing.sign_pdf(
-        certificates_pdf(decision),
+        certificates_pdf(decision, layout=layout_for(decision.issuer_id, drawn=True)),
         signer=signer,
         field_name=CERTIFICATE_FIELD,
         box=box,
