@@ -25,7 +25,7 @@ from .models import BatchStatus, CertificateBatch, Decision
 def fingerprint(decision: Decision) -> str:
     """What a certificate prints of the decision and its recipients, hashed: two equal
     fingerprints give the same certificates."""
-    head = [
+    head: list[object] = [
         decision.number_symbol,
         decision.signed_on.isoformat(),
         decision.place,

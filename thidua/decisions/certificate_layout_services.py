@@ -8,6 +8,7 @@ the fields on the blank. Outside the user's units: 404; inside without either ri
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -66,7 +67,7 @@ class LayoutForm(forms.Form):
         label="Cách in", choices=CertificateMode.choices, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for f in FIELDS:
             self.fields[f"x_{f.key}"] = forms.DecimalField(
@@ -89,10 +90,10 @@ class LayoutForm(forms.Form):
 
 
 def _messages(form: forms.Form) -> list[str]:
-    out = []
+    out: list[str] = []
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
-        out += [f"{label}: {m}" if label else m for m in errors]
+        out += [f"{label}: {m}" if label else str(m) for m in errors]
     return out
 
 
@@ -129,7 +130,7 @@ def update_layout(
     }
     with transaction.atomic():
         row, _created = CertificateLayout.objects.select_for_update().get_or_create(issuer=issuer)
-        before = {"mode": row.mode, "positions": positions_of(row.positions)}
+        before_mode, before_positions = row.mode, positions_of(row.positions)
         row.mode = form.cleaned_data["mode"]
         row.positions = positions
         emblem_change = ""
@@ -146,9 +147,9 @@ def update_layout(
             emblem_change = "uploaded"
         row.save()
         moved = {
-            key: [list(before["positions"][key]), value]
+            key: [list(before_positions[key]), value]
             for key, value in positions.items()
-            if tuple(value) != tuple(before["positions"][key])
+            if tuple(value) != tuple(before_positions[key])
         }
         audit.record(
             actor=actor,
@@ -157,7 +158,7 @@ def update_layout(
             message=f"{issuer.name}: {row.get_mode_display()}",
             data={
                 "issuer": issuer.pk,
-                "mode": [before["mode"], row.mode],
+                "mode": [before_mode, row.mode],
                 "moved": moved,
                 "emblem": emblem_change,
             },
