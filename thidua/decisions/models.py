@@ -259,6 +259,16 @@ class Recipient(models.Model):
         related_name="revoked_recipients",
     )
     revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
+    # An amendment (sửa đổi) is a revocation followed by a new award: the revoked award points
+    # to the award of the later signed decision that replaces it (``amendment``).
+    replaced_by = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaces",
+        verbose_name="khen thưởng thay thế",
+    )
     # The unguessable part of the award's public verification page (the QR on the certificate).
     public_token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
 
