@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from thidua.core import audit, uploads
+from thidua.core.docx import PEOPLE_COMMITTEE_KINDS
 from thidua.org import access
 from thidua.org.access import Actor, Perm
 from thidua.org.models import Unit
@@ -51,9 +52,14 @@ def can_change_emblem(actor: Actor, unit: Unit) -> bool:
 
 def issuers_for(actor: Actor) -> QuerySet[Unit]:
     """The units whose layout the actor may change and that issue certificates: the units
-    they are assigned to, and those below that issued a decision or have a layout."""
+    they are assigned to, and those below that are people's committees, issued a decision or
+    have a layout."""
     paths = sorted({p for perm in LAYOUT_PERMS for p in access.scope_paths(actor, perm)})
-    issuing = Q(pk__in=Decision.objects.values("issuer_id")) | Q(certificate_layout__isnull=False)
+    issuing = (
+        Q(kind__in=PEOPLE_COMMITTEE_KINDS)
+        | Q(pk__in=Decision.objects.values("issuer_id"))
+        | Q(certificate_layout__isnull=False)
+    )
     return (
         Unit.objects.filter(access.path_q(paths, "path"))
         .filter(Q(path__in=paths) | issuing)
@@ -70,12 +76,16 @@ class LayoutForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for f in FIELDS:
-            self.fields[f"x_{f.key}"] = forms.DecimalField(
-                label=f"{f.label}: x (mm)", min_value=0, max_value=PAGE_W, decimal_places=1
-            )
-            self.fields[f"y_{f.key}"] = forms.DecimalField(
-                label=f"{f.label}: y (mm)", min_value=0, max_value=PAGE_H, decimal_places=1
-            )
+            for axis, most in (("x", PAGE_W), ("y", PAGE_H)):
+                label = f"{f.label}: {axis} (mm)"
+                self.fields[f"{axis}_{f.key}"] = forms.DecimalField(
+                    label=label,
+                    min_value=0,
+                    max_value=most,
+                    decimal_places=1,
+                    # The table shows the field's name once: each input carries its own label.
+                    widget=forms.NumberInput(attrs={"step": "0.5", "aria-label": label}),
+                )
 
     @classmethod
     def initial_for(cls, row: CertificateLayout | None) -> dict:
