@@ -28,16 +28,16 @@ run: $(VENV)/.installed
 
 # Chromium (browser tests), LibreOffice and poppler (document tests). Installed with apt-get
 # where we can (root, as in CI); elsewhere one visible line says which tests will be skipped.
-SYSTEM_TOOLS := /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext /usr/share/fonts/truetype/liberation2
+SYSTEM_TOOLS := /usr/bin/chromium /usr/bin/soffice /usr/bin/pdftotext /usr/share/fonts/truetype/liberation2 /usr/bin/softhsm2-util
 system-deps:
 	@missing=""; for t in $(SYSTEM_TOOLS); do [ -e $$t ] || missing="$$missing $$t"; done; \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-		echo "Installing Chromium, LibreOffice Writer/Calc and poppler-utils (browser and document tests)…"; \
+		echo "Installing Chromium, LibreOffice Writer/Calc, poppler-utils and SoftHSM2 (browser, document and token signing tests)…"; \
 		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 >/dev/null; \
+			chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 softhsm2 >/dev/null; \
 	else \
-		echo "NOTE:$$missing missing and not root: browser/document tests needing them will be SKIPPED (apt-get install chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)."; \
+		echo "NOTE:$$missing missing and not root: browser/document tests needing them will be SKIPPED (apt-get install chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils softhsm2)."; \
 	fi
 
 # Style, the one-way flow between apps (import-linter, contracts in pyproject.toml) and the

@@ -45,7 +45,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def pytest_report_header(config):
     missing = missing_tools()
     if not missing:
-        return "system tools: chromium, soffice, pdftotext found"
+        return "system tools: chromium, soffice, pdftotext, softhsm2 found"
     return tools_missing_line(missing)
 
 

@@ -53,3 +53,17 @@ def assert_body_spacing(document, minimum: float = 6) -> None:
 
 def filing_lines(document) -> list[str]:
     return [line for line in lines(document) if "Lưu" in line]
+
+
+def table_widths_mm(document) -> list[float]:
+    """Each table's width as its grid says (what LibreOffice lays out), in millimetres."""
+    widths = []
+    for table in document.tables:
+        columns = table._tbl.tblGrid.findall(qn("w:gridCol"))
+        widths.append(round(sum(int(c.get(qn("w:w"))) for c in columns) / 56.6929, 1))
+    return widths
+
+
+def printable_width_mm(document) -> float:
+    section = document.sections[-1]
+    return round((section.page_width - section.left_margin - section.right_margin) / 36000, 1)

@@ -1,5 +1,5 @@
 """System tools some tests need: Chromium (browser tests), LibreOffice and pdftotext (documents
-opened and read as a user would). Where one is missing the test is SKIPPED with the reason, never
+opened and read as a user would), SoftHSM2 (a PKCS#11 signing token). Where one is missing the test is SKIPPED with the reason, never
 passed silently; under CI (CI=true) it FAILS instead, since CI must run every test.
 `make system-deps` installs them (apt-get, as root)."""
 
@@ -17,7 +17,19 @@ TOOLS = {
     "chromium": (CHROMIUM, "chromium"),
     "soffice": ("soffice", "libreoffice-writer-nogui libreoffice-calc-nogui"),
     "pdftotext": ("pdftotext", "poppler-utils"),
+    "softhsm2": ("softhsm2-util", "softhsm2"),  # a software PKCS#11 token (signing tests)
 }
+
+# Where Debian and others put SoftHSM's PKCS#11 module.
+SOFTHSM_MODULES = (
+    "/usr/lib/softhsm/libsofthsm2.so",
+    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/local/lib/softhsm/libsofthsm2.so",
+)
+
+
+def softhsm_module() -> str | None:
+    return next((m for m in SOFTHSM_MODULES if Path(m).is_file()), None)
 
 
 def missing_tools(*names: str) -> list[str]:

@@ -207,6 +207,8 @@ else:
 # is asked when THIDUA_TSA_URL is set.
 THIDUA_SIGNING_DIR = Path(os.environ.get("THIDUA_SIGNING_DIR", DATA_DIR / "ky-so"))
 THIDUA_SIGNING_TRUST_ROOTS = env_list("THIDUA_SIGNING_TRUST_ROOTS")
+# The PKCS#11 module of the signing tokens (USB token driver, HSM), for keys that name none.
+THIDUA_PKCS11_MODULE = os.environ.get("THIDUA_PKCS11_MODULE", "")
 THIDUA_TSA_URL = os.environ.get("THIDUA_TSA_URL", "")
 STORAGES = {
     "default": DEFAULT_STORAGE,

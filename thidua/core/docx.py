@@ -283,7 +283,18 @@ def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> N
         cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
 
 
+def printable_width_mm(document) -> float:
+    """The width between the margins of the document's last section, in millimetres."""
+    section = document.sections[-1]
+    return (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+
+
 def grid(document, headers: list[str], widths_mm: list[float]):
+    """A table with a header row, its columns ``widths_mm`` wide; they must fit between the
+    margins (a table wider than the page is cut off by the printer, or squeezed by Word)."""
+    room = printable_width_mm(document)
+    if sum(widths_mm) > room + 0.01:
+        raise ValueError(f"table {sum(widths_mm)} mm wide, the page has {room:.0f} mm")
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -18,13 +18,14 @@ from django.db import IntegrityError, transaction
 from thidua.core import audit
 
 from . import policy, tasks
+from .certificate_layout import layout_for
 from .models import BatchStatus, CertificateBatch, Decision
 
 
 def fingerprint(decision: Decision) -> str:
     """What a certificate prints of the decision and its recipients, hashed: two equal
     fingerprints give the same certificates."""
-    head = [
+    head: list[object] = [
         decision.number_symbol,
         decision.signed_on.isoformat(),
         decision.place,
@@ -33,6 +34,9 @@ def fingerprint(decision: Decision) -> str:
         decision.signer_name,
         decision.award_form.name,
     ]
+    # The issuer's layout too: a new emblem or a field moved on the blank prints differently.
+    layout = layout_for(decision.issuer_id)
+    head += [layout.mode, layout.emblem_token, sorted(layout.positions.items())]
     rows = [
         [r.order, r.name, r.description, r.achievement, r.person_id, r.unit_id]
         for r in decision.recipients.order_by("order")

@@ -28,6 +28,7 @@ from pypdf import PdfWriter
 
 from thidua.core.models import GeneratedFile, JobStatus
 
+from .certificate_layout import layout_for
 from .certificates import CertificatePDF, _slug
 from .models import BatchStatus, CertificateBatch
 
@@ -112,11 +113,12 @@ def build_chunk(chunk_id: int) -> None:
                 revoked_on__isnull=True, order__in=chunk.params["orders"]
             ).order_by("order")
         )
+        layout = layout_for(decision.issuer_id)  # once per chunk: the issuer's mode and places
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-            combined = CertificatePDF()
+            combined = CertificatePDF(layout)
             for n, recipient in enumerate(recipients, start=1):
-                single = CertificatePDF()
+                single = CertificatePDF(layout)
                 single.page_for(decision, recipient)
                 name = f"{recipient.order:04d}-{_slug(recipient.name)}.pdf"
                 archive.writestr(name, bytes(single.output()))

@@ -5,8 +5,10 @@ unit, the achievement; decision number, date and số sổ vàng at the bottom l
 title and name of the signer at the bottom right.
 
 Drawn with fpdf2 and the fonts shipped in ``thidua/fonts`` (embedded), so every machine
-prints the same Vietnamese text. The emblem is a file an administrator sets
-(``THIDUA_EMBLEM_IMAGE``: the official PNG or SVG); without it a simplified drawing stands in.
+prints the same Vietnamese text. The emblem is the image the administrator uploaded for the
+issuer (``certificate_layout``), else a file set for the deployment (``THIDUA_EMBLEM_IMAGE``),
+else a simplified drawing. An issuer that prints on pre-printed blanks (phôi) gets only the
+text, each field where its layout puts it; ``calibration_pdf`` is the test page for that.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from fpdf import FPDF
 from thidua.core.text import ascii_key
 
 from . import certificate_fonts, qr
+from .certificate_layout import BY_KEY, DEFAULT, FIELDS, Layout, layout_for, place_emblem
 from .models import Decision, Recipient
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
@@ -55,8 +58,9 @@ def achievement_lines(decision: Decision, recipient: Recipient) -> list[tuple[in
 
 
 class CertificatePDF(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, layout: Layout = DEFAULT) -> None:
         super().__init__(orientation="L", unit="mm", format="A4")
+        self.layout = layout
         certificate_fonts.install(self)  # parsed once per process, not once per PDF
         self.set_auto_page_break(False)
         self.set_margins(0, 0, 0)
@@ -86,6 +90,8 @@ class CertificatePDF(FPDF):
         self.rect(11, 11, W - 22, H - 22)
 
     def emblem(self, x: float, y: float, size: float) -> None:
+        if self.layout.emblem_token and place_emblem(self, self.layout.emblem_token, x, y, size):
+            return
         image = getattr(settings, "THIDUA_EMBLEM_IMAGE", "")
         if image and Path(image).exists():
             self.image(image, x=x, y=y, w=size, h=size)
@@ -106,6 +112,9 @@ class CertificatePDF(FPDF):
         self.ellipse(cx - r * 0.25, cy + r * 0.45, r * 0.5, r * 0.25, style="F")
 
     def page_for(self, decision: Decision, recipient: Recipient) -> None:
+        if self.layout.preprinted:
+            self.blank_page_for(decision, recipient)
+            return
         self.add_page()
         self.border()
         self.emblem(W / 2 - 11, 16, 22)
@@ -127,19 +136,11 @@ class CertificatePDF(FPDF):
         self.set_text_color(*BLACK)
         self.set_font("Serif", "BI", 13)
         self.set_xy(24, 168)
-        self.cell(
-            100, 6, f"Quyết định số {decision.number_symbol} ngày {decision.signed_on:%d/%m/%Y}"
-        )
+        self.cell(100, 6, decision_line(decision))
         self.set_xy(24, 175)
         self.cell(100, 6, f"Số sổ vàng: {recipient.order}")
-        day = decision.signed_on
         self.set_xy(170, 140)
-        self.cell(
-            110,
-            6,
-            f"{decision.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
-            align="C",
-        )
+        self.cell(110, 6, place_date(decision), align="C")
         self.set_font("Serif", "B", 14)
         self.set_xy(170, 147)
         self.cell(110, 6, decision.signer_title.upper(), align="C")
@@ -149,10 +150,51 @@ class CertificatePDF(FPDF):
         # verification page.
         self.image(io.BytesIO(qr.png(qr.award_url(recipient))), x=24, y=182.5, w=QR, h=QR)
 
+    # --- pre-printed blanks: the text only, where the issuer's layout puts it -------------
 
-def certificates_pdf(decision: Decision, recipients: Iterable[Recipient] | None = None) -> bytes:
-    """One page per recipient: the combined print file, or one certificate."""
-    pdf = CertificatePDF()
+    def field(self, key: str, text: str) -> None:
+        spec = BY_KEY[key]
+        x, y = self.layout.at(key)
+        self.set_font("Serif", spec.style, spec.size)
+        self.set_text_color(*BLACK)
+        left = x - spec.width / 2 if spec.align == "C" else x
+        self.set_xy(left, y)
+        self.multi_cell(spec.width, spec.size * 0.45, text, align=spec.align)
+
+    def blank_page_for(self, decision: Decision, recipient: Recipient) -> None:
+        self.add_page()
+        self.field("issuer", signer_line(decision))
+        self.field("name", recipient.name)
+        if recipient.description:
+            self.field("unit", recipient.description)
+        lines = achievement_lines(decision, recipient)
+        self.field("achievement", "\n".join(line for _size, line in lines))
+        self.field("decision", f"{decision_line(decision)}\nSố sổ vàng: {recipient.order}")
+        self.field("place_date", place_date(decision))
+        self.field("signer", decision.signer_title.upper())
+        self.field("signer_name", decision.signer_name)
+        x, y = self.layout.at("qr")
+        self.image(io.BytesIO(qr.png(qr.award_url(recipient))), x=x, y=y, w=QR, h=QR)
+
+
+def decision_line(decision: Decision) -> str:
+    return f"Quyết định số {decision.number_symbol} ngày {decision.signed_on:%d/%m/%Y}"
+
+
+def place_date(decision: Decision) -> str:
+    day = decision.signed_on
+    return f"{decision.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def certificates_pdf(
+    decision: Decision,
+    recipients: Iterable[Recipient] | None = None,
+    *,
+    layout: Layout | None = None,
+) -> bytes:
+    """One page per recipient: the combined print file, or one certificate; in the issuer's
+    layout unless one is given."""
+    pdf = CertificatePDF(layout if layout is not None else layout_for(decision.issuer_id))
     # Revoked awards (Luật TĐKT Điều 93) get no certificate.
     in_force = decision.recipients.filter(revoked_on__isnull=True)
     for recipient in recipients if recipients is not None else in_force:
@@ -163,3 +205,70 @@ def certificates_pdf(decision: Decision, recipients: Iterable[Recipient] | None 
 def _slug(name: str) -> str:
     """ "Sùng A Páo" → "sung-a-pao", for file names inside the ZIP."""
     return slugify(ascii_key(name))
+
+
+SAMPLE = {
+    "issuer": "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ MẪU",
+    "name": "Nguyễn Văn Mẫu",
+    "unit": "Chức vụ, đơn vị công tác",
+    "achievement": "Đã có thành tích xuất sắc trong phong trào thi đua.",
+    "decision": "Quyết định số 01/QĐ-UBND ngày 01/01/2026\nSố sổ vàng: 1",
+    "place_date": "Địa danh, ngày 01 tháng 01 năm 2026",
+    "signer": "CHỦ TỊCH",
+    "signer_name": "Họ và tên người ký",
+}
+
+
+def _rulers(pdf: FPDF) -> None:
+    """Millimetre ticks along the four edges (longer every 5 and 10 mm), numbered every 10."""
+    pdf.set_draw_color(120, 120, 120)
+    pdf.set_text_color(120, 120, 120)
+    pdf.set_font("Serif", "", 6)
+    pdf.set_line_width(0.1)
+    for mm in range(0, W + 1):
+        tick = 5 if mm % 10 == 0 else 3 if mm % 5 == 0 else 1.5
+        pdf.line(mm, 0, mm, tick)
+        pdf.line(mm, H, mm, H - tick)
+        if mm % 10 == 0 and 0 < mm < W:
+            pdf.text(mm + 0.4, 7.5, str(mm))
+    for mm in range(0, H + 1):
+        tick = 5 if mm % 10 == 0 else 3 if mm % 5 == 0 else 1.5
+        pdf.line(0, mm, tick, mm)
+        pdf.line(W, mm, W - tick, mm)
+        if mm % 10 == 0 and 0 < mm < H:
+            pdf.text(6, mm + 0.8, str(mm))
+
+
+def calibration_pdf(layout: Layout) -> bytes:
+    """The test page for a pre-printed blank: millimetre rulers along the four edges, a frame
+    10 mm inside the sheet, and at each field's configured place a cross, its name and
+    coordinates, the box its text may fill, and a sample text in its font."""
+    pdf = CertificatePDF(layout)
+    pdf.set_title("Trang in thử Giấy khen")
+    pdf.add_page()
+    _rulers(pdf)
+    pdf.set_line_width(0.3)
+    pdf.rect(10, 10, W - 20, H - 20)
+    pdf.set_font("Serif", "I", 8)
+    pdf.text(12, 14, "Khung cách mép giấy 10 mm: đo để kiểm tra máy in không co giãn, lệch.")
+    for spec in FIELDS:
+        x, y = layout.at(spec.key)
+        pdf.set_draw_color(*RED)
+        pdf.set_line_width(0.2)
+        pdf.line(x - 4, y, x + 4, y)
+        pdf.line(x, y - 4, x, y + 4)
+        left = x - spec.width / 2 if spec.align == "C" else x
+        height = spec.width if spec.key == "qr" else max(spec.size * 0.45, 4)
+        pdf.set_draw_color(0, 70, 170)
+        pdf.set_dash_pattern(dash=1, gap=1)
+        pdf.rect(left, y, spec.width, height)
+        pdf.set_dash_pattern()
+        pdf.set_text_color(*RED)
+        pdf.set_font("Serif", "", 7)
+        pdf.text(x + 1, y - 1, f"{spec.label} (x = {x:g} mm, y = {y:g} mm)")
+        if spec.key != "qr":
+            pdf.set_text_color(*BLACK)
+            pdf.set_font("Serif", spec.style, spec.size)
+            pdf.set_xy(left, y)
+            pdf.multi_cell(spec.width, spec.size * 0.45, SAMPLE[spec.key], align=spec.align)
+    return bytes(pdf.output())

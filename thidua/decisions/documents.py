@@ -13,7 +13,7 @@ from . import law
 from .models import Decision, DecisionKind
 from .money import base_salary, rounded
 
-ANNEX_WIDTHS = [12, 75, 60, 30]
+ANNEX_WIDTHS = [12, 68, 55, 30]  # 165 mm: A4 portrait inside the margins (30 + 15)
 
 
 def decision_docx(decision: Decision) -> bytes:

@@ -259,6 +259,16 @@ class Recipient(models.Model):
         related_name="revoked_recipients",
     )
     revoked_on = models.DateField("ngày thu hồi", null=True, blank=True)
+    # An amendment (sửa đổi) is a revocation followed by a new award: the revoked award points
+    # to the award of the later signed decision that replaces it (``amendment``).
+    replaced_by = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaces",
+        verbose_name="khen thưởng thay thế",
+    )
     # The unguessable part of the award's public verification page (the QR on the certificate).
     public_token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
 
@@ -349,58 +359,6 @@ class CertificateBatch(models.Model):
 # --- digital signatures (ký số, Nghị định 30/2020) -----------------------------------------
 
 
-class KeyKind(models.TextChoices):
-    PERSONAL = "personal", "Chữ ký số cá nhân (người có thẩm quyền ký)"
-    AGENCY = "agency", "Chữ ký số của cơ quan (thay con dấu)"
-
-
-class SigningKey(models.Model):
-    """A PKCS#12 file the administrator put on the server (outside the uploaded files), and the
-    name of the environment variable that holds its passphrase: no secret in the database."""
-
-    kind = models.CharField("loại", max_length=10, choices=KeyKind.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="signing_keys",
-    )
-    unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="signing_keys"
-    )
-    p12_path = models.CharField("tệp PKCS#12", max_length=500)
-    passphrase_env = models.CharField("biến môi trường chứa mật khẩu", max_length=100, blank=True)
-    # The image shown where the signature goes (Phụ lục I): the signer's signature (blue PNG,
-    # transparent) or the agency's seal (red PNG, true size); a drawn stand-in without it.
-    image_path = models.CharField("tệp ảnh chữ ký / con dấu (PNG)", max_length=500, blank=True)
-    # Keys under the demo's own test CA: their passphrase is the demo's, printed in the docs.
-    is_test = models.BooleanField("khóa thử nghiệm", default=False)
-    active = models.BooleanField("đang dùng", default=True)
-    subject = models.CharField("chủ thể chứng thư", max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["kind", "id"]
-        verbose_name = "khóa ký số"
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(kind="personal") & Q(user__isnull=False) & Q(unit__isnull=True))
-                | (Q(kind="agency") & Q(unit__isnull=False) & Q(user__isnull=True)),
-                name="signing_key_owner",
-            ),
-            models.UniqueConstraint(
-                fields=["user"], condition=Q(active=True), name="one_active_personal_key"
-            ),
-            models.UniqueConstraint(
-                fields=["unit"], condition=Q(active=True), name="one_active_agency_key"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.subject or self.p12_path
-
-
 def signed_path(instance, filename: str) -> str:
     return f"ky-so/{instance.decision_id}/{filename}"
 
@@ -432,3 +390,9 @@ class DecisionSignature(models.Model):
     @property
     def sealed(self) -> bool:
         return self.sealed_at is not None
+
+
+# The signing keys and the certificate layouts live in their own modules; imported here so
+# Django registers them and ``from .models import …`` finds them.
+from .key_models import KeyKind, KeyStore, SigningKey  # noqa: E402, F401
+from .layout_models import CertificateLayout, CertificateMode  # noqa: E402, F401

@@ -6,7 +6,10 @@ Signing: ``sign_pdf`` adds one signature as an incremental update, PAdES baselin
 small PDF drawn with fpdf2 and the shipped fonts (Vietnamese text, no HarfBuzz needed).
 
 Keys: ``SigningKey`` rows name a PKCS#12 file under ``THIDUA_SIGNING_DIR`` (outside the
-uploaded files) and the environment variable holding its passphrase.
+uploaded files) and the environment variable holding its passphrase, or a key on a PKCS#11
+token (USB token, HSM: the module, the token's label, the key's label) and the environment
+variable holding the token's PIN. ``open_signer`` opens either for the time of one signing:
+a token's session is closed when the block ends.
 
 Verification: ``verify_pdf`` validates every signature against the configured trust roots
 (``trust_roots``) and says, in words a citizen reads, whether the file is valid, was changed
@@ -18,9 +21,12 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from asn1crypto import pem
@@ -31,13 +37,14 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.general import SigningError as PyhankoSigningError
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from .certificates import FONTS
 from .decision_pdf import Box
-from .models import SigningKey
+from .models import KeyStore, SigningKey
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 BLUE = (0, 51, 160)
@@ -71,6 +78,74 @@ def load_signer(key: SigningKey) -> signers.SimpleSigner:
     if signer is None:
         raise SigningError("Không mở được khóa ký số (sai mật khẩu hoặc tệp hỏng).")
     return signer
+
+
+def pkcs11_module(key: SigningKey) -> str:
+    return key.pkcs11_module or settings.THIDUA_PKCS11_MODULE
+
+
+@contextmanager
+def open_signer(key: SigningKey) -> Iterator[signers.Signer]:
+    """The key's signer, usable inside the block: a PKCS#12 file's key in memory, or a session
+    on the PKCS#11 token (logged in with the PIN, closed at the end of the block)."""
+    if key.store != KeyStore.PKCS11:
+        yield load_signer(key)
+        return
+    # python-pkcs11 is optional (pyhanko[pkcs11]): imported only where a token is configured.
+    try:
+        from pkcs11 import PKCS11Error as TokenError
+        from pyhanko.config.pkcs11 import TokenCriteria
+        from pyhanko.sign import pkcs11 as p11
+    except ImportError as error:
+        raise SigningError(
+            "Máy chủ chưa cài thư viện python-pkcs11 (pyhanko[pkcs11]) để dùng thiết bị ký số."
+        ) from error
+    module = pkcs11_module(key)
+    if not module or not Path(module).is_file():
+        raise SigningError(
+            f"Không tìm thấy thư viện PKCS#11 của thiết bị ký số ({module or 'chưa cấu hình'})."
+        )
+    pin = os.environ.get(key.passphrase_env) if key.passphrase_env else None
+    if pin is None:
+        raise SigningError(
+            f"Chưa đặt biến môi trường {key.passphrase_env or '(trống)'} (mã PIN của thiết bị ký số)."
+        )
+    try:
+        session = p11.open_pkcs11_session(
+            module, token_criteria=TokenCriteria(label=key.token_label), user_pin=pin
+        )
+    except (TokenError, PyhankoSigningError) as error:
+        raise SigningError(
+            f"Không mở được thiết bị ký số {key.token_label} (không có thiết bị, hoặc sai mã PIN)."
+        ) from error
+    try:
+        signer = p11.PKCS11Signer(
+            session,
+            key_label=key.key_label,
+            cert_label=key.key_label,
+            other_certs_to_pull=_chain_labels(session, key.key_label),
+            # Hash here, sign the digest on the token (CKM_ECDSA, CKM_RSA_PKCS): the mechanisms
+            # every token has (SoftHSM and many USB tokens lack CKM_ECDSA_SHA256).
+            use_raw_mechanism=True,
+        )
+        try:
+            signer.signing_cert  # noqa: B018 - loads the key and certificate now
+        except (TokenError, PyhankoSigningError) as error:
+            raise SigningError(
+                f"Không tìm thấy khóa hoặc chứng thư có nhãn {key.key_label} trên thiết bị ký số."
+            ) from error
+        yield signer
+    finally:
+        session.close()
+
+
+def _chain_labels(session: Any, key_label: str) -> tuple[str, ...]:
+    """The labels of the other certificates on the token (the CA's chain), to embed with the
+    signer's own (pulled once, by its label)."""
+    from pkcs11 import Attribute, ObjectClass
+
+    objects = session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})
+    return tuple(sorted({o[Attribute.LABEL] for o in objects} - {key_label}))
 
 
 def key_image(key: SigningKey) -> Path | None:
@@ -147,7 +222,7 @@ def stamp_pdf(
 def sign_pdf(
     content: bytes,
     *,
-    signer: signers.SimpleSigner,
+    signer: signers.Signer,
     field_name: str,
     box: Box | None,
     stamp: bytes | None,

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from pyhanko.sign.signers import SimpleSigner
+from pyhanko.sign.signers import Signer
 
 from thidua.core import audit
 from thidua.core.docx import agency_title
 
 from . import policy, signing
+from .certificate_layout import layout_for
 from .certificates import certificates_pdf
 from .decision_pdf import Box, decision_pdf
 from .models import Decision, DecisionKind, DecisionSignature, KeyKind, SigningKey
@@ -40,9 +43,11 @@ def _key(**owner: object) -> SigningKey:
     return key
 
 
-def _signer(key: SigningKey) -> SimpleSigner:
+@contextmanager
+def _signer(key: SigningKey) -> Iterator[Signer]:
     try:
-        return signing.load_signer(key)
+        with signing.open_signer(key) as signer:
+            yield signer
     except signing.SigningError as error:
         raise DecisionError(str(error)) from error
 
@@ -63,11 +68,11 @@ def _name(token: str) -> str:
 def sign_decision(*, actor: User, decision: Decision) -> DecisionSignature:
     """The signer's personal signature on the decision's PDF (built from the same words as
     the DOCX), with a blue stamp: name, title, time (Vietnam, ISO 8601)."""
-    with transaction.atomic():
+    with transaction.atomic(), ExitStack() as open_key:
         locked = _locked(decision)
         policy.check_signing(actor, locked, "sign")
         key = _key(user=actor, kind=KeyKind.PERSONAL)
-        signer = _signer(key)
+        signer = open_key.enter_context(_signer(key))
         content, boxes = decision_pdf(locked)
         now = timezone.now()
         name = actor.get_full_name() or locked.signer_name or actor.username
@@ -114,12 +119,12 @@ def sign_decision(*, actor: User, decision: Decision) -> DecisionSignature:
 def seal_decision(*, actor: User, decision: Decision) -> DecisionSignature:
     """The agency's signature over the signed PDF (its seal image stands in red with the
     agency's name and the number), and the certificates signed by the agency."""
-    with transaction.atomic():
+    with transaction.atomic(), ExitStack() as open_key:
         locked = _locked(decision)
         policy.check_signing(actor, locked, "seal")
         signature = DecisionSignature.objects.select_for_update().get(decision=locked)
         key = _key(unit=locked.issuer, kind=KeyKind.AGENCY)
-        signer = _signer(key)
+        signer = open_key.enter_context(_signer(key))
         now = timezone.now()
         page, x1, y1, x2, y2 = signature.seal_box
         box = Box(int(page), x1, y1, x2, y2)
@@ -169,7 +174,7 @@ def seal_decision(*, actor: User, decision: Decision) -> DecisionSignature:
     return signature
 
 
-def _signed_certificates(decision: Decision, signer: SimpleSigner, now: datetime) -> bytes:
+def _signed_certificates(decision: Decision, signer: Signer, now: datetime) -> bytes:
     """The certificates, signed by the agency as an attached file: the stamp at the top right
     of the first page, text only (number, time), 10 pt, black (Phụ lục I)."""
     box = Box.from_mm(0, 214, 1.5, 80, 7, page_h=210)
@@ -187,7 +192,7 @@ def _signed_certificates(decision: Decision, signer: SimpleSigner, now: datetime
         frame=False,
     )
     return signing.sign_pdf(
-        certificates_pdf(decision),
+        certificates_pdf(decision, layout=layout_for(decision.issuer_id, drawn=True)),
         signer=signer,
         field_name=CERTIFICATE_FIELD,
         box=box,

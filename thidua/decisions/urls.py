@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import eoffice_views, law_views, panels, signing_views, views
+from . import certificate_layout_views, eoffice_views, law_views, panels, signing_views, views
 
 app_name = "decisions"
 urlpatterns = [
@@ -8,6 +8,22 @@ urlpatterns = [
     path("can-cu-phap-ly/", law_views.law_tables, name="law"),
     path("can-cu-phap-ly/<slug:slug>/them/", law_views.law_row, name="law_add"),
     path("can-cu-phap-ly/<slug:slug>/<int:pk>/", law_views.law_row, name="law_row"),
+    path("giay-khen/mau-in/", certificate_layout_views.layouts, name="certificate_layouts"),
+    path(
+        "giay-khen/mau-in/<int:unit_pk>/",
+        certificate_layout_views.layout_edit,
+        name="certificate_layout",
+    ),
+    path(
+        "giay-khen/mau-in/<int:unit_pk>/trang-in-thu.pdf",
+        certificate_layout_views.calibration,
+        name="certificate_calibration",
+    ),
+    path(
+        "giay-khen/mau-in/<int:unit_pk>/quoc-huy",
+        certificate_layout_views.emblem,
+        name="certificate_emblem",
+    ),
     path("hop-xet/<int:meeting_pk>/", panels.meeting_panel, name="meeting_panel"),
     path("lap/<int:meeting_pk>/<int:form_pk>/", views.decision_prepare, name="prepare"),
     path("de-nghi/<int:meeting_pk>/<int:form_pk>.docx", views.upward_letter, name="upward_letter"),

@@ -106,21 +106,28 @@ def ensure_ca(directory: Path):
     return key, cert
 
 
+def issue_certificate(directory: Path, public_key, common_name: str, organisation: str):
+    """A signing certificate for ``public_key`` issued by the test CA, and the CA's own (a key
+    generated elsewhere, e.g. on a PKCS#11 token)."""
+    ca_key, ca_cert = ensure_ca(directory)
+    cert = _certificate(
+        _name(f"{common_name} ({TEST_MARK})", organisation),
+        ca_cert.subject,
+        public_key,
+        ca_key,
+        ca=False,
+        days=1825,
+    )
+    return cert, ca_cert
+
+
 def issue_p12(directory: Path, file_name: str, common_name: str, organisation: str) -> Path:
     """A PKCS#12 file (key, certificate, the test CA) under ``directory``, made once."""
     path = directory / file_name
     if path.exists():
         return path
-    ca_key, ca_cert = ensure_ca(directory)
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = _certificate(
-        _name(f"{common_name} ({TEST_MARK})", organisation),
-        ca_cert.subject,
-        key.public_key(),
-        ca_key,
-        ca=False,
-        days=1825,
-    )
+    cert, ca_cert = issue_certificate(directory, key.public_key(), common_name, organisation)
     path.write_bytes(
         pkcs12.serialize_key_and_certificates(
             file_name.encode(),

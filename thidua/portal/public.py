@@ -261,6 +261,8 @@ class AwardCheck:
     issuer: str
     signer: str
     revoked_by: str  # the revoking decision's number and date; empty while in force
+    amended_by: str = ""  # the replacing decision's number and date, if the award was amended
+    replacement_token: str = ""  # the replacing award's own verification page
 
 
 def award_check(token: str) -> AwardCheck | None:
@@ -282,16 +284,23 @@ def award_check(token: str) -> AwardCheck | None:
             "revoked_by__number",
             "revoked_by__symbol",
             "revoked_by__signed_on",
+            "replaced_by__decision__number",
+            "replaced_by__decision__symbol",
+            "replaced_by__decision__signed_on",
+            "replaced_by__public_token",
         )
         .first()
     )
     if row is None:
         return None
     name, award, decision_id, kind, number, symbol, external, signed_on = row[:8]
-    issuer, title, signer, revoked_on, r_number, r_symbol, r_signed_on = row[8:]
-    revoked_by = ""
+    issuer, title, signer, revoked_on, r_number, r_symbol, r_signed_on = row[8:15]
+    a_number, a_symbol, a_signed_on, a_token = row[15:]
+    revoked_by = amended_by = ""
     if revoked_on is not None:
         revoked_by = f"Quyết định số {r_number:02d}/{r_symbol} ngày {r_signed_on:%d/%m/%Y}"
+    if a_token:
+        amended_by = f"Quyết định số {a_number:02d}/{a_symbol} ngày {a_signed_on:%d/%m/%Y}"
     return AwardCheck(
         name=name,
         award=award,
@@ -301,4 +310,6 @@ def award_check(token: str) -> AwardCheck | None:
         issuer=issuer,
         signer=f"{title.capitalize()} {signer}".strip() if signer else title.capitalize(),
         revoked_by=revoked_by,
+        amended_by=amended_by,
+        replacement_token=a_token or "",
     )
