@@ -39,6 +39,12 @@ class DecisionsConfig(AppConfig):
 
         register_generated_files()
 
+        from thidua.core import cleanup
+
+        from .cleanup import stale_certificates
+
+        cleanup.register(stale_certificates)
+
         from thidua.core.jobs import job_failed_for_good
 
         from .certificate_chunks import failed_for_good
