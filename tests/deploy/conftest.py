@@ -168,10 +168,15 @@ def site():
         data_dir=data_dir,
     )
     try:
+        # Static files need no database: collected while the database is being filled.
+        static = deployed.start(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            log="collectstatic.log",
+        )
         deployed.manage("migrate", "--noinput")
         deployed.manage("seed_demo", "--verbosity", "0")
         deployed.decision_id = int(deployed.module("tests.deploy.history").split()[-1])
-        deployed.manage("collectstatic", "--noinput", "--verbosity", "0")
+        assert static.wait(600) == 0, deployed.log("collectstatic.log")
         yield deployed
     finally:
         for process in deployed.processes:
