@@ -69,11 +69,13 @@ DEPLOY = Path(__file__).resolve().parent / "deploy"
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    # The deployment tests share one deployed site (gunicorn, worker, backups): under
-    # pytest-xdist (`make test` runs `-n 2 --dist loadgroup`) they all go to one process, and
-    # first, so that their waits on subprocesses overlap with the rest of the suite.
+    # The deployment tests that use the deployed site (gunicorn, worker, backups) share it:
+    # under pytest-xdist (`make test` runs `-n 2 --dist loadgroup`) they all go to one process.
+    # The folder runs first, so that its waits on subprocesses overlap with the rest of the
+    # suite; its tests without the site (the SQLite backup) go to whichever process is free.
     for item in items:
-        if DEPLOY in item.path.parents:
+        uses_site = {"site", "server"} & set(getattr(item, "fixturenames", ()))
+        if DEPLOY in item.path.parents and uses_site:
             item.add_marker(pytest.mark.xdist_group("deploy"))
     # Browser and thread tests use a transactional DB that is flushed afterwards: run them last
     # so that every other test (in the same process) still sees the demo data.
