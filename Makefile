@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/thidua
+# Test processes (pytest-xdist); each has its own test database. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
+PYTEST_N := -n $(TEST_WORKERS) --dist loadgroup
 DEV_ENV := THIDUA_DEBUG=true
 
 .PHONY: run test lint format test-sqlite test-postgres system-deps bench clean
@@ -54,12 +57,12 @@ format: $(VENV)/.installed
 
 test-sqlite: $(VENV)/.installed
 	@echo "== Test suite on SQLite (the deployment tests run in the PostgreSQL pass) =="
-	$(BIN)/pytest --ignore=tests/deploy
+	$(BIN)/pytest $(PYTEST_N) --ignore=tests/deploy
 
 test-postgres: $(VENV)/.installed
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		echo "== Test suite on PostgreSQL (127.0.0.1:5432) =="; \
-		DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+		DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_N); \
 	else \
 		echo "NOTE: PostgreSQL not reachable on 127.0.0.1:5432: PostgreSQL run skipped."; \
 	fi

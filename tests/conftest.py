@@ -17,6 +17,8 @@ with one user per role (tests/personas.py), built in the test's own transaction.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -62,10 +64,28 @@ def tools_missing_line(missing: list[str]) -> str:
     )
 
 
+DEPLOY = Path(__file__).resolve().parent / "deploy"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
+    # The deployment tests that use the deployed site (gunicorn, worker, backups) share it:
+    # under pytest-xdist (`make test` runs `-n 2 --dist loadgroup`) they all go to one process.
+    # The folder runs first, so that its waits on subprocesses overlap with the rest of the
+    # suite; its tests without the site (the SQLite backup) go to whichever process is free.
+    for item in items:
+        uses_site = {"site", "server"} & set(getattr(item, "fixturenames", ()))
+        if DEPLOY in item.path.parents and uses_site:
+            item.add_marker(pytest.mark.xdist_group("deploy"))
     # Browser and thread tests use a transactional DB that is flushed afterwards: run them last
-    # so that every other test still sees the demo data.
-    items.sort(key=lambda item: any(item.get_closest_marker(m) for m in ("browser", "flushes_db")))
+    # so that every other test (in the same process) still sees the demo data.
+    items.sort(key=order)
+
+
+def order(item) -> int:
+    if DEPLOY in item.path.parents:
+        return 0
+    return 2 if any(item.get_closest_marker(m) for m in ("browser", "flushes_db")) else 1
 
 
 @pytest.fixture

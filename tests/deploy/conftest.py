@@ -168,16 +168,46 @@ def site():
         data_dir=data_dir,
     )
     try:
+        # Static files need no database: collected while the database is being filled.
+        static = deployed.start(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            log="collectstatic.log",
+        )
         deployed.manage("migrate", "--noinput")
         deployed.manage("seed_demo", "--stage=dossiers", "--verbosity", "0")
         deployed.decision_id = int(deployed.module("tests.deploy.history").split()[-1])
-        deployed.manage("collectstatic", "--noinput", "--verbosity", "0")
+        assert static.wait(600) == 0, deployed.log("collectstatic.log")
         yield deployed
     finally:
         for process in deployed.processes:
             stop(process)
         drop_database(name)
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """gunicorn with the production settings and two workers on the deployed site, started
+    once for the folder's tests; its port. It serves ``tests.deploy.clock_wsgi``: the
+    production application, with the clock a request's ``X-Test-Clock`` header sets."""
+    from .web import Browser
+
+    port = free_port()
+    process = site.start(
+        [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "tests.deploy.clock_wsgi"],
+        env={"THIDUA_BIND": f"127.0.0.1:{port}", "THIDUA_WEB_WORKERS": "2"},
+        log="gunicorn.log",
+    )
+
+    def up():
+        assert process.poll() is None, site.log("gunicorn.log")
+        try:
+            return Browser(port).get("/suc-khoe/", proxy=False)[0].status == 200
+        except OSError:
+            return False
+
+    wait_for(up, 60, every=0.1, what="gunicorn")
+    return port
 
 
 def wait_for(predicate, timeout: float = 30, every: float = 0.2, what: str = "condition"):

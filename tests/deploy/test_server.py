@@ -4,70 +4,9 @@ in, walk the main pages, static files served with hashed names, `check --deploy`
 from __future__ import annotations
 
 import gzip
-import http.client
 import re
-from http.cookies import SimpleCookie
-from urllib.parse import urlencode
 
-import pytest
-
-from .conftest import BIN, free_port, wait_for
-
-
-class Browser:
-    """http.client with the headers nginx adds (X-Forwarded-Proto: https) and a cookie jar that
-    keeps Secure cookies (the proxy speaks https to the browser)."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.cookies: dict[str, str] = {}
-        self.raw_cookies: list[str] = []
-
-    def request(self, method: str, path: str, data=None, proxy=True, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        sent = {"Host": f"127.0.0.1:{self.port}", **(headers or {})}
-        if proxy:
-            sent["X-Forwarded-Proto"] = "https"
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if data is not None:
-            body = urlencode(data).encode()
-            sent["Content-Type"] = "application/x-www-form-urlencoded"
-            sent["Origin"] = f"https://127.0.0.1:{self.port}"
-            sent["Referer"] = f"https://127.0.0.1:{self.port}{path}"
-        conn.request(method, path, body=body, headers=sent)
-        response = conn.getresponse()
-        content = response.read()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            self.raw_cookies.append(header)
-            for key, morsel in SimpleCookie(header).items():
-                self.cookies[key] = morsel.value
-        conn.close()
-        return response, content
-
-    def get(self, path: str, **kwargs):
-        return self.request("GET", path, **kwargs)
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    port = free_port()
-    process = site.start(
-        [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "thidua.wsgi"],
-        env={"THIDUA_BIND": f"127.0.0.1:{port}", "THIDUA_WEB_WORKERS": "2"},
-        log="gunicorn.log",
-    )
-
-    def up():
-        assert process.poll() is None, site.log("gunicorn.log")
-        try:
-            return Browser(port).get("/suc-khoe/", proxy=False)[0].status == 200
-        except OSError:
-            return False
-
-    wait_for(up, 60, what="gunicorn")
-    yield port
+from .web import Browser
 
 
 def test_a_user_signs_in_and_walks_the_main_pages(site, server):

@@ -75,7 +75,8 @@ def test_dossier_files_are_stored_on_s3_compatible_storage_and_downloaded_throug
 
 def restore_and_compare(site: Site, archive: Path, env: dict) -> dict:
     before = site.fingerprint()
-    assert len(before["dossiers"]) == 2 and before["decisions"] and len(before["files"]) >= 4
+    # The demo's two dossiers, and those the load tests submitted on the same site.
+    assert len(before["dossiers"]) >= 2 and before["decisions"] and len(before["files"]) >= 4
     result = site.manage("restore", str(archive), "--noinput", env=env)
     assert "Đã khôi phục" in result.stdout
     after = site.fingerprint(env=env)

@@ -62,12 +62,11 @@ def test_the_worker_reconnects_after_its_connection_is_terminated(site, folder):
     count = f"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{app}'"
     with db(site) as conn:
         wait_for(lambda: conn.execute(count).fetchone()[0] > 0, what="the worker's connection")
-        for _ in range(3):
-            killed = conn.execute(
-                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{app}'"
-            ).fetchall()
-            assert killed and all(row[0] for row in killed)
-            time.sleep(0.6)
+        kill = f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{app}'"
+        for cut in range(3):
+            # Cut again as soon as the worker is connected again (it waits longer each time).
+            killed = wait_for(lambda: conn.execute(kill).fetchall(), what=f"reconnection {cut}")
+            assert all(row[0] for row in killed)
         job_id = enqueue(site, "quick", folder)
         wait_for(lambda: job(site, job_id)[0] == "SUCCESSFUL", what="the job after the cut")
         assert conn.execute(count).fetchone()[0] == 1  # connected again

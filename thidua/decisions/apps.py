@@ -43,6 +43,12 @@ class DecisionsConfig(AppConfig):
 
         eoffice.register()
 
+        from thidua.core import cleanup
+
+        from .cleanup import stale_certificates
+
+        cleanup.register(stale_certificates)
+
         from thidua.core.jobs import job_failed_for_good
 
         from .certificate_chunks import failed_for_good
