@@ -9,11 +9,15 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
 
 from thidua.core import audit
+from thidua.core.errors import ConflictError
+from thidua.org.access import Actor
 
 from . import policy
-from .models import DecisionStatus, Recipient
+from .models import Decision, DecisionKind, DecisionStatus, Recipient
 from .policy import DecisionError
 
 
@@ -45,7 +49,7 @@ def record_replacement(*, actor: User, old: Recipient, new: Recipient) -> Recipi
             replaced_by=new
         )
         if taken or not changed:
-            raise DecisionError("Khen thưởng này đã được ghi sửa đổi: tải lại trang.")
+            raise ConflictError("Khen thưởng này đã được ghi sửa đổi: tải lại trang.")
         old.replaced_by = new
         audit.record(
             actor=actor,
@@ -55,3 +59,65 @@ def record_replacement(*, actor: User, old: Recipient, new: Recipient) -> Recipi
             data={"old": old.pk, "new": new.pk},
         )
     return old
+
+
+def _subject(r: Recipient) -> tuple[str, int | None]:
+    return ("person", r.person_id) if r.person_id is not None else ("unit", r.unit_id)
+
+
+def replaceable(decision: Decision, recipients: list[Recipient]) -> dict[int, list[Recipient]]:
+    """For each award in force of the signed ``decision`` that replaces nothing yet, the revoked,
+    not yet replaced awards of the same subject from the same issuer that it may replace: one
+    query, whatever the number of recipients. ``recipients`` are loaded with
+    ``select_related("replaces")``."""
+    if decision.status != DecisionStatus.APPROVED or decision.kind != DecisionKind.ISSUED:
+        return {}
+    free = [r for r in recipients if r.revoked_on is None and not _replaces(r)]
+    if not free:
+        return {}
+    persons = {r.person_id for r in free if r.person_id is not None}
+    units = {r.unit_id for r in free if r.person_id is None}
+    olds = (
+        Recipient.objects.filter(
+            decision__issuer=decision.issuer_id,
+            revoked_on__isnull=False,
+            revoked_on__lte=decision.signed_on,
+            replaced_by__isnull=True,
+        )
+        .filter(Q(person__in=persons) | Q(person__isnull=True, unit__in=units))
+        .exclude(decision=decision)
+        .select_related("decision", "revoked_by")
+        .order_by("revoked_on", "pk")
+    )
+    by_subject: dict[tuple[str, int | None], list[Recipient]] = {}
+    for old in olds:
+        by_subject.setdefault(_subject(old), []).append(old)
+    return {r.pk: by_subject[_subject(r)] for r in free if _subject(r) in by_subject}
+
+
+def _replaces(r: Recipient) -> bool:
+    try:
+        return r.replaces is not None
+    except Recipient.DoesNotExist:
+        return False
+
+
+def get_pair_or_404(user: Actor, decision_pk: int, new_pk: int, old_pk: int | None):
+    """The award of ``decision`` and the revoked award it is to replace, as the pages and the
+    API look them up: 404 outside the user's scope, 403 inside it without the right."""
+    decision = policy.get_decision_or_404(user, decision_pk)
+    new = (
+        decision.recipients.select_related("decision").filter(pk=new_pk).first() if new_pk else None
+    )
+    old = (
+        Recipient.objects.select_related("decision")
+        .filter(pk=old_pk, decision__in=policy.decisions_visible_to(user))
+        .first()
+        if old_pk
+        else None
+    )
+    if new is None or old is None:
+        raise Http404("Không tìm thấy khen thưởng.")
+    if not policy.can_prepare(user, decision.issuer):
+        raise PermissionDenied("Chỉ cơ quan thi đua, khen thưởng của cơ quan ban hành ghi sửa đổi.")
+    return new, old

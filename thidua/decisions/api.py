@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from ninja import File, Router, Schema, UploadedFile
 
-from thidua.core.api import Error
+from thidua.core.api import Conflict, Error
 from thidua.org.api_auth import TokenAuth
 
 from . import (
+    amendment,
     certificates,
     documents,
     policy,
@@ -130,6 +131,31 @@ def revoke(request, decision_id: int, payload: RevocationIn):
     ]
     out["to_recover"] = revocation.to_recover(draft)
     return out
+
+
+class ReplacesIn(Schema):
+    old_recipient_id: int
+
+
+@router.post(
+    "/decisions/{decision_id}/recipients/{recipient_id}/replaces",
+    response={200: dict, 403: Error, 404: Error, 409: Conflict, 422: Error},
+    summary="Sửa đổi: khen thưởng của quyết định đã ký thay thế một khen thưởng đã thu hồi của "
+    "cùng tập thể, cá nhân, cùng cơ quan ban hành",
+)
+def replaces(request, decision_id: int, recipient_id: int, payload: ReplacesIn):
+    new, old = amendment.get_pair_or_404(
+        request.user, decision_id, recipient_id, payload.old_recipient_id
+    )
+    amendment.record_replacement(actor=request.user, old=old, new=new)
+    return {
+        "id": old.pk,
+        "decision_id": old.decision_id,
+        "name": old.name,
+        "revoked_on": old.revoked_on,
+        "replaced_by_id": new.pk,
+        "replaced_by_decision": new.decision.number_symbol,
+    }
 
 
 # --- digital signatures --------------------------------------------------------------------

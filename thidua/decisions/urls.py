@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import certificate_layout_views, eoffice_views, law_views, panels, signing_views, views
+from . import (
+    amendment_views,
+    certificate_layout_views,
+    eoffice_views,
+    law_views,
+    panels,
+    signing_views,
+    views,
+)
 
 app_name = "decisions"
 urlpatterns = [
@@ -32,6 +40,11 @@ urlpatterns = [
     path("<int:pk>/", views.decision_detail, name="detail"),
     path("<int:pk>/ky/", views.decision_approve, name="approve"),
     path("<int:pk>/thu-hoi/", views.decision_revoke, name="revoke"),
+    path(
+        "<int:pk>/khen-thuong/<int:recipient_pk>/sua-doi/",
+        amendment_views.record_replacement,
+        name="replaces",
+    ),
     path("<int:pk>/quyet-dinh.docx", views.decision_docx, name="docx"),
     path("<int:pk>/quyet-dinh.pdf", signing_views.pdf, name="pdf"),
     path("<int:pk>/ky-so/", signing_views.sign, name="sign"),

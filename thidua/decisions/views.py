@@ -20,6 +20,7 @@ from thidua.council import policy as council_policy
 from thidua.org.access import Actor
 
 from . import (
+    amendment,
     certificates,
     documents,
     generated_files,
@@ -136,7 +137,10 @@ def decision_detail(request, pk: int):
             else:
                 messages.success(request, "Đã lưu dự thảo; tiền thưởng đã tính lại theo ngày ký.")
                 return redirect("decisions:detail", pk=pk)
-    recipients = list(decision.recipients.select_related("revoked_by"))
+    recipients = list(decision.recipients.select_related("revoked_by", "replaces__decision"))
+    can_prepare = policy.can_prepare(request.user, decision.issuer)
+    # The revoked awards each one may replace (sửa đổi): one query, for the clerk only.
+    olds = amendment.replaceable(decision, recipients) if can_prepare else {}
     revoked = list(decision.revoked_recipients.select_related("decision"))
     salary = base_salary(decision.signed_on)
     public_url = qr.decision_url(decision) if decision.status == DecisionStatus.APPROVED else ""
@@ -146,6 +150,7 @@ def decision_detail(request, pk: int):
         {
             "decision": decision,
             "recipients": recipients,
+            "rows": [(r, olds.get(r.pk, [])) for r in recipients],
             "total": sum(r.amount for r in recipients),
             "salary": salary,
             "form": form if "edit" in actions else None,
@@ -159,7 +164,7 @@ def decision_detail(request, pk: int):
             "bases": documents.printed_bases(decision) if decision.kind == "issued" else [],
             "coefficient": law.coefficient_for(decision.award_form, decision.signed_on),
             "batch": decision.certificate_batches.first(),
-            "can_start_batch": policy.can_prepare(request.user, decision.issuer),
+            "can_start_batch": can_prepare,
             "signing": signing_views.panel(request.user, decision),
             "public_url": public_url,
             "public_qr": qr.svg(public_url) if public_url else "",
