@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 
 from thidua.campaigns.models import Campaign  # noqa: E402
 from thidua.core.models import AuditEntry  # noqa: E402
-from thidua.demo.scenario import _appraise, upload_missing_documents  # noqa: E402
+from thidua.demo.scenario import appraise, upload_missing_documents  # noqa: E402
 from thidua.nominations.models import Candidate, Dossier, SubmissionRound  # noqa: E402
 from thidua.org.models import ApiToken, Role, RoleAssignment, Unit, UnitKind  # noqa: E402
 
@@ -83,7 +83,7 @@ def meeting() -> dict:
     dossier = Dossier.objects.get(pk=one["dossier"])
     with time_machine.travel(OPEN_DAY, tick=False):
         nominations.submit(actor=users.get(username=one["head"]), dossier=dossier)
-    _appraise(Dossier.objects.get(pk=dossier.pk), users.get(username="noivu"))
+    appraise(Dossier.objects.get(pk=dossier.pk), users.get(username="noivu"))
     secretary = users.get(username="thuky")
     held = council.create_meeting(
         actor=secretary,
