@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from thidua.campaigns.models import Campaign
 from thidua.council import services as council
-from thidua.council.models import Council, CouncilMember, VotingRule
+from thidua.council.models import Council, CouncilMember
 from thidua.nominations import services
 from thidua.nominations.models import Dossier
 from thidua.org.models import Person, Unit
@@ -33,6 +33,7 @@ from thidua.records.models import AnnualRating
 from .plan_two_tier_2026 import TWO_TIER_TITLE
 from .scenario import PDF, appraise, upload_missing_documents
 from .seed_accounts import CAU_MAY, HAM_RONG, O_QUY_HO, OFFICE
+from .seed_council import seat_council
 
 COUNCIL = "Hội đồng Thi đua – Khen thưởng phường Sa Pa"
 RETURN_REASON = (
@@ -105,20 +106,7 @@ def _ratings(ward: Unit) -> None:
 
 def _council(ward: Unit, forms, users) -> None:
     body = Council.objects.create(unit=ward, name=COUNCIL, valid_from=ward.valid_from)
-    for order, (username, position, title) in enumerate(MEMBERS):
-        CouncilMember.objects.create(
-            council=body, user=users[username], position=position, title=title, order=order
-        )
-    for form in forms:
-        if not form.delegated_to_units:
-            VotingRule.objects.create(
-                award_form=form,
-                quorum_percent=67,
-                threshold_percent=50,
-                strictly_more=True,
-                base="all_members",
-                legal_basis=RULE_BASIS,
-            )
+    seat_council(body, MEMBERS, users, forms, RULE_BASIS)
 
 
 def _keep_open(campaign: Campaign, units: list[Unit], users) -> None:

@@ -31,18 +31,25 @@ def seed_council() -> None:
     users = {
         u.username: u for u in get_user_model().objects.filter(username__in=[m[0] for m in MEMBERS])
     }
-    for order, (username, position, title) in enumerate(MEMBERS):
+    campaign = Campaign.objects.filter(title=SAPA_TITLE, parent__isnull=True).first()
+    forms = campaign.award_forms.all() if campaign is not None else []
+    seat_council(council, MEMBERS, users, forms, RULE_BASIS)
+
+
+def seat_council(council: Council, members, users, forms, rule_basis: str) -> None:
+    """The council's members in order, and the demo's voting rule (simple majority of all
+    members, two-thirds quorum) for each award form the council votes on itself."""
+    for order, (username, position, title) in enumerate(members):
         CouncilMember.objects.create(
             council=council, user=users[username], position=position, title=title, order=order
         )
-    campaign = Campaign.objects.filter(title=SAPA_TITLE, parent__isnull=True).first()
-    if campaign is not None:
-        for form in campaign.award_forms.filter(delegated_to_units=False):
+    for form in forms:
+        if not form.delegated_to_units:
             VotingRule.objects.create(
                 award_form=form,
                 quorum_percent=67,
                 threshold_percent=50,
                 strictly_more=True,
                 base="all_members",
-                legal_basis=RULE_BASIS,
+                legal_basis=rule_basis,
             )
