@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from thidua.nominations import evaluation
 from thidua.nominations.evaluation import evaluate_candidates
 from thidua.nominations.models import Candidate
 from thidua.org.models import Person
@@ -47,6 +48,27 @@ def test_same_person_proposed_by_two_units_is_flagged_on_both(
     original = commune_dossier.candidates.get(person=may)
     assert any(
         "cũng được Phường Sa Pa đề nghị" in f.text for f in check_of(campaign, original).flags
+    )
+
+
+@pytest.mark.parametrize("whole_campaign_from", [1, 10**9])
+def test_the_whole_campaign_at_once_flags_the_same_person_proposed_twice(
+    campaign, ward_dossier, commune_dossier, monkeypatch, whole_campaign_from
+):
+    """A campaign-wide evaluation skips looking for proposals outside the rows in hand when
+    they are the whole campaign (one count): the flags are the same either way."""
+    monkeypatch.setattr(evaluation, "WHOLE_CAMPAIGN_CHECK", whole_campaign_from)
+    may = Person.objects.get(full_name="Lý Thị Mẩy")
+    form = campaign.award_forms.get(name__contains="xã, phường")
+    twice = Candidate.objects.create(dossier=ward_dossier, person=may, award_form=form, summary="x")
+    everyone = Candidate.objects.filter(dossier__campaign=campaign)
+    checks = {c.candidate_id: c for c in evaluate_candidates(campaign, everyone)}
+    assert any("cũng được Xã Tả Van đề nghị" in f.text for f in checks[twice.pk].flags)
+    # Part of the campaign (the ward's dossier alone) still finds the commune's proposal.
+    part = evaluate_candidates(campaign, ward_dossier.candidates.all())
+    assert any(
+        "cũng được Xã Tả Van đề nghị" in f.text
+        for f in next(c for c in part if c.candidate_id == twice.pk).flags
     )
 
 

@@ -15,13 +15,16 @@ from .kinds import KINDS, RATING_KINDS, WHEN_MISSING_ATTEST, WHEN_MISSING_FAIL, 
 
 # A criterion's parameters, its kind's defaults filled in.
 Params = Mapping[str, Any]
+# The statuses read once: ``Status.DAT`` goes through the enum's metaclass on every read, and
+# the rules run once per criterion and candidate of a whole campaign.
+DAT, KHONG_DAT, CAN_XAC_NHAN = Status.DAT, Status.KHONG_DAT, Status.CAN_XAC_NHAN
 
 
 def evaluate(spec: CriterionSpec, facts: Facts) -> CriterionResult:
     kind = KINDS.get(spec.kind)
     if kind is None:
         return CriterionResult(
-            spec.key, spec.text, Status.CAN_XAC_NHAN, f"Loại tiêu chuẩn chưa hỗ trợ: {spec.kind}."
+            spec.key, spec.text, CAN_XAC_NHAN, f"Loại tiêu chuẩn chưa hỗ trợ: {spec.kind}."
         )
     if kind.is_group:
         return _group(spec, facts)
@@ -44,13 +47,17 @@ def _group(spec: CriterionSpec, facts: Facts) -> CriterionResult:
 
 def group_result(spec: CriterionSpec, children: tuple[CriterionResult, ...]) -> CriterionResult:
     if not children:
-        return CriterionResult(
-            spec.key, spec.text, Status.CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào."
-        )
+        return CriterionResult(spec.key, spec.text, CAN_XAC_NHAN, "Nhóm chưa có tiêu chuẩn nào.")
     statuses = [child[2] for child in children]  # .status, without the attribute lookup
-    dat, pending = statuses.count(Status.DAT), statuses.count(Status.CAN_XAC_NHAN)
-    status, explanation = _group_outcome(spec.kind == "all_of", dat, pending, len(statuses))
-    return CriterionResult(spec.key, spec.text, status, explanation, children)
+    status, explanation = _group_outcome(
+        spec.kind == "all_of", statuses.count(DAT), statuses.count(CAN_XAC_NHAN), len(statuses)
+    )
+    return _new_tuple(CriterionResult, (spec.key, spec.text, status, explanation, children))
+
+
+# Run once per group and candidate of a whole campaign: the result built as the tuple it is
+# (a named tuple's ``__new__`` is a Python function).
+_new_tuple = tuple.__new__
 
 
 @cache
@@ -60,23 +67,23 @@ def _group_outcome(all_needed: bool, dat: int, pending: int, total: int) -> tupl
     failed = total - dat - pending
     summary = f"{dat}/{total} tiêu chuẩn đạt"
     if all_needed:
-        status = Status.KHONG_DAT if failed else Status.CAN_XAC_NHAN if pending else Status.DAT
+        status = KHONG_DAT if failed else CAN_XAC_NHAN if pending else DAT
         return status, f"Cần đạt tất cả: {summary}" + (
             f", {pending} cần xác nhận." if pending else "."
         )
-    status = Status.DAT if dat else Status.CAN_XAC_NHAN if pending else Status.KHONG_DAT
+    status = DAT if dat else CAN_XAC_NHAN if pending else KHONG_DAT
     return status, f"Cần đạt ít nhất một: {summary}."
 
 
 def _attestation(spec: CriterionSpec, facts: Facts, pending: str) -> tuple[Status, str]:
     attestation = facts.attestations.get(spec.key)
     if attestation is None:
-        return Status.CAN_XAC_NHAN, pending
+        return CAN_XAC_NHAN, pending
     who = f" ({attestation.by})" if attestation.by else ""
     note = f": {attestation.note}" if attestation.note else "."
     if attestation.confirmed:
-        return Status.DAT, f"Đã xác nhận đạt{who}{note}"
-    return Status.KHONG_DAT, f"Đã xác nhận không đạt{who}{note}"
+        return DAT, f"Đã xác nhận đạt{who}{note}"
+    return KHONG_DAT, f"Đã xác nhận không đạt{who}{note}"
 
 
 def _attested(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
@@ -94,27 +101,32 @@ def _rating_streak(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
     checked = _years(facts.reference_date.year - offset, years)
     ratings = facts.ratings
     floor = RATING_RANK[minimum]
-    low = [y for y in checked if y in ratings and RATING_RANK[ratings[y]] < floor]
+    levels = list(map(ratings.get, checked))
+    low = [
+        year
+        for year, level in zip(checked, levels, strict=True)
+        if level is not None and RATING_RANK[level] < floor
+    ]
     if low:
-        detail = "; ".join(f"năm {y}: {_rating_label(ratings[y])}" for y in low)
-        return Status.KHONG_DAT, f"Chưa đạt {_rating_label(minimum)} trở lên ({detail})."
+        detail = "; ".join([_year_rating(y, ratings[y]) for y in low])
+        return KHONG_DAT, f"Chưa đạt {_rating_label(minimum)} trở lên ({detail})."
+    if None not in levels:  # the common case: every year rated high enough
+        detail = "; ".join(map(_year_rating, checked, levels))
+        return DAT, detail[:1].upper() + detail[1:] + "."
     missing = [y for y in checked if y not in ratings]
     pending = [y for y in missing if not_rated_yet(y, facts.reference_date)]
     if pending:
         return _when_missing(spec, params, facts, pending)
-    if missing:
-        on_leave = [y for y in missing if y in facts.maternity_years]
-        leave = (
-            " Năm " + ", ".join(map(str, on_leave)) + " có thời gian nghỉ thai sản, được tính là "
-            "thời gian công tác (Nghị định 152/2025/NĐ-CP, Điều 4): xác nhận kết quả đánh giá."
-            if on_leave
-            else ""
-        )
-        return Status.CAN_XAC_NHAN, "Chưa có kết quả đánh giá năm " + ", ".join(
-            map(str, missing)
-        ) + "." + leave
-    detail = "; ".join([f"năm {y}: {_rating_label(ratings[y])}" for y in checked])
-    return Status.DAT, detail[:1].upper() + detail[1:] + "."
+    on_leave = [y for y in missing if y in facts.maternity_years]
+    leave = (
+        " Năm " + ", ".join(map(str, on_leave)) + " có thời gian nghỉ thai sản, được tính là "
+        "thời gian công tác (Nghị định 152/2025/NĐ-CP, Điều 4): xác nhận kết quả đánh giá."
+        if on_leave
+        else ""
+    )
+    return CAN_XAC_NHAN, "Chưa có kết quả đánh giá năm " + ", ".join(
+        map(str, missing)
+    ) + "." + leave
 
 
 # The scales as dictionaries: the rules below run once per candidate of a whole campaign.
@@ -127,13 +139,20 @@ def _rating_label(code: str) -> str:
 
 
 @cache
+def _year_rating(year: int, level: str) -> str:
+    """ "năm 2019: Hoàn thành tốt nhiệm vụ", worded once per year and level."""
+    return f"năm {year}: {_rating_label(level)}"
+
+
+@cache
 def _years(end_year: int, count: int) -> tuple[int, ...]:
     return tuple(range(end_year - count + 1, end_year + 1))
 
 
 @cache
 def _day(day: date) -> str:
-    """31/10/2020: the dates of a campaign's windows are written once, not once per candidate."""
+    """31/10/2020, each distinct day written once (``strftime`` costs microseconds, and the
+    rules write the same campaign windows and record dates for every candidate)."""
     return f"{day:%d/%m/%Y}"
 
 
@@ -171,14 +190,14 @@ def _when_missing(
     ref = facts.reference_date
     words = (
         f"Kết quả đánh giá năm {', '.join(map(str, years))} chưa thể có: đợt thi đua kết thúc "
-        f"ngày {ref:%d/%m/%Y}, trước kỳ đánh giá, xếp loại cuối năm"
+        f"ngày {_day(ref)}, trước kỳ đánh giá, xếp loại cuối năm"
     )
     if params.get("when_missing", WHEN_MISSING_ATTEST) == WHEN_MISSING_FAIL:
-        return Status.KHONG_DAT, words + "; tiêu chuẩn quy định tính là không đạt."
+        return KHONG_DAT, words + "; tiêu chuẩn quy định tính là không đạt."
     status, said = _attestation(
         spec, facts, words + ": cần cán bộ có thẩm quyền xác nhận tiêu chuẩn này."
     )
-    if status is Status.CAN_XAC_NHAN:
+    if status is CAN_XAC_NHAN:
         return status, said
     return status, f"{words}. {said}"
 
@@ -194,7 +213,7 @@ def _members_rated(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
     minimum, share = params["min_level"], params["min_percent"]
     min_label = label(RATING_LEVELS, minimum)
     if facts.members is None:
-        return Status.CAN_XAC_NHAN, "Chưa có dữ liệu thành viên của tập thể."
+        return CAN_XAC_NHAN, "Chưa có dữ liệu thành viên của tập thể."
     if not_rated_yet(year, ref):
         return _when_missing(spec, params, facts, [year])
     day = min(date(year, 12, 31), ref)
@@ -210,17 +229,17 @@ def _members_rated(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
         elif rank(RATING_LEVELS, level) >= floor:
             reached += 1
     if not total:
-        return Status.CAN_XAC_NHAN, f"Tập thể không có thành viên nào vào ngày {day:%d/%m/%Y}."
+        return CAN_XAC_NHAN, f"Tập thể không có thành viên nào vào ngày {_day(day)}."
     head = (
         f"{reached}/{total} thành viên ({_percent(reached, total)}) đạt {min_label} trở lên "
         f"năm {year}, cần tối thiểu {share}%"
     )
     tail = f"; {unrated} thành viên chưa có kết quả đánh giá năm {year}" if unrated else ""
     if reached * 100 >= share * total:
-        return Status.DAT, head + tail + "."
+        return DAT, head + tail + "."
     if (reached + unrated) * 100 >= share * total:
-        return Status.CAN_XAC_NHAN, head + tail + ": cần nhập đủ kết quả đánh giá để kết luận."
-    return Status.KHONG_DAT, head + tail + "."
+        return CAN_XAC_NHAN, head + tail + ": cần nhập đủ kết quả đánh giá để kết luận."
+    return KHONG_DAT, head + tail + "."
 
 
 def _unit_rated(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
@@ -232,11 +251,11 @@ def _unit_rated(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Stat
     if level is None:
         if not_rated_yet(year, ref):
             return _when_missing(spec, params, facts, [year])
-        return Status.CAN_XAC_NHAN, f"Chưa có kết quả đánh giá năm {year} của {who.lower()}."
+        return CAN_XAC_NHAN, f"Chưa có kết quả đánh giá năm {year} của {who.lower()}."
     said = f"{who} được đánh giá năm {year}: {label(RATING_LEVELS, level)}"
     if rank(RATING_LEVELS, level) >= rank(RATING_LEVELS, minimum):
-        return Status.DAT, said + "."
-    return Status.KHONG_DAT, f"{said}, chưa đạt {label(RATING_LEVELS, minimum)} trở lên."
+        return DAT, said + "."
+    return KHONG_DAT, f"{said}, chưa đạt {label(RATING_LEVELS, minimum)} trở lên."
 
 
 @cache
@@ -256,7 +275,7 @@ def _initiative_count(spec: CriterionSpec, params: Params, facts: Facts) -> tupl
     if facts.initiatives:
         floor = rank(AUTHORITY_LEVELS, minimum)
         for item in facts.initiatives:
-            when = item.recognized_on.strftime("%d/%m/%Y")
+            when = _day(item.recognized_on)
             if not (start < item.recognized_on <= ref):
                 notes.append(f"“{item.title}” công nhận ngày {when}, ngoài khoảng xét")
             elif rank(AUTHORITY_LEVELS, item.authority_level) < floor:
@@ -271,8 +290,8 @@ def _initiative_count(spec: CriterionSpec, params: Params, facts: Facts) -> tupl
     if counted:
         head += ": " + ", ".join(counted)
     tail = (". Không tính: " + "; ".join(notes)) if notes else ""
-    status = Status.DAT if len(counted) >= params["min_count"] else Status.KHONG_DAT
-    need = "" if status == Status.DAT else f" (cần tối thiểu {params['min_count']})"
+    status = DAT if len(counted) >= params["min_count"] else KHONG_DAT
+    need = "" if status == DAT else f" (cần tối thiểu {params['min_count']})"
     return status, f"{head}{need}{tail}."
 
 
@@ -289,12 +308,18 @@ def _number_at_least(spec: CriterionSpec, params: Params, facts: Facts) -> tuple
     name, unit = params["fact_label"], params.get("unit") or ""
     suffix = f" {unit}" if unit else ""
     if value is None:
-        return Status.CAN_XAC_NHAN, f"Chưa nhập số liệu: {name}."
-    status = Status.DAT if value >= params["min"] else Status.KHONG_DAT
+        return CAN_XAC_NHAN, f"Chưa nhập số liệu: {name}."
+    status = DAT if value >= params["min"] else KHONG_DAT
     return (
         status,
         f"{name}: {_number(value)}{suffix}, cần tối thiểu {_number(params['min'])}{suffix}.",
     )
+
+
+@cache
+def _discipline_words(start: date, end: date, minimum: str) -> tuple[str, str]:
+    """The window ("từ … đến …") and the lightest form counted, worded once per campaign."""
+    return f"từ {_day(start)} đến {_day(end)}", label(DISCIPLINE_FORMS, minimum).lower()
 
 
 def _no_discipline(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[Status, str]:
@@ -315,24 +340,23 @@ def _no_discipline(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
             and d.decided_on <= ref
             and (d.ends_on is None or d.ends_on >= start)
         ]
-    window = f"từ {_day(start)} đến {_day(ref)}"
-    form = label(DISCIPLINE_FORMS, minimum).lower()
+    window, form = _discipline_words(start, ref, minimum)
     if counted:
         detail = "; ".join(
             f"{(d.person_name + ': ') if d.person_name else ''}{label(DISCIPLINE_FORMS, d.form)} ngày "
-            f"{d.decided_on:%d/%m/%Y}"
+            f"{_day(d.decided_on)}"
             for d in counted
         )
         return (
-            Status.KHONG_DAT,
+            KHONG_DAT,
             f"Có kỷ luật từ hình thức {form} trở lên trong khoảng {window}: {detail}.",
         )
     if facts.subject_kind == "collective":
         return (
-            Status.DAT,
+            DAT,
             f"Không có cá nhân nào bị kỷ luật từ hình thức {form} trở lên trong khoảng {window}.",
         )
-    return Status.DAT, f"Không bị kỷ luật từ hình thức {form} trở lên trong khoảng {window}."
+    return DAT, f"Không bị kỷ luật từ hình thức {form} trở lên trong khoảng {window}."
 
 
 def _launched_all_campaigns(
@@ -340,13 +364,13 @@ def _launched_all_campaigns(
 ) -> tuple[Status, str]:
     if facts.campaigns_asked is None:
         return (
-            Status.CAN_XAC_NHAN,
+            CAN_XAC_NHAN,
             "Chưa có dữ liệu về kế hoạch, phát động các đợt thi đua của đơn vị.",
         )
     missing = [title for key, title in facts.campaigns_asked if key not in facts.campaigns_launched]
     if missing:
-        return Status.KHONG_DAT, "Chưa phát động: " + "; ".join(missing) + "."
-    return Status.DAT, f"Đã có kế hoạch và phát động đủ {len(facts.campaigns_asked)} đợt thi đua."
+        return KHONG_DAT, "Chưa phát động: " + "; ".join(missing) + "."
+    return DAT, f"Đã có kế hoạch và phát động đủ {len(facts.campaigns_asked)} đợt thi đua."
 
 
 Evaluator = Callable[[CriterionSpec, Params, Facts], tuple[Status, str]]

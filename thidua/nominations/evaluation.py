@@ -47,6 +47,8 @@ from .history_facts import read_initiatives, read_ratings
 from .models import Candidate, CandidateAttestation, Dossier
 
 SUSPENDED = "tam_hoan"
+# From this many candidates in hand, check with one count whether they are the whole campaign.
+WHOLE_CAMPAIGN_CHECK = 1_000
 DAT, KHONG_DAT, CAN_XAC_NHAN = Status.DAT.value, Status.KHONG_DAT.value, Status.CAN_XAC_NHAN.value
 OVERALL_LABELS = {
     Status.DAT.value: "Đạt",
@@ -94,19 +96,19 @@ class CandidateCheck:
         of the criteria (leaves) with that status, in the criteria sets that have it; at most
         three, the candidate's page shows every criterion."""
         wanted = self.status
-        found: list[str] = []
-
-        def walk(result: engine.CriterionResult) -> None:
-            if result.children:
-                for child in result.children:
-                    walk(child)
-            elif result.status == wanted and result.explanation:
-                found.append(result.explanation)
-
-        for _set, result in self.results:
-            if result.status == wanted:
-                walk(result)
-        return list(dict.fromkeys(found))[:3]
+        found: dict[str, None] = {}  # distinct, in the order met
+        # Depth first with a stack (a whole campaign asks this of every candidate): the leaves
+        # of each set with the wanted status, left to right, until three are found.
+        stack = [result for _set, result in reversed(self.results) if result[2] == wanted]
+        while stack:
+            key, _text, status, explanation, children = stack.pop()
+            if children:
+                stack.extend(reversed(children))
+            elif status == wanted and explanation:
+                found[explanation] = None
+                if len(found) == 3:
+                    break
+        return list(found)
 
 
 def evaluate_candidates(
@@ -250,9 +252,12 @@ def _evaluate_candidates(
         .exclude(pk__in=candidates.values("pk"))
         .order_by()
     )
+    # A campaign-wide evaluation holds every proposal in hand: nothing is elsewhere, and one
+    # count says so for less than the two lookups cost (a dossier's few rows skip the count).
+    whole_campaign = len(rows) >= WHOLE_CAMPAIGN_CHECK and len(rows) == campaign_candidates.count()
     for column, ids, found in (
-        ("person_id", person_ids, repeated_people),
-        ("unit_id", unit_ids, repeated_units),
+        ("person_id", [] if whole_campaign else person_ids, repeated_people),
+        ("unit_id", [] if whole_campaign else unit_ids, repeated_units),
     ):
         found.update(
             elsewhere.filter(**{f"{column}__in": ids}).values_list(column, flat=True).distinct()
