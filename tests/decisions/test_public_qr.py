@@ -5,16 +5,20 @@ every decision a QR code to the decision's public page."""
 from __future__ import annotations
 
 import io
+import subprocess
 from datetime import date
 
 import pytest
+import segno
 from django.test import Client, override_settings
+from PIL import Image
 from pypdf import PdfReader
 
 from thidua.decisions import qr
-from thidua.decisions.decision_pdf import decision_pdf
+from thidua.decisions.decision_pdf import PAGE_W, QR_SIDE, RIGHT, decision_pdf
 from thidua.decisions.models import Recipient
 
+from ..system_tools import require_tools
 from .test_revocation import revoke_page
 
 pytestmark = pytest.mark.django_db
@@ -83,16 +87,60 @@ def test_links_are_absolute(signed_decision):
     assert qr.decision_url(signed_decision) == f"{SITE}/cong-khai/quyet-dinh/{signed_decision.pk}/"
 
 
-def test_certificate_and_decision_pdf_carry_an_image(client_as, signed_decision):
+def qr_read(
+    pdf: bytes, tmp_path, x: float, y: float, size: float, count: int, page: int = 1
+) -> list:
+    """The ``count`` × ``count`` modules of the QR code drawn at ``x``, ``y`` (mm, ``size`` mm
+    square with its quiet zone) on ``page``, read back from the page as LibreOffice's poppler renders it: the pixel
+    at the centre of each module, dark or light."""
+    require_tools("pdftotext")  # poppler-utils: pdftoppm
+    tmp_path.mkdir(exist_ok=True)
+    source = tmp_path / "qr.pdf"
+    source.write_bytes(pdf)
+    dpi = 300
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page)]
+        + [str(source), str(tmp_path / "trang")],
+        check=True,
+        capture_output=True,
+    )
+    image = Image.open(next(tmp_path.glob("trang*.png"))).convert("L")
+    module = size / count
+    px = dpi / 25.4
+    return [
+        [
+            image.getpixel((int((x + (c + 0.5) * module) * px), int((y + (r + 0.5) * module) * px)))
+            < 128
+            for c in range(count)
+        ]
+        for r in range(count)
+    ]
+
+
+def matrix(url: str) -> list:
+    return [[bool(m) for m in row] for row in segno.make(url, error="m").matrix_iter(border=2)]
+
+
+def test_certificate_and_decision_pdf_carry_the_qr_of_their_page(
+    client_as, signed_decision, tmp_path
+):
     noivu = client_as("noivu")
     recipient = signed_decision.recipients.first()
     response = noivu.get(f"/quyet-dinh/{signed_decision.pk}/giay-khen/{recipient.order}.pdf")
     assert response.status_code == 200
     pdf = b"".join(response.streaming_content) if response.streaming else response.content
-    assert len(images(pdf)) == 1  # the QR (the stand-in emblem is drawn, not an image)
+    assert images(pdf) == []  # the QR is drawn (and the stand-in emblem too), not an image
+    expected = matrix(qr.award_url(recipient))
+    read = qr_read(pdf, tmp_path / "gk", 24, 182.5, 15, len(expected))
+    assert read == expected
+    other = signed_decision.recipients.exclude(pk=recipient.pk).first()
+    assert read != matrix(qr.award_url(other))
     content, _boxes = decision_pdf(signed_decision)
-    assert len(images(content)) == 1
-    assert images(content, 1) == []  # only on the first page
+    x = PAGE_W - RIGHT - QR_SIDE + 2
+    expected = matrix(qr.decision_url(signed_decision))
+    assert qr_read(content, tmp_path / "qd", x, 3, QR_SIDE, len(expected)) == expected
+    blank = qr_read(content, tmp_path / "qd2", x, 3, QR_SIDE, len(expected), page=2)
+    assert not any(any(row) for row in blank)  # only on the first page
 
 
 def test_decision_page_shows_the_public_link_and_qr_once_signed(client_as, draft_decision):

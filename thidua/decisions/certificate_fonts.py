@@ -13,6 +13,10 @@ made once per process and embedded as bytes (``_Prepared``). fpdf2 calls fontToo
 on its font object when writing a PDF; ``_Subsetter`` lets that call through for every other
 font and, for ours, only looks up the prepared bytes. A name with a letter outside the alphabet
 gets its own subset (made once too).
+
+Each PDF then compresses the same font file and the same 128 KB CID-to-glyph map of every style
+again (≈ 1 ms each, several per certificate): ``_compress`` remembers the compressed form of
+the few large streams that repeat, and gives the same bytes zlib would.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from __future__ import annotations
 import copy
 import io
 import types
+import zlib
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import fpdf.output as fpdf_output
+import fpdf.syntax as fpdf_syntax
 from fontTools import subset as ftsubset
 from fontTools import ttLib
 from fpdf import FPDF
@@ -125,6 +131,31 @@ if fpdf_output.ftsubset.Subsetter is not _Subsetter:
         **{
             **{k: getattr(ftsubset, k) for k in dir(ftsubset) if not k.startswith("__")},
             "Subsetter": _Subsetter,
+        }
+    )
+
+
+LARGE_STREAM = 16 * 1024  # bytes: fonts and CID maps; page contents are smaller and differ
+
+
+@lru_cache(maxsize=32)
+def _compressed(contents: bytes, level: int) -> bytes:
+    return zlib.compress(contents, level)
+
+
+def _compress(contents: bytes | bytearray, level: int = -1) -> bytes:
+    if len(contents) >= LARGE_STREAM and isinstance(contents, bytes):
+        return _compressed(contents, level)
+    return zlib.compress(contents, level)
+
+
+# fpdf2's streams call ``zlib.compress`` through its syntax module: the same module, with a
+# compress that remembers the large streams (identical output for everything).
+if fpdf_syntax.zlib.compress is not _compress:
+    fpdf_syntax.zlib = types.SimpleNamespace(
+        **{
+            **{k: getattr(zlib, k) for k in dir(zlib) if not k.startswith("__")},
+            "compress": _compress,
         }
     )
 

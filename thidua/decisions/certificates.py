@@ -13,7 +13,6 @@ text, each field where its layout puts it; ``calibration_pdf`` is the test page 
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -148,7 +147,7 @@ class CertificatePDF(FPDF):
         self.cell(110, 6, decision.signer_name, align="C")
         # Bottom left corner, under the decision line, inside the border: the award's public
         # verification page.
-        self.image(io.BytesIO(qr.png(qr.award_url(recipient))), x=24, y=182.5, w=QR, h=QR)
+        qr.draw(self, qr.award_url(recipient), 24, 182.5, QR)
 
     # --- pre-printed blanks: the text only, where the issuer's layout puts it -------------
 
@@ -174,7 +173,7 @@ class CertificatePDF(FPDF):
         self.field("signer", decision.signer_title.upper())
         self.field("signer_name", decision.signer_name)
         x, y = self.layout.at("qr")
-        self.image(io.BytesIO(qr.png(qr.award_url(recipient))), x=x, y=y, w=QR, h=QR)
+        qr.draw(self, qr.award_url(recipient), x, y, QR)
 
 
 def decision_line(decision: Decision) -> str:

@@ -14,7 +14,6 @@ signer's personal signature between the signer's title and name (ô 7c), the age
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from fpdf import FPDF
@@ -256,8 +255,7 @@ def decision_pdf(decision: Decision) -> tuple[bytes, SignatureBoxes]:
     pdf.set_author(decision.issuer_name)
     pdf.add_page()
     # Top right corner, in the margin above quốc hiệu: the decision's public page.
-    code = io.BytesIO(qr.png(qr.decision_url(decision)))
-    pdf.image(code, x=PAGE_W - RIGHT - QR_SIDE + 2, y=3, w=QR_SIDE, h=QR_SIDE)
+    qr.draw(pdf, qr.decision_url(decision), PAGE_W - RIGHT - QR_SIDE + 2, 3, QR_SIDE)
     pdf.set_xy(LEFT, TOP)
     _header(pdf, ctx["issuer"], decision.number_symbol, ctx["date_line"])
     pdf.text_at(LEFT, WIDTH, "QUYẾT ĐỊNH", 14, "B")
