@@ -20,10 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from rapidfuzz import fuzz, process
 
 from thidua.campaigns.models import AwardForm, Campaign, Criterion
@@ -68,6 +64,12 @@ def number_facts(campaign: Campaign) -> list[tuple[str, str]]:
 
 
 def build_template(campaign: Campaign, unit: Unit) -> bytes:
+    # openpyxl only here: the views import this module, and openpyxl is slow to import.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
