@@ -18,7 +18,6 @@ HEAVY = (
     "pypdf",
     "docx",
     "openpyxl",
-    "segno",
     "rapidfuzz",
     "holidays",
 )

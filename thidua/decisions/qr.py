@@ -9,6 +9,7 @@ import io
 import secrets
 from typing import TYPE_CHECKING
 
+import segno
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,8 +35,6 @@ def decision_url(decision: Decision) -> str:
 
 
 def png(url: str) -> bytes:
-    import segno  # imported where a code is drawn: the models import this module
-
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=8, border=2)
     return buffer.getvalue()
@@ -43,8 +42,6 @@ def png(url: str) -> bytes:
 
 def svg(url: str) -> SafeString:
     """Inline SVG for a page (no script, no external request)."""
-    import segno
-
     buffer = io.BytesIO()
     segno.make(url, error="m").save(
         buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, omitsize=True, title=url

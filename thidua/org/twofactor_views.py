@@ -4,6 +4,7 @@ after the password (/dang-nhap/ma-xac-thuc/), and the administrator's list and r
 
 from __future__ import annotations
 
+import segno
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -41,8 +42,6 @@ def _next(request) -> str:
 
 
 def _qr_svg(device: TOTPDevice) -> str:
-    import segno  # only on the enrolment page, not at start-up
-
     qr = segno.make(device.config_url, error="m")
     return mark_safe(qr.svg_inline(scale=4, title="Mã QR xác thực hai bước"))  # noqa: S308
 
