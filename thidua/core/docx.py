@@ -2,6 +2,9 @@
 A4, margins 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right, Times New Roman 13–14,
 the issuer block and the national motto block side by side, số/ký hiệu, địa danh and date,
 the document type and trích yếu centred, then body, nơi nhận and the signature block.
+
+python-docx is imported inside the functions that build a document: the names of agencies
+(``agency_title``…) are read at start-up by many modules that never write a DOCX.
 """
 
 from __future__ import annotations
@@ -10,20 +13,9 @@ import io
 import re
 from datetime import date
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-
 FONT = "Times New Roman"  # LibreOffice substitutes the metric-compatible Liberation Serif
-CENTER, LEFT, JUSTIFY = (
-    WD_ALIGN_PARAGRAPH.CENTER,
-    WD_ALIGN_PARAGRAPH.LEFT,
-    WD_ALIGN_PARAGRAPH.JUSTIFY,
-)
+# Paragraph alignments, by the name of python-docx's WD_ALIGN_PARAGRAPH member.
+CENTER, LEFT, JUSTIFY = "CENTER", "LEFT", "JUSTIFY"
 
 
 # Body paragraphs are at least 6 pt apart (NĐ 30/2020, Phụ lục I: "khoảng cách giữa các đoạn
@@ -73,7 +65,18 @@ def agency_title(unit) -> str:
     return official_name(unit)
 
 
+def _aligned(para, align: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    para.alignment = WD_ALIGN_PARAGRAPH[align]
+
+
 def new_document(*, landscape: bool = False):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -93,6 +96,10 @@ def new_document(*, landscape: bool = False):
 
 def _field(paragraph, instruction: str) -> None:
     """A field (PAGE, NUMPAGES…) Word and LibreOffice compute when they lay the page out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
         if kind:
@@ -113,12 +120,14 @@ def _field(paragraph, instruction: str) -> None:
 def page_numbers(section) -> None:
     """Page numbers in Arabic numerals, centred at the top, from the second page (NĐ 30/2020,
     Phụ lục I, mục II.9): a header with a PAGE field and an empty header on the first page."""
+    from docx.shared import Mm
+
     section.different_first_page_header_footer = True
     section.header_distance = Mm(10)
     header = section.header
     header.is_linked_to_previous = False
     para = header.paragraphs[0]
-    para.alignment = CENTER
+    _aligned(para, CENTER)
     _field(para, "PAGE")
     section.first_page_header.is_linked_to_previous = False
 
@@ -135,6 +144,8 @@ def paragraph(
     space_after=0,
     indent_first=False,
 ):
+    from docx.shared import Mm, Pt
+
     para = container.add_paragraph()
     if text:
         run = para.add_run(text)
@@ -142,7 +153,7 @@ def paragraph(
         if size:
             run.font.size = Pt(size)
     if align is not None:
-        para.alignment = align
+        _aligned(para, align)
     if indent_first:
         # A body paragraph (first line indented): at least 6 pt after it.
         space_after = max(space_after, BODY_SPACING)
@@ -177,6 +188,8 @@ def header_block(
     document, *, parent: str, issuer: str, number_symbol: str, place: str, day: date | None
 ) -> None:
     """Issuer on the left, quốc hiệu and tiêu ngữ on the right (NĐ 30/2020, Phụ lục I)."""
+    from docx.shared import Mm
+
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
     _widths(table, [Mm(72), Mm(93)])
@@ -249,6 +262,8 @@ def signature_block(
 ):
     """Nơi nhận on the left (each line "- …;", then one "- Lưu: VT, <drafter>."), the signer's
     authority, title and name on the right. ``name`` may be empty: the line is left to sign."""
+    from docx.shared import Mm, Pt
+
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
     _widths(table, [Mm(75), Mm(90)])
@@ -271,6 +286,8 @@ def signature_block(
 
 def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> None:
     """Minutes are signed by the chair and the secretary side by side: (title, name) each."""
+    from docx.shared import Mm
+
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
     _widths(table, [Mm(82), Mm(83)])
@@ -285,6 +302,8 @@ def two_signatures(document, left: tuple[str, str], right: tuple[str, str]) -> N
 
 def printable_width_mm(document) -> float:
     """The width between the margins of the document's last section, in millimetres."""
+    from docx.shared import Mm
+
     section = document.sections[-1]
     return (section.page_width - section.left_margin - section.right_margin) / Mm(1)
 
@@ -292,6 +311,9 @@ def printable_width_mm(document) -> float:
 def grid(document, headers: list[str], widths_mm: list[float]):
     """A table with a header row, its columns ``widths_mm`` wide; they must fit between the
     margins (a table wider than the page is cut off by the printer, or squeezed by Word)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Mm, Pt
+
     room = printable_width_mm(document)
     if sum(widths_mm) > room + 0.01:
         raise ValueError(f"table {sum(widths_mm)} mm wide, the page has {room:.0f} mm")
@@ -304,11 +326,13 @@ def grid(document, headers: list[str], widths_mm: list[float]):
         cell.paragraphs[0].text = ""
         run = cell.paragraphs[0].add_run(header)
         run.bold, run.font.size = True, Pt(12)
-        cell.paragraphs[0].alignment = CENTER
+        _aligned(cell.paragraphs[0], CENTER)
     return table
 
 
 def grid_row(table, values: list[str], widths_mm: list[float], *, bold=False, merge=False):
+    from docx.shared import Mm, Pt
+
     cells = table.add_row().cells
     if merge:
         merged = cells[0].merge(cells[-1])

@@ -5,6 +5,9 @@ Columns are found by their header text (case, Unicode form and spacing do not ma
 unit may reorder them or add its own. Blank rows are skipped; every refused cell becomes a
 ``RowError`` naming its row and column letter with a Vietnamese reason. The reader writes
 nothing: the caller decides to store nothing (the default) or only the clean rows.
+
+openpyxl is imported inside the functions that need it: many modules the URLconf reaches
+import this one, and openpyxl is slow to import.
 """
 
 from __future__ import annotations
@@ -17,11 +20,6 @@ from io import BytesIO
 from typing import IO, Any
 
 from django.conf import settings
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import uploads
 from .sheet_source import NO_CACHED_VALUE, looks_like_text, open_rows
@@ -87,6 +85,11 @@ def build_template(
     """An empty list to fill in (or pre-filled ``rows``): bold headers, a "Hướng dẫn" sheet, and
     drop-down lists for the columns in ``choices`` (values kept on a sheet of their own, so a
     long list of names is no problem). Every text is written as text, never as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
@@ -175,6 +178,8 @@ def read_sheet(
         if source.is_csv:
             errors.append(RowError(0, "", CSV_AS_XLSX))
         return None, errors
+    from openpyxl.utils import get_column_letter
+
     sheet = Sheet(header_row, {k: get_column_letter(i + 1) for k, i in positions.items()})
     sheet.notices, sheet.title = source.notices, source.title
     sheet._rows = _data_rows(source.rows, positions, skip, sheet, max_rows)
@@ -223,6 +228,8 @@ def parse_date(value: Any) -> date | None | str:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
+        from openpyxl.utils.datetime import from_excel
+
         try:
             return from_excel(value).date()
         except (ValueError, OverflowError, AttributeError):

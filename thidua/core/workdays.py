@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=16)
 def _public_holidays(year: int) -> frozenset[date]:
+    import holidays  # its calendars take a while to import; needed only when counting days
+
     return frozenset(holidays.country_holidays("VN", years=year))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-
 from thidua.core import docx as d
 from thidua.core.rendering import render
 
@@ -39,6 +37,8 @@ def shared_ranks(items) -> dict[int, int]:
 
 def keep_rows_whole(table) -> None:
     """No row split across two pages; the header row repeats on each page."""
+    from docx.oxml import OxmlElement  # python-docx only where a document is built
+
     for n, row in enumerate(table.rows):
         properties = row._tr.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))

@@ -11,7 +11,6 @@ from thidua.org.api_auth import TokenAuth
 
 from . import (
     amendment,
-    certificates,
     documents,
     policy,
     revocation,
@@ -93,6 +92,8 @@ def approve(request, decision_id: int):
     "/decisions/{decision_id}/certificates.pdf", summary="Giấy khen (PDF, mỗi người một trang)"
 )
 def certificates_pdf(request, decision_id: int):
+    from . import certificates  # fpdf2: imported when a PDF is drawn, not at start-up
+
     decision = policy.get_decision_or_404(request.user, decision_id)
     policy.require_certificates(decision)
     return HttpResponse(certificates.certificates_pdf(decision), content_type="application/pdf")

@@ -24,12 +24,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
-from pypdf import PdfWriter
 
 from thidua.core.models import GeneratedFile, JobStatus
 
 from .certificate_layout import layout_for
-from .certificates import CertificatePDF, _slug
 from .models import BatchStatus, CertificateBatch
 
 CHUNK_KIND = "decisions.certificate-chunk"
@@ -104,6 +102,8 @@ def build_chunk(chunk_id: int) -> None:
     if chunk.status == JobStatus.DONE:  # a repeated run: one result, perhaps the last one
         assemble(batch.pk)
         return
+    from .certificates import CertificatePDF, _slug  # fpdf2: only in the worker that draws
+
     rows = GeneratedFile.objects.filter(pk=chunk.pk)
     rows.update(status=JobStatus.RUNNING)
     decision = batch.decision
@@ -157,6 +157,8 @@ def assemble(batch_id: int) -> bool:
         chunks = list(chunks_of(batch).order_by("part"))
         if not chunks or any(c.status != JobStatus.DONE for c in chunks):
             return False
+        from pypdf import PdfWriter  # only here: the app's start-up reaches this module
+
         combined = PdfWriter()
         with tempfile.TemporaryFile() as handle:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-
-from fpdf import FPDF
-from fpdf.image_parsing import get_img_info
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from thidua.org.models import Unit
 
 from .layout_models import CertificateLayout, CertificateMode
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 PAGE_W, PAGE_H = 297.0, 210.0
 EMBLEM_PIXELS = 520  # 22 mm at 600 dpi
@@ -110,6 +110,10 @@ DECODES = {"count": 0}  # how many emblem files were decoded in this process (te
 
 
 def decode_emblem(content: bytes) -> object:
+    # Pillow and fpdf2 imported here: the layout itself is read where no PDF is drawn.
+    from fpdf.image_parsing import get_img_info
+    from PIL import Image
+
     DECODES["count"] += 1
     with Image.open(io.BytesIO(content)) as image:
         image.load()

@@ -14,7 +14,6 @@ from thidua.core.web import download, flash_errors
 
 from . import certificate_layout_services as service
 from .certificate_layout import layout_for
-from .certificates import calibration_pdf
 from .layout_models import CertificateLayout
 from .policy import DecisionError
 
@@ -65,6 +64,8 @@ def layout_edit(request, unit_pk: int):
 
 @login_required
 def calibration(request, unit_pk: int):
+    from .certificates import calibration_pdf  # fpdf2: imported when the PDF is drawn
+
     issuer = service.issuer_or_404(request.user, unit_pk)
     return download(
         calibration_pdf(layout_for(issuer)), f"trang-in-thu-{issuer.pk}.pdf", PDF, inline=True

@@ -27,6 +27,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -46,12 +47,13 @@ from thidua.nominations.models import Candidate, DossierDocument
 from thidua.org.models import Office
 
 from . import policy, signing, upward_document
-from .decision_pdf import Box
-from .docx_pdf import docx_to_pdf
 from .eoffice_manifest import ascii_name, manifest_csv, manifest_json
 from .meeting_results import upward_forms
 from .models import KeyKind, SigningKey
 from .policy import DecisionError
+
+if TYPE_CHECKING:
+    from .decision_pdf import Box
 
 KIND = "decisions.eoffice"
 MB = 1024 * 1024
@@ -191,6 +193,8 @@ def _generated(meeting: Meeting) -> Iterator[tuple[str, str, bytes, str, date | 
 
 
 def _stamp_box() -> Box:
+    from .decision_pdf import Box
+
     # In the top margin of the first page, right of the header: 85 × 14 mm.
     return Box.from_mm(0, 110, 3, 85, 14)
 
@@ -220,6 +224,8 @@ def _signed(pdf: bytes, signer, issuer_title: str, what: str, place: str) -> byt
 
 def entries(meeting: Meeting, progress: Callable[[int], None]) -> Iterator[Entry]:
     """Every file of the package, in order; ``progress`` is told each step done."""
+    from .docx_pdf import docx_to_pdf  # fpdf2 and python-docx: only in the worker that builds
+
     issuer = meeting.campaign.issuer
     try:
         signer = signing.load_signer(agency_key(issuer))

@@ -8,8 +8,11 @@ small PDF drawn with fpdf2 and the shipped fonts (Vietnamese text, no HarfBuzz n
 Keys: ``SigningKey`` rows name a PKCS#12 file under ``THIDUA_SIGNING_DIR`` (outside the
 uploaded files) and the environment variable holding its passphrase, or a key on a PKCS#11
 token (USB token, HSM: the module, the token's label, the key's label) and the environment
-variable holding the token's PIN. ``open_signer`` opens either for the time of one signing:
-a token's session is closed when the block ends.
+variable holding the token's PIN. ``token_signing.open_signer`` opens either for the time of
+one signing: a token's session is closed when the block ends.
+
+pyHanko, asn1crypto and fpdf2 are imported inside the functions that use them: this module is
+reached at start-up (the e-office package's registration), and they cost half a second there.
 
 Verification: ``verify_pdf`` validates every signature against the configured trust roots
 (``trust_roots``) and says, in words a citizen reads, whether the file is valid, was changed
@@ -21,30 +24,21 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from asn1crypto import pem
-from asn1crypto import x509 as asn1_x509
 from django.conf import settings
-from fpdf import FPDF
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers, timestamps
-from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.general import SigningError as PyhankoSigningError
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.stamp import StaticStampStyle
-from pyhanko_certvalidator import ValidationContext
 
-from .certificates import FONTS
-from .decision_pdf import Box
-from .models import KeyStore, SigningKey
+from .models import SigningKey
+
+if TYPE_CHECKING:
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign import signers
+
+    from .decision_pdf import Box
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 BLUE = (0, 51, 160)
@@ -74,78 +68,12 @@ def load_signer(key: SigningKey) -> signers.SimpleSigner:
     passphrase = key_passphrase(key)
     if passphrase is None and key.passphrase_env:
         raise SigningError(f"Chưa đặt biến môi trường {key.passphrase_env} (mật khẩu khóa ký số).")
+    from pyhanko.sign import signers
+
     signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase)
     if signer is None:
         raise SigningError("Không mở được khóa ký số (sai mật khẩu hoặc tệp hỏng).")
     return signer
-
-
-def pkcs11_module(key: SigningKey) -> str:
-    return key.pkcs11_module or settings.THIDUA_PKCS11_MODULE
-
-
-@contextmanager
-def open_signer(key: SigningKey) -> Iterator[signers.Signer]:
-    """The key's signer, usable inside the block: a PKCS#12 file's key in memory, or a session
-    on the PKCS#11 token (logged in with the PIN, closed at the end of the block)."""
-    if key.store != KeyStore.PKCS11:
-        yield load_signer(key)
-        return
-    # python-pkcs11 is optional (pyhanko[pkcs11]): imported only where a token is configured.
-    try:
-        from pkcs11 import PKCS11Error as TokenError
-        from pyhanko.config.pkcs11 import TokenCriteria
-        from pyhanko.sign import pkcs11 as p11
-    except ImportError as error:
-        raise SigningError(
-            "Máy chủ chưa cài thư viện python-pkcs11 (pyhanko[pkcs11]) để dùng thiết bị ký số."
-        ) from error
-    module = pkcs11_module(key)
-    if not module or not Path(module).is_file():
-        raise SigningError(
-            f"Không tìm thấy thư viện PKCS#11 của thiết bị ký số ({module or 'chưa cấu hình'})."
-        )
-    pin = os.environ.get(key.passphrase_env) if key.passphrase_env else None
-    if pin is None:
-        raise SigningError(
-            f"Chưa đặt biến môi trường {key.passphrase_env or '(trống)'} (mã PIN của thiết bị ký số)."
-        )
-    try:
-        session = p11.open_pkcs11_session(
-            module, token_criteria=TokenCriteria(label=key.token_label), user_pin=pin
-        )
-    except (TokenError, PyhankoSigningError) as error:
-        raise SigningError(
-            f"Không mở được thiết bị ký số {key.token_label} (không có thiết bị, hoặc sai mã PIN)."
-        ) from error
-    try:
-        signer = p11.PKCS11Signer(
-            session,
-            key_label=key.key_label,
-            cert_label=key.key_label,
-            other_certs_to_pull=_chain_labels(session, key.key_label),
-            # Hash here, sign the digest on the token (CKM_ECDSA, CKM_RSA_PKCS): the mechanisms
-            # every token has (SoftHSM and many USB tokens lack CKM_ECDSA_SHA256).
-            use_raw_mechanism=True,
-        )
-        try:
-            signer.signing_cert  # noqa: B018 - loads the key and certificate now
-        except (TokenError, PyhankoSigningError) as error:
-            raise SigningError(
-                f"Không tìm thấy khóa hoặc chứng thư có nhãn {key.key_label} trên thiết bị ký số."
-            ) from error
-        yield signer
-    finally:
-        session.close()
-
-
-def _chain_labels(session: Any, key_label: str) -> tuple[str, ...]:
-    """The labels of the other certificates on the token (the CA's chain), to embed with the
-    signer's own (pulled once, by its label)."""
-    from pkcs11 import Attribute, ObjectClass
-
-    objects = session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})
-    return tuple(sorted({o[Attribute.LABEL] for o in objects} - {key_label}))
 
 
 def key_image(key: SigningKey) -> Path | None:
@@ -179,6 +107,10 @@ def stamp_pdf(
 ) -> bytes:
     """The visible appearance of a signature, at the size of its box: a blue text block for a
     person, a red ring with the agency's name in place of the seal image."""
+    from fpdf import FPDF
+
+    from .certificates import FONTS
+
     w, h = box.size_mm
     pdf = FPDF(unit="mm", format=(w, h))
     # Only the styles used: parsing and subsetting a font is most of the time spent here.
@@ -230,6 +162,10 @@ def sign_pdf(
     location: str,
 ) -> bytes:
     """``content`` with one more PAdES signature (an incremental update)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers, timestamps
+    from pyhanko.stamp import StaticStampStyle
+
     writer = IncrementalPdfFileWriter(io.BytesIO(content))
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
@@ -267,6 +203,9 @@ def sign_pdf(
 def trust_roots() -> list[asn1_x509.Certificate]:
     """The certificates the system trusts: THIDUA_SIGNING_TRUST_ROOTS, else every PEM file in
     <THIDUA_SIGNING_DIR>/tin-cay (the demo writes its test CA there)."""
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
+
     paths = [Path(p) for p in settings.THIDUA_SIGNING_TRUST_ROOTS]
     if not paths:
         paths = sorted((Path(settings.THIDUA_SIGNING_DIR) / "tin-cay").glob("*.pem"))
@@ -303,11 +242,6 @@ EXPLANATIONS = {
     UNSIGNED: "Tệp này không có chữ ký số.",
     UNREADABLE: "Tệp tải lên không phải là tệp PDF đọc được.",
 }
-ALLOWED_AFTER = (
-    ModificationLevel.NONE,
-    ModificationLevel.LTA_UPDATES,
-    ModificationLevel.FORM_FILLING,
-)
 
 
 @dataclass
@@ -365,6 +299,11 @@ def verify_pdf(content: bytes) -> Verification:
     """Validate every signature of ``content``: the worst one decides (altered, then unknown)."""
     if not content.startswith(b"%PDF-"):
         return Verification(UNREADABLE)
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
     try:
         reader = PdfFileReader(io.BytesIO(content), strict=False)
         embedded = list(reader.embedded_signatures)
@@ -375,6 +314,12 @@ def verify_pdf(content: bytes) -> Verification:
     context = ValidationContext(
         trust_roots=trust_roots(), allow_fetching=False, revocation_mode="soft-fail"
     )
+    # What may be added after a signature without it counting as altered.
+    allowed_after = (
+        ModificationLevel.NONE,
+        ModificationLevel.LTA_UPDATES,
+        ModificationLevel.FORM_FILLING,
+    )
     checks = []
     for signature in embedded:
         try:
@@ -383,7 +328,7 @@ def verify_pdf(content: bytes) -> Verification:
             checks.append(SignatureCheck(signature.field_name, "", "", False, False, False, False))
             continue
         level = status.modification_level
-        unchanged = (level is None or level in ALLOWED_AFTER) and status.docmdp_ok is not False
+        unchanged = (level is None or level in allowed_after) and status.docmdp_ok is not False
         moment = status.timestamp_validity.timestamp if status.timestamp_validity else None
         moment = moment or status.signer_reported_dt
         checks.append(

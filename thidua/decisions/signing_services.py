@@ -2,7 +2,10 @@
 personal signature (the chairman, over the name block), then the agency's signature (the
 office as văn thư, in place of the seal, over the left third of the personal one), which also
 signs the decision's certificates. Each checks permission and state through the policy,
-writes in one transaction and records the audit entry."""
+writes in one transaction and records the audit entry.
+
+The PDF builders (fpdf2) and pyHanko are imported where a PDF is built or signed: the URLconf
+reaches this module, and they are heavy to import."""
 
 from __future__ import annotations
 
@@ -11,22 +14,23 @@ import secrets
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from pyhanko.sign.signers import Signer
 
 from thidua.core import audit
 from thidua.core.docx import agency_title
 
-from . import policy, signing
+from . import policy, signing, token_signing
 from .certificate_layout import layout_for
-from .certificates import certificates_pdf
-from .decision_pdf import Box, decision_pdf
 from .models import Decision, DecisionKind, DecisionSignature, KeyKind, SigningKey
 from .policy import DecisionError
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import Signer
 
 PERSONAL_FIELD = "ChuKyNguoiKy"
 AGENCY_FIELD = "ChuKyCoQuan"
@@ -46,7 +50,7 @@ def _key(**owner: object) -> SigningKey:
 @contextmanager
 def _signer(key: SigningKey) -> Iterator[Signer]:
     try:
-        with signing.open_signer(key) as signer:
+        with token_signing.open_signer(key) as signer:
             yield signer
     except signing.SigningError as error:
         raise DecisionError(str(error)) from error
@@ -68,6 +72,8 @@ def _name(token: str) -> str:
 def sign_decision(*, actor: User, decision: Decision) -> DecisionSignature:
     """The signer's personal signature on the decision's PDF (built from the same words as
     the DOCX), with a blue stamp: name, title, time (Vietnam, ISO 8601)."""
+    from .decision_pdf import decision_pdf
+
     with transaction.atomic(), ExitStack() as open_key:
         locked = _locked(decision)
         policy.check_signing(actor, locked, "sign")
@@ -119,6 +125,8 @@ def sign_decision(*, actor: User, decision: Decision) -> DecisionSignature:
 def seal_decision(*, actor: User, decision: Decision) -> DecisionSignature:
     """The agency's signature over the signed PDF (its seal image stands in red with the
     agency's name and the number), and the certificates signed by the agency."""
+    from .decision_pdf import Box
+
     with transaction.atomic(), ExitStack() as open_key:
         locked = _locked(decision)
         policy.check_signing(actor, locked, "seal")
@@ -177,6 +185,9 @@ def seal_decision(*, actor: User, decision: Decision) -> DecisionSignature:
 def _signed_certificates(decision: Decision, signer: Signer, now: datetime) -> bytes:
     """The certificates, signed by the agency as an attached file: the stamp at the top right
     of the first page, text only (number, time), 10 pt, black (Phụ lục I)."""
+    from .certificates import certificates_pdf
+    from .decision_pdf import Box
+
     box = Box.from_mm(0, 214, 1.5, 80, 7, page_h=210)
     stamp = signing.stamp_pdf(
         box,

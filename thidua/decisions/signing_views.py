@@ -13,7 +13,6 @@ from thidua.core.web import download, flash_errors
 from thidua.org.access import Actor
 
 from . import policy, signing_services
-from .decision_pdf import decision_pdf
 from .models import Decision, DecisionKind, DecisionSignature
 
 PDF = "application/pdf"
@@ -67,6 +66,8 @@ def pdf(request, pk: int):
     signature = signature_of(decision)
     name = f"quyet-dinh-{decision.pk}.pdf"
     if signature is None:
+        from .decision_pdf import decision_pdf  # fpdf2: imported when the PDF is drawn
+
         return download(decision_pdf(decision)[0], name, PDF, inline=True)
     return FileResponse(signature.file.open("rb"), filename=name, content_type=PDF)
 

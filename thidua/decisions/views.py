@@ -21,7 +21,6 @@ from thidua.org.access import Actor
 
 from . import (
     amendment,
-    certificates,
     documents,
     generated_files,
     law,
@@ -203,6 +202,8 @@ def _with_certificates(user: Actor, pk: int) -> Decision:
 
 @login_required
 def certificates_pdf(request, pk: int):
+    from . import certificates  # fpdf2: imported when a PDF is drawn, not at start-up
+
     decision = _with_certificates(request.user, pk)
     filename = f"giay-khen-{decision.pk}.pdf"
     record_export(request, "giay_khen", decision, filename, unit=decision.issuer)
@@ -211,6 +212,8 @@ def certificates_pdf(request, pk: int):
 
 @login_required
 def certificate_pdf(request, pk: int, order: int):
+    from . import certificates
+
     decision = _with_certificates(request.user, pk)
     recipient = decision.recipients.filter(order=order, revoked_on__isnull=True).first()
     if recipient is None:

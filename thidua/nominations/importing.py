@@ -20,12 +20,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from rapidfuzz import fuzz, process
-
 from thidua.campaigns.models import AwardForm, Campaign, Criterion
 from thidua.core.sheets import Column, RowError, parse_date, parse_number, read_sheet
 from thidua.core.spreadsheet import put_value
@@ -68,6 +62,12 @@ def number_facts(campaign: Campaign) -> list[tuple[str, str]]:
 
 
 def build_template(campaign: Campaign, unit: Unit) -> bytes:
+    # openpyxl only here: the views import this module, and openpyxl is slow to import.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
@@ -194,6 +194,8 @@ class Lookup:
         form = self.forms.get(text_key(name)) or self.form_keys.get(form_key(name))
         if form is not None:
             return form, None
+        from rapidfuzz import fuzz, process  # only for a near miss, not at start-up
+
         names = {key: f.name for key, f in self.form_keys.items() if f is not None}
         best = process.extractOne(form_key(name), list(names), scorer=fuzz.WRatio, score_cutoff=70)
         return None, (names[best[0]] if best else None)

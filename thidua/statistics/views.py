@@ -8,7 +8,7 @@ from thidua.core.exports import record_export
 from thidua.core.web import XLSX, download
 from thidua.org.models import Unit
 
-from . import excel, queries
+from . import queries
 
 
 def _filters(request):
@@ -51,6 +51,8 @@ def dashboard(request):
 
 @login_required
 def export(request):
+    from . import excel  # openpyxl: imported when a workbook is asked for, not at start-up
+
     roots, year, campaign_id = _filters(request)
     caption = " · ".join(
         x for x in [f"năm {year}" if year else "", f"đợt {campaign_id}" if campaign_id else ""] if x

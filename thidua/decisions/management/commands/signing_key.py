@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from thidua.core import audit
-from thidua.decisions import signing
+from thidua.decisions import signing, token_signing
 from thidua.decisions.models import KeyKind, KeyStore, SigningKey
 from thidua.org.models import Unit
 
@@ -99,7 +99,7 @@ class Command(BaseCommand):
         if key.image_path and signing.key_image(key) is None:
             raise CommandError("Không tìm thấy tệp ảnh chữ ký / con dấu.")
         try:
-            with signing.open_signer(key) as signer:
+            with token_signing.open_signer(key) as signer:
                 key.subject = signing.subject_name(signer.signing_cert)
         except (signing.SigningError, ValueError) as error:
             raise CommandError(str(error)) from error
