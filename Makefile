@@ -8,6 +8,9 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/thidua
 TEST_WORKERS ?= 2
 PYTEST_N := -n $(TEST_WORKERS) --dist loadgroup
 DEV_ENV := THIDUA_DEBUG=true
+# Some machines set PYTHONDONTWRITEBYTECODE: every Django process (test workers, the many the
+# deployment tests start, the server) would then compile the whole project again, ≈ 0.5 s each.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test lint format test-sqlite test-postgres system-deps bench clean
 

@@ -152,7 +152,7 @@ def _compress(contents: bytes | bytearray, level: int = -1) -> bytes:
 # fpdf2's streams call ``zlib.compress`` through its syntax module: the same module, with a
 # compress that remembers the large streams (identical output for everything).
 if fpdf_syntax.zlib.compress is not _compress:
-    fpdf_syntax.zlib = types.SimpleNamespace(
+    fpdf_syntax.zlib = types.SimpleNamespace(  # type: ignore[assignment]  # stands in for zlib
         **{
             **{k: getattr(zlib, k) for k in dir(zlib) if not k.startswith("__")},
             "compress": _compress,
