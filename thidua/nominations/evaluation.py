@@ -156,15 +156,16 @@ def _evaluate_candidates(
         if with_objects
         else {}
     )
-    # Subqueries of the subjects; an empty list when there is none of a kind: Django then
-    # skips the query (a dossier of people only reads nothing about collectives).
-    has_collectives = any(row[2] for row in rows)
-    person_ids = (
-        candidates.filter(person__isnull=False).values("person_id")
-        if any(row[1] for row in rows)
-        else []
-    )
-    unit_ids = candidates.filter(unit__isnull=False).values("unit_id") if has_collectives else []
+    # Subqueries of the subjects, or None when there is none of a kind: the queries of that kind
+    # are then not even built (a dossier of people reads nothing about collectives). Explicit
+    # id lists were measured slower for a dossier of 300: Django prepares every value, and
+    # both SQLite and PostgreSQL chose worse plans for some of the queries below.
+    people = {row[1] for row in rows if row[1]}
+    collectives = {row[2] for row in rows if row[2]}
+    has_collectives = bool(collectives)
+    person_ids = candidates.filter(person__isnull=False).values("person_id") if people else None
+    unit_ids = candidates.filter(unit__isnull=False).values("unit_id") if collectives else None
+    subjects = _subjects_q(person_ids, unit_ids)
 
     sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
@@ -191,16 +192,22 @@ def _evaluate_candidates(
     ratings = read_ratings(person_ids, unit_ids)
     initiatives = read_initiatives(person_ids)
 
+    # The disciplines of the people proposed and of the members of the collectives proposed, in
+    # one query (a discipline may count for both).
     disciplines_of_person, disciplines_in_unit = defaultdict(list), defaultdict(list)
     fields = ("person_id", "person__unit_id", "person__full_name", "form", "decided_on", "ends_on")
-    for person_id, _unit, _name, form, decided_on, ends_on in Discipline.objects.filter(
-        person_id__in=person_ids
-    ).values_list(*fields):
-        disciplines_of_person[person_id].append(engine.DisciplineFact(form, decided_on, ends_on))
-    for _person, unit_id, name, form, decided_on, ends_on in Discipline.objects.filter(
-        person__unit_id__in=unit_ids
-    ).values_list(*fields):
-        disciplines_in_unit[unit_id].append(engine.DisciplineFact(form, decided_on, ends_on, name))
+    whose = _subjects_q(person_ids, unit_ids, unit="person__unit_id")
+    for person_id, unit_id, name, form, decided_on, ends_on in (
+        Discipline.objects.filter(whose).values_list(*fields) if whose else ()
+    ):
+        if person_id in people:
+            disciplines_of_person[person_id].append(
+                engine.DisciplineFact(form, decided_on, ends_on)
+            )
+        if unit_id in collectives:
+            disciplines_in_unit[unit_id].append(
+                engine.DisciplineFact(form, decided_on, ends_on, name)
+            )
 
     # Members of the collectives with their ratings: only when a criterion counts them.
     members: dict[int, tuple[engine.MemberFact, ...]] = {}
@@ -209,21 +216,24 @@ def _evaluate_candidates(
             members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
 
     maternity = defaultdict(set)
-    for leave in MaternityLeave.objects.filter(person_id__in=person_ids):
+    for leave in MaternityLeave.objects.filter(person_id__in=person_ids) if people else ():
         maternity[leave.person_id] |= leave.years()
 
     open_cases = defaultdict(list)
-    for case in ReviewCase.objects.filter(
-        Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids),
-        opened_on__lte=today,
-    ).filter(Q(closed_on__isnull=True) | Q(closed_on__gte=today)):
+    for case in (
+        ReviewCase.objects.filter(subjects, opened_on__lte=today).filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gte=today)
+        )
+        if subjects
+        else ()
+    ):
         open_cases[("p", case.person_id) if case.person_id else ("u", case.unit_id)].append(case)
 
     awarded = defaultdict(list)
-    if campaign.reward_mode == RewardMode.ONE_OFF:
-        for award in AwardRecord.objects.filter(
-            Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids), revoked_on__isnull=True
-        ).filter(Q(campaign=campaign) | Q(campaign_title=campaign.title)):
+    if campaign.reward_mode == RewardMode.ONE_OFF and subjects:
+        for award in AwardRecord.objects.filter(subjects, revoked_on__isnull=True).filter(
+            Q(campaign=campaign) | Q(campaign_title=campaign.title)
+        ):
             awarded[("p", award.person_id) if award.person_id else ("u", award.unit_id)].append(
                 award
             )
@@ -259,6 +269,8 @@ def _evaluate_candidates(
         ("person_id", [] if whole_campaign else person_ids, repeated_people),
         ("unit_id", [] if whole_campaign else unit_ids, repeated_units),
     ):
+        if ids is None:
+            continue
         found.update(
             elsewhere.filter(**{f"{column}__in": ids}).values_list(column, flat=True).distinct()
         )
@@ -367,6 +379,16 @@ def _evaluate_candidates(
             )
         checks.append(check)
     return checks
+
+
+def _subjects_q(person_ids, unit_ids, person: str = "person_id", unit: str = "unit_id") -> Q:
+    """Rows of the people or of the collectives given (subqueries, None for none of a kind)."""
+    q = Q()
+    if person_ids is not None:
+        q |= Q(**{f"{person}__in": person_ids})
+    if unit_ids is not None:
+        q |= Q(**{f"{unit}__in": unit_ids})
+    return q
 
 
 def _numbers(text: str) -> dict[str, float]:
