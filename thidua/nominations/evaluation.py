@@ -28,7 +28,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from thidua.campaigns.criteria import specs_for
-from thidua.campaigns.models import Campaign, CriteriaSet, RewardMode
+from thidua.campaigns.models import Campaign, CriteriaSet, Criterion, RewardMode
 from thidua.core.bulk import gc_paused
 from thidua.eligibility import engine
 from thidua.eligibility.engine import Status
@@ -170,41 +170,50 @@ def _evaluate_candidates(
     sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
     counts_members = False
-    for criteria_set in (
-        CriteriaSet.objects.filter(award_form__campaign=campaign)
+    valid_sets = [
+        criteria_set
+        for criteria_set in CriteriaSet.objects.filter(award_form__campaign=campaign)
         .select_related("subject_category")
-        .prefetch_related("criteria")
         .order_by("subject_category__order", "pk")
+        if criteria_set.is_valid_on(day)
+    ]
+    # The criteria of the sets in force, grouped here (prefetch_related cost as much again).
+    criteria_of = defaultdict(list)
+    for criterion in (
+        Criterion.objects.filter(criteria_set__in=[cs.pk for cs in valid_sets])
+        if valid_sets
+        else ()
     ):
-        if criteria_set.is_valid_on(day):
-            attested = {
-                str(c.pk)
-                for c in criteria_set.criteria.all()
-                if c.kind == "attested" or engine.attestable_when_missing(c.kind, c.params, day)
-            }
-            counts_members = counts_members or any(
-                c.kind == "members_rated" for c in criteria_set.criteria.all()
-            )
-            sets_by_form[criteria_set.award_form_id].append(
-                (criteria_set, engine.Plan(engine.all_of(specs_for(criteria_set))), attested)
-            )
+        criteria_of[criterion.criteria_set_id].append(criterion)
+    for criteria_set in valid_sets:
+        criteria = criteria_of[criteria_set.pk]
+        attested = {
+            str(c.pk)
+            for c in criteria
+            if c.kind == "attested" or engine.attestable_when_missing(c.kind, c.params, day)
+        }
+        counts_members = counts_members or any(c.kind == "members_rated" for c in criteria)
+        sets_by_form[criteria_set.award_form_id].append(
+            (criteria_set, engine.Plan(engine.all_of(specs_for(criteria_set, criteria))), attested)
+        )
 
     ratings = read_ratings(person_ids, unit_ids)
     initiatives = read_initiatives(person_ids)
 
-    # The disciplines of the people proposed and of the members of the collectives proposed, in
-    # one query (a discipline may count for both).
+    # Two queries, not one OR: PostgreSQL read the OR two to three times slower (measured).
     disciplines_of_person, disciplines_in_unit = defaultdict(list), defaultdict(list)
     fields = ("person_id", "person__unit_id", "person__full_name", "form", "decided_on", "ends_on")
-    whose = _subjects_q(person_ids, unit_ids, unit="person__unit_id")
-    for person_id, unit_id, name, form, decided_on, ends_on in (
-        Discipline.objects.filter(whose).values_list(*fields) if whose else ()
-    ):
-        if person_id in people:
+    if person_ids is not None:
+        for person_id, _unit, _name, form, decided_on, ends_on in Discipline.objects.filter(
+            person_id__in=person_ids
+        ).values_list(*fields):
             disciplines_of_person[person_id].append(
                 engine.DisciplineFact(form, decided_on, ends_on)
             )
-        if unit_id in collectives:
+    if unit_ids is not None:
+        for _person, unit_id, name, form, decided_on, ends_on in Discipline.objects.filter(
+            person__unit_id__in=unit_ids
+        ).values_list(*fields):
             disciplines_in_unit[unit_id].append(
                 engine.DisciplineFact(form, decided_on, ends_on, name)
             )
@@ -381,13 +390,13 @@ def _evaluate_candidates(
     return checks
 
 
-def _subjects_q(person_ids, unit_ids, person: str = "person_id", unit: str = "unit_id") -> Q:
+def _subjects_q(person_ids, unit_ids) -> Q:
     """Rows of the people or of the collectives given (subqueries, None for none of a kind)."""
     q = Q()
     if person_ids is not None:
-        q |= Q(**{f"{person}__in": person_ids})
+        q |= Q(person_id__in=person_ids)
     if unit_ids is not None:
-        q |= Q(**{f"{unit}__in": unit_ids})
+        q |= Q(unit_id__in=unit_ids)
     return q
 
 
