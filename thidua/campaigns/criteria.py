@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from thidua.eligibility import engine
 from thidua.org.models import Person, Unit
 from thidua.records.members import members_with_ratings
@@ -22,10 +24,13 @@ def to_spec(
     )
 
 
-def specs_for(criteria_set: CriteriaSet) -> list[engine.CriterionSpec]:
-    """The set's top-level criteria as engine specs (uses prefetched rows when present)."""
+def specs_for(
+    criteria_set: CriteriaSet, criteria: Iterable[Criterion] | None = None
+) -> list[engine.CriterionSpec]:
+    """The set's top-level criteria as engine specs (uses prefetched rows when present);
+    ``criteria``: the set's rows already read, in their order."""
     children_of: dict[int | None, list[Criterion]] = {}
-    for criterion in criteria_set.criteria.all():
+    for criterion in criteria_set.criteria.all() if criteria is None else criteria:
         children_of.setdefault(criterion.parent_id, []).append(criterion)
     return [to_spec(c, children_of) for c in children_of.get(None, [])]
 

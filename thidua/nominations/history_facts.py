@@ -12,9 +12,11 @@ from thidua.records.models import AnnualRating, Initiative
 def read_ratings(person_ids, unit_ids) -> dict[str, dict]:
     """{"p": {person_id: {year: level}}, "u": {unit_id: {year: level}}}. One query per kind of
     subject (not one OR): each can use its index at national scale. The ids may be a list or a
-    subquery."""
+    subquery; None for none of a kind (its query is not even built)."""
     ratings: dict[str, dict] = {"p": defaultdict(dict), "u": defaultdict(dict)}
     for prefix, column, ids in (("p", "person_id", person_ids), ("u", "unit_id", unit_ids)):
+        if ids is None:
+            continue
         for subject_id, year, level in (
             AnnualRating.objects.filter(**{f"{column}__in": ids})
             .order_by()
@@ -25,8 +27,10 @@ def read_ratings(person_ids, unit_ids) -> dict[str, dict]:
 
 
 def read_initiatives(person_ids) -> dict[int, list]:
-    """{person_id: [InitiativeFact…]} in one query."""
+    """{person_id: [InitiativeFact…]} in one query (none when ``person_ids`` is None)."""
     initiatives: dict[int, list] = defaultdict(list)
+    if person_ids is None:
+        return initiatives
     for pk, person_id, title, recognized_on, level, used_for in Initiative.objects.filter(
         person_id__in=person_ids
     ).values_list("pk", "person_id", "title", "recognized_on", "authority_level", "used_for"):

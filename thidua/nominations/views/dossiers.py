@@ -206,7 +206,11 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if can_edit
             else None,
-            "rounds": dossier.rounds.select_related("submitted_by", "returned_by"),
+            # Rounds are written on submission only (dossier.round counts them): a dossier never
+            # submitted has none to read.
+            "rounds": list(dossier.rounds.select_related("submitted_by", "returned_by"))
+            if dossier.round
+            else [],
             "history": dossier_history(dossier)[:50],
         },
     )
