@@ -103,7 +103,7 @@ class CandidateCheck:
         # of each set with the wanted status, left to right, until three are found.
         stack = [result for _set, result in reversed(self.results) if result[2] == wanted]
         while stack:
-            key, _text, status, explanation, children = stack.pop()
+            _key, _text, status, explanation, children = stack.pop()
             if children:
                 stack.extend(reversed(children))
             elif status == wanted and explanation:
