@@ -12,6 +12,7 @@ DEV_ENV := THIDUA_DEBUG=true
 # deployment tests start, the server) would then compile the whole project again, ≈ 0.5 s each.
 unexport PYTHONDONTWRITEBYTECODE
 
+comma := ,
 .PHONY: run test lint format test-sqlite test-postgres system-deps bench clean
 
 $(BIN)/activate:
@@ -58,9 +59,14 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+PG_UP = $(shell $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null && echo yes)
+# `make test`: the browser tests check what Chromium does with the pages (scripts, HTMX, layout,
+# phones), not the database, whose every query the other tests run on both: with PostgreSQL
+# reachable they run once, in its pass. `make test-sqlite` alone runs them too.
+test: BROWSER_ONCE = yes
 test-sqlite: $(VENV)/.installed
-	@echo "== Test suite on SQLite (the deployment tests run in the PostgreSQL pass) =="
-	$(BIN)/pytest $(PYTEST_N) --ignore=tests/deploy
+	@echo "== Test suite on SQLite (the deployment tests run in the PostgreSQL pass$(if $(BROWSER_ONCE),$(if $(PG_UP),$(comma) and so do the browser tests))) =="
+	$(BIN)/pytest $(PYTEST_N) --ignore=tests/deploy $(if $(BROWSER_ONCE),$(if $(PG_UP),-m "not browser"))
 
 test-postgres: $(VENV)/.installed
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
