@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from thidua.nominations import evaluation
+from thidua.nominations import proposals
 from thidua.nominations.evaluation import evaluate_candidates
 from thidua.nominations.models import Candidate
 from thidua.org.models import Person
@@ -57,7 +57,7 @@ def test_the_whole_campaign_at_once_flags_the_same_person_proposed_twice(
 ):
     """A campaign-wide evaluation skips looking for proposals outside the rows in hand when
     they are the whole campaign (one count): the flags are the same either way."""
-    monkeypatch.setattr(evaluation, "WHOLE_CAMPAIGN_CHECK", whole_campaign_from)
+    monkeypatch.setattr(proposals, "WHOLE_CAMPAIGN_CHECK", whole_campaign_from)
     may = Person.objects.get(full_name="Lý Thị Mẩy")
     form = campaign.award_forms.get(name__contains="xã, phường")
     twice = Candidate.objects.create(dossier=ward_dossier, person=may, award_form=form, summary="x")

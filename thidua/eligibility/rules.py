@@ -113,7 +113,7 @@ def _rating_streak(spec: CriterionSpec, params: Params, facts: Facts) -> tuple[S
     if None not in levels:  # the common case: every year rated high enough
         detail = "; ".join(map(_year_rating, checked, levels))
         return DAT, detail[:1].upper() + detail[1:] + "."
-    missing = [y for y in checked if y not in ratings]
+    missing = [year for year, level in zip(checked, levels, strict=True) if level is None]
     pending = [y for y in missing if not_rated_yet(y, facts.reference_date)]
     if pending:
         return _when_missing(spec, params, facts, pending)

@@ -19,11 +19,10 @@ General rules (Nghị định 152/2025/NĐ-CP, Điều 4; Công văn 5007/BNV-T�
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -45,12 +44,10 @@ from thidua.records.models import (
 
 from .flags import Flag, _flags
 from .history_facts import read_initiatives, read_ratings
-from .models import Candidate, CandidateAttestation, Dossier
+from .models import Candidate, CandidateAttestation
+from .proposals import campaign_proposals
 
 SUSPENDED = "tam_hoan"
-# From this many candidates in hand, check with one count whether they are the whole campaign.
-WHOLE_CAMPAIGN_CHECK = 1_000
-FEW = 2000  # candidates in hand (a dossier) whose subjects' ids may be written into a query
 DAT, KHONG_DAT, CAN_XAC_NHAN = Status.DAT.value, Status.KHONG_DAT.value, Status.CAN_XAC_NHAN.value
 OVERALL_LABELS = {
     Status.DAT.value: "Đạt",
@@ -250,50 +247,9 @@ def _evaluate_candidates(
             a.confirmed, a.note, by
         )
 
-    # Other proposals of the same subject in this campaign: (candidate id, unit, form). Subjects
-    # proposed once are the rule, so only the repeated ones are fetched in detail: those twice
-    # among the rows in hand, and those proposed by another row of the campaign, found through
-    # the subject's index (counting proposals per subject over the whole campaign cost a
-    # dossier's page more than the rest of its evaluation).
-    campaign_candidates = Candidate.objects.filter(dossier__campaign=campaign)
-    seen = Counter((row[1], row[2]) for row in rows)
-    repeated_people = {p for (p, _u), n in seen.items() if n > 1 and p}
-    repeated_units = {u for (_p, u), n in seen.items() if n > 1 and u}
-    # Driven by the subject's index (SQLite joined the campaign's dossiers first: 50 ms).
-    elsewhere = (
-        Candidate.objects.filter(
-            dossier_id__in=Dossier.objects.filter(campaign=campaign).values("pk")
-        )
-        .exclude(pk__in=candidates.values("pk"))
-        .order_by()
+    proposals = campaign_proposals(
+        campaign, candidates, rows, people, collectives, person_ids, unit_ids
     )
-    # A campaign-wide evaluation holds every proposal in hand: nothing is elsewhere, and one
-    # count says so for less than the two lookups cost (a dossier's few rows skip the count).
-    whole_campaign = len(rows) >= WHOLE_CAMPAIGN_CHECK and len(rows) == campaign_candidates.count()
-    # PostgreSQL estimated the subquery's subjects so badly that it scanned every candidate of
-    # the campaign (12 ms for a dossier of 300); given the few ids themselves, it probes the
-    # subject's index. SQLite is the other way round (with a list it probed every dossier).
-    spelled_out = connection.vendor == "postgresql" and len(rows) <= FEW
-    for column, ids, in_hand, found in (
-        ("person_id", person_ids, people, repeated_people),
-        ("unit_id", unit_ids, collectives, repeated_units),
-    ):
-        if ids is None or whole_campaign:
-            continue
-        subjects_in_hand = sorted(in_hand) if spelled_out else ids
-        found.update(
-            elsewhere.filter(**{f"{column}__in": subjects_in_hand})
-            .values_list(column, flat=True)
-            .distinct()
-        )
-    proposals = defaultdict(list)
-    if repeated_people or repeated_units:
-        for other_id, person_id, unit_id, unit_name, form_name in campaign_candidates.filter(
-            Q(person_id__in=repeated_people) | Q(unit_id__in=repeated_units)
-        ).values_list("id", "person_id", "unit_id", "dossier__unit__name", "award_form__name"):
-            proposals[("p", person_id) if person_id else ("u", unit_id)].append(
-                (other_id, unit_name, form_name)
-            )
 
     # Which criteria sets apply depends only on (form, person category or unit kind): decide
     # once per combination, not once per candidate.
