@@ -39,7 +39,8 @@ TRANSITIONS: dict[str, Transition] = {
         target=DossierStatus.SUBMITTED,
         perm=Perm.SUBMIT_DOSSIERS,
         label="Duyệt và nộp hồ sơ",
-        confirm="Nộp hồ sơ cho Phòng Nội vụ? Sau khi nộp, đơn vị không sửa được hồ sơ.",
+        # {office}: the campaign's appraising office (services.appraising_office).
+        confirm="Nộp hồ sơ cho {office}? Sau khi nộp, đơn vị không sửa được hồ sơ.",
     ),
     "return": Transition(
         source=(DossierStatus.SUBMITTED,),

@@ -14,7 +14,7 @@ from .candidates import (
     remove_candidate,
     update_candidate,
 )
-from .deadline import is_open_for_submission, submission_deadline
+from .deadline import appraising_office, is_open_for_submission, submission_deadline
 from .documents import applicable_documents, delete_document, missing_documents, upload_document
 from .oversight import grant_extension, send_reminders
 from .workflow import (
@@ -30,6 +30,7 @@ __all__ = [
     "DossierError",
     "add_candidate",
     "applicable_documents",
+    "appraising_office",
     "appraise_candidate",
     "attest",
     "create_dossier",

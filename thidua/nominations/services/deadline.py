@@ -1,4 +1,5 @@
-"""The submission deadline of one unit: the campaign's, or the extension it was granted."""
+"""The submission deadline of one unit (the campaign's, or the extension it was granted), and
+the office the dossiers go to."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from thidua.campaigns.models import Campaign
 from thidua.org.models import Unit
+from thidua.org.office_services import document_offices
 
 from ..models import Extension
 
@@ -23,3 +25,15 @@ def is_open_for_submission(campaign: Campaign, unit: Unit, today: date | None = 
     # The whole deadline day counts, in Vietnam's time zone (TIME_ZONE = Asia/Ho_Chi_Minh).
     today = today or timezone.localdate()
     return today <= submission_deadline(campaign, unit)[0]
+
+
+def appraising_office(campaign: Campaign) -> str:
+    """The office that receives and appraises the campaign's dossiers, as pages and messages
+    name it: the issuer's proposing office in force by the deadline (Phòng Nội vụ of a town,
+    Phòng Văn hóa – Xã hội of a ward), else the receiving unit."""
+    offices = document_offices(campaign.issuer, campaign.dossier_deadline).proposers
+    if offices:
+        return " và ".join(o.name for o in offices)
+    if campaign.receiving_unit_id:
+        return campaign.receiving_unit.name
+    return "cơ quan tiếp nhận hồ sơ"

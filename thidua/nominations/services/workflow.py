@@ -1,5 +1,6 @@
-"""The dossier's workflow (``policy.TRANSITIONS``): the unit submits, Phòng Nội vụ returns it
-for more or concludes each candidate and the dossier.
+"""The dossier's workflow (``policy.TRANSITIONS``): the unit submits, the appraising office
+(Phòng Nội vụ of a town, Phòng Văn hóa – Xã hội of a ward) returns it for more or concludes each
+candidate and the dossier.
 
 Each change of state is a conditional UPDATE on the states the table allows it from, so two
 clicks at once make exactly one submission."""
@@ -22,7 +23,7 @@ from ..evaluation import evaluate_candidates
 from ..models import Appraisal, Candidate, Dossier, DossierStatus, SubmissionRound
 from ..signals import dossiers_changed
 from ..warnings import is_warned
-from .deadline import submission_deadline
+from .deadline import appraising_office, submission_deadline
 from .documents import missing_documents
 
 
@@ -65,7 +66,8 @@ def submit(*, actor: Actor, dossier: Dossier, today: date | None = None) -> Doss
     deadline, extension = submission_deadline(dossier.campaign, dossier.unit)
     if today > deadline:
         raise DossierError(
-            f"Đã quá hạn nộp hồ sơ ({deadline:%d/%m/%Y}). Liên hệ Phòng Nội vụ để được gia hạn."
+            f"Đã quá hạn nộp hồ sơ ({deadline:%d/%m/%Y}). "
+            f"Liên hệ {appraising_office(dossier.campaign)} để được gia hạn."
         )
     if dossier.campaign.status != CampaignStatus.LAUNCHED:
         raise DossierError("Đợt thi đua không còn nhận hồ sơ.")

@@ -4,6 +4,7 @@ documents generated from it."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -162,6 +163,8 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     listing = _candidate_listing(request, checks, rows)
     prefix = candidate_prefix(dossier)
     names = {pk: row.name for pk, row in rows.items()}
+    # Read only where the page names it (returned, waiting, the submit question).
+    office = partial(services.appraising_office, dossier.campaign)
     return render(
         request,
         "nominations/detail.html",
@@ -187,12 +190,13 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_open": is_open,
             "late_for_submit": late_for_submit,
             "can_edit": can_edit,
+            "appraising_office": office,
             "can_appraise": policy.allows(request.user, dossier, "appraise_candidate"),
             "actions": [
                 (
                     name,
                     t,
-                    submit_confirmation(t.confirm, checks, names)
+                    submit_confirmation(t.confirm.format(office=office()), checks, names)
                     if name == "submit"
                     else t.confirm,
                 )
