@@ -34,6 +34,6 @@ def appraising_office(campaign: Campaign) -> str:
     offices = document_offices(campaign.issuer, campaign.dossier_deadline).proposers
     if offices:
         return " và ".join(o.name for o in offices)
-    if campaign.receiving_unit_id:
+    if campaign.receiving_unit is not None:
         return campaign.receiving_unit.name
     return "cơ quan tiếp nhận hồ sơ"
