@@ -192,13 +192,15 @@ SEARCH_LIMIT = 500
 # Each name is two nested lookups by primary key, and only for the rows it concerns (a person's
 # unit, a collective's parent): written as joins and run for every row, PostgreSQL hashed or
 # merged the whole unit table twice a row (0.1 ms a row, 9 of a search's 10 ms at province scale).
+# A province's unit table is small enough that PostgreSQL reads it rather than its index: LIMIT 1
+# (the key is unique) stops that read at the unit found, half the table on average.
 PERSON_UNIT = (
     "(CASE WHEN r.person_id IS NOT NULL THEN (SELECT u.name FROM org_unit u"
-    " WHERE u.id = (SELECT p.unit_id FROM org_person p WHERE p.id = r.person_id)) END)"
+    " WHERE u.id = (SELECT p.unit_id FROM org_person p WHERE p.id = r.person_id) LIMIT 1) END)"
 )
 COLLECTIVE_PARENT = (
-    "(CASE WHEN r.unit_id IS NOT NULL THEN (SELECT u.name FROM org_unit u"
-    " WHERE u.id = (SELECT c.parent_id FROM org_unit c WHERE c.id = r.unit_id)) END)"
+    "(CASE WHEN r.unit_id IS NOT NULL THEN (SELECT u.name FROM org_unit u WHERE u.id ="
+    " (SELECT c.parent_id FROM org_unit c WHERE c.id = r.unit_id LIMIT 1) LIMIT 1) END)"
 )
 
 # The newest matches, at most SEARCH_LIMIT + 1 of them, ordered for reading and counted in the
