@@ -64,6 +64,7 @@ def odd_decisions(draft_decision, user):
     Decision.objects.filter(pk=draft_decision.pk).update(issuer_name="UBND <thị xã> & “Sa Pa”")
     Campaign.objects.filter(pk=draft_decision.campaign_id).update(title=LONG)
     _recipients(draft_decision, 3, "Kiểm Thử <b>Lan</b> & 'Hoa'")
+    _recipients(draft_decision, 2, 'Kiểm Thử "Tí" O\'Mai')  # quotes alone are escaped too
     higher = Decision.objects.get(pk=draft_decision.pk)
     higher.pk = None
     higher.kind, higher.external_number = DecisionKind.HIGHER, "123/QĐ-<TTg>"
@@ -105,6 +106,7 @@ def test_search_results_and_recipients_are_the_templates_markup(odd_decisions):
     _total, found = public.search_awards("kiem thu", None, 0, 50)
     assert {a.collective for a in found} == {True, False}
     assert str(award_items(found)) == OLD_AWARDS.render(Context({"rows": found}))
+    assert "Kiểm Thử &quot;Tí&quot; O&#x27;Mai 1" in str(award_items(found))
     assert str(award_items([])) == OLD_AWARDS.render(Context({"rows": []}))
     for decision in (first, higher):
         _decision, rows = public.decision_page(decision.pk, 0, 50)

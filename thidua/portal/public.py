@@ -38,7 +38,9 @@ def _name_condition(words: list[str]) -> tuple[str, list]:
     return " AND ".join(conditions), [f"% {word}%" for word in words]
 
 
-@dataclass(frozen=True)
+# The rows of the portal's lists: plain slotted classes, built fifty to a page (a frozen
+# dataclass sets each field through object.__setattr__, three times slower).
+@dataclass(slots=True)
 class PublicDecision:
     id: int
     number: str
@@ -49,7 +51,7 @@ class PublicDecision:
     awarded: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PublicAward:
     """What the public may know of an award: name, unit, award, decision. Nothing else."""
 
