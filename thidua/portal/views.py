@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.listing import list_page
 from thidua.core.text import ascii_key
-from thidua.decisions.models import DecisionStatus
 from thidua.org.models import Person, Unit
 
 from . import policy, public, services, story_choices
@@ -65,10 +64,7 @@ def award_search(request):
     context = {
         "q": q,
         "campaign_id": campaign_id,
-        "campaigns": Campaign.objects.filter(decisions__status=DecisionStatus.APPROVED)
-        .distinct()
-        .only("pk", "title")
-        .order_by("-period_start"),
+        "campaigns": public.signed_campaigns(),
     }
     if q:
         page, rows, total = _numbered(

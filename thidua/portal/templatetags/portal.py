@@ -1,11 +1,23 @@
-from html import escape as e
+import re
+import unicodedata
+from html import escape
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from thidua.portal.models import PortalIdentity
 
 register = template.Library()
+
+_SPECIAL = re.compile("[&<>\"']").search
+
+
+def e(text: str) -> str:
+    """``html.escape`` (what Django's escape does to a str), skipped for a text that has none
+    of the characters it replaces: most names, read fifty to a page."""
+    return escape(text) if _SPECIAL(text) else text
 
 
 @register.simple_tag(takes_context=True)
@@ -55,4 +67,46 @@ def recipient_rows(rows) -> str:
         out.append(
             f'<tr><td class="num">{a.order}</td><td><strong>{e(a.name)}</strong>{unit}</td></tr>'
         )
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
+
+
+def _truncated(text: str, length: int) -> str:
+    """``truncatechars``: Truncator counts the NFC form's characters, combining marks left out,
+    and returns that form; a short text already in NFC is returned as it is."""
+    if len(text) <= length and unicodedata.is_normalized("NFC", text):
+        return text
+    return Truncator(text).chars(length)
+
+
+def _number(value: int) -> str:
+    """The ``number`` filter: 1234567 → "1.234.567"."""
+    return f"{value:,}".replace(",", ".")
+
+
+@register.filter
+def decision_items(rows) -> str:
+    """The <li> of the list of signed decisions (PublicDecision rows)."""
+    if not rows:
+        return mark_safe('<li class="empty">Chưa có quyết định khen thưởng nào được công bố.</li>')
+    prefix = reverse("portal:decision", args=[0])[:-2]  # ".../quyet-dinh/" before the pk
+    out = []
+    for d in rows:
+        day = d.decided_on.strftime("%d/%m/%Y") if d.decided_on else ""
+        out.append(
+            f'\n  <li class="card"><a href="{prefix}{d.id}/"><strong>Quyết định số {e(d.number)}'
+            f'</strong></a> <span class="muted">ngày {day}</span>\n'
+            f"    <div>{e(d.award)}</div>\n"
+            f'    <div class="small muted">{_number(d.awarded)} tập thể, cá nhân · {e(d.issuer)}'
+            f" · {e(_truncated(d.campaign, 90))}</div></li>\n"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
+
+
+@register.filter
+def campaign_options(campaigns, chosen: str) -> str:
+    """The <option> of the campaigns filter ((id, title) pairs), ``chosen`` selected."""
+    out = []
+    for pk, title in campaigns:
+        selected = "selected" if str(pk) == chosen else ""
+        out.append(f'<option value="{pk}" {selected}>{e(_truncated(title, 70))}</option>')
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
