@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from thidua.core.lookups import among
 from thidua.eligibility import engine
 from thidua.records.models import AnnualRating, Initiative
 
@@ -18,7 +19,7 @@ def read_ratings(person_ids, unit_ids) -> dict[str, dict]:
         if ids is None:
             continue
         for subject_id, year, level in (
-            AnnualRating.objects.filter(**{f"{column}__in": ids})
+            AnnualRating.objects.filter(among(column, ids))
             .order_by()
             .values_list(column, "year", "level")
         ):
@@ -32,7 +33,7 @@ def read_initiatives(person_ids) -> dict[int, list]:
     if person_ids is None:
         return initiatives
     for pk, person_id, title, recognized_on, level, used_for in Initiative.objects.filter(
-        person_id__in=person_ids
+        among("person_id", person_ids)
     ).values_list("pk", "person_id", "title", "recognized_on", "authority_level", "used_for"):
         initiatives[person_id].append(
             engine.InitiativeFact(str(pk), title, recognized_on, level, used_for or None)

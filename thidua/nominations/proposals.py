@@ -6,22 +6,23 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from django.db import connection
 from django.db.models import Q
+
+from thidua.core.lookups import among
 
 from .models import Candidate, Dossier
 
 # From this many candidates in hand, check with one count whether they are the whole campaign.
 WHOLE_CAMPAIGN_CHECK = 1_000
-FEW = 2000  # candidates in hand (a dossier) whose subjects' ids may be written into a query
+FEW = 2000  # candidates in hand (a dossier) whose subjects' ids are passed as ``Ids``
 
 
 def campaign_proposals(
-    campaign, candidates, rows, people: set, collectives: set, person_ids, unit_ids
+    campaign, candidates, rows, person_ids, unit_ids
 ) -> dict[tuple[str, int], list[tuple[int, str, str]]]:
     """``rows``: the evaluation's rows of ``candidates`` (id, person id, unit id first);
-    ``people``/``collectives``: their subjects' ids; ``person_ids``/``unit_ids``: the same as
-    subqueries (None for none of a kind). Keys: ("p", person id) or ("u", unit id)."""
+    ``person_ids``/``unit_ids``: their subjects' ids, as ``core.lookups.Ids`` or subqueries
+    (None for none of a kind). Keys: ("p", person id) or ("u", unit id)."""
     # Subjects proposed once are the rule, so only the repeated ones are fetched in detail:
     # those twice among the rows in hand, and those proposed by another row of the campaign,
     # found through the subject's index (counting proposals per subject over the whole campaign
@@ -41,22 +42,16 @@ def campaign_proposals(
     # A campaign-wide evaluation holds every proposal in hand: nothing is elsewhere, and one
     # count says so for less than the two lookups cost (a dossier's few rows skip the count).
     whole_campaign = len(rows) >= WHOLE_CAMPAIGN_CHECK and len(rows) == campaign_candidates.count()
-    # PostgreSQL estimated the subquery's subjects so badly that it scanned every candidate of
-    # the campaign (12 ms for a dossier of 300); given the few ids themselves, it probes the
-    # subject's index. SQLite is the other way round (with a list it probed every dossier).
-    spelled_out = connection.vendor == "postgresql" and len(rows) <= FEW
-    for column, ids, in_hand, found in (
-        ("person_id", person_ids, people, repeated_people),
-        ("unit_id", unit_ids, collectives, repeated_units),
+    # A dossier's subjects come as ``Ids`` (one parameter): PostgreSQL estimated a subquery's
+    # subjects so badly that it scanned every candidate of the campaign (12 ms for a dossier of
+    # 300), and Django bound each id of a list one by one.
+    for column, ids, found in (
+        ("person_id", person_ids, repeated_people),
+        ("unit_id", unit_ids, repeated_units),
     ):
         if ids is None or whole_campaign:
             continue
-        subjects_in_hand = sorted(in_hand) if spelled_out else ids
-        found.update(
-            elsewhere.filter(**{f"{column}__in": subjects_in_hand})
-            .values_list(column, flat=True)
-            .distinct()
-        )
+        found.update(elsewhere.filter(among(column, ids)).values_list(column, flat=True).distinct())
     proposals = defaultdict(list)
     if repeated_people or repeated_units:
         for other_id, person_id, unit_id, unit_name, form_name in campaign_candidates.filter(
