@@ -30,7 +30,7 @@ from django.utils import timezone
 from thidua.campaigns.criteria import specs_for
 from thidua.campaigns.models import Campaign, CriteriaSet, Criterion, RewardMode
 from thidua.core.bulk import gc_paused
-from thidua.core.lookups import Ids, among
+from thidua.core.lookups import Ids, among, rows_among
 from thidua.eligibility import engine
 from thidua.eligibility.engine import Status
 from thidua.org.models import Unit
@@ -209,7 +209,7 @@ def _evaluate_candidates(
     disciplines_of_person, disciplines_in_unit = defaultdict(list), defaultdict(list)
     fields = ("form", "decided_on", "ends_on")
     for person_id, form, decided_on, ends_on in (
-        Discipline.objects.filter(among("person_id", person_ids)).values_list("person_id", *fields)
+        rows_among(Discipline, ("person_id", *fields), "person_id", person_ids, "decided_on DESC")
         if people
         else ()
     ):
@@ -229,9 +229,13 @@ def _evaluate_candidates(
         for collective_id, rows_of_unit in members_with_ratings(unit_ids).items():
             members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
 
-    maternity = defaultdict(set)
-    for leave in MaternityLeave.objects.filter(among("person_id", person_ids)) if people else ():
-        maternity[leave.person_id] |= leave.years()
+    maternity = defaultdict(set)  # the years of each leave (MaternityLeave.years)
+    for person_id, starts_on, ends_on in (
+        rows_among(MaternityLeave, ("person_id", "starts_on", "ends_on"), "person_id", person_ids)
+        if people
+        else ()
+    ):
+        maternity[person_id].update(range(starts_on.year, ends_on.year + 1))
 
     open_cases = defaultdict(list)
     for case in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from thidua.core.lookups import among
+from thidua.core.lookups import rows_among
 from thidua.eligibility import engine
 from thidua.records.models import AnnualRating, Initiative
 
@@ -18,10 +18,8 @@ def read_ratings(person_ids, unit_ids) -> dict[str, dict]:
     for prefix, column, ids in (("p", "person_id", person_ids), ("u", "unit_id", unit_ids)):
         if ids is None:
             continue
-        for subject_id, year, level in (
-            AnnualRating.objects.filter(among(column, ids))
-            .order_by()
-            .values_list(column, "year", "level")
+        for subject_id, year, level in rows_among(
+            AnnualRating, (column, "year", "level"), column, ids
         ):
             ratings[prefix][subject_id][year] = level
     return ratings
@@ -32,9 +30,10 @@ def read_initiatives(person_ids) -> dict[int, list]:
     initiatives: dict[int, list] = defaultdict(list)
     if person_ids is None:
         return initiatives
-    for pk, person_id, title, recognized_on, level, used_for in Initiative.objects.filter(
-        among("person_id", person_ids)
-    ).values_list("pk", "person_id", "title", "recognized_on", "authority_level", "used_for"):
+    columns = ("id", "person_id", "title", "recognized_on", "authority_level", "used_for")
+    for pk, person_id, title, recognized_on, level, used_for in rows_among(
+        Initiative, columns, "person_id", person_ids, order="recognized_on DESC"
+    ):
         initiatives[person_id].append(
             engine.InitiativeFact(str(pk), title, recognized_on, level, used_for or None)
         )
