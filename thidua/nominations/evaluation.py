@@ -40,12 +40,11 @@ from thidua.records.models import (
     AwardRecord,
     Discipline,
     MaternityLeave,
-    ReviewCase,
 )
 
 from .flags import Flag, _flags
-from .history_facts import read_initiatives, read_ratings
-from .models import Candidate, CandidateAttestation
+from .history_facts import read_attestations, read_initiatives, read_open_cases, read_ratings
+from .models import Candidate
 from .proposals import FEW, campaign_proposals
 
 SUSPENDED = "tam_hoan"
@@ -237,15 +236,7 @@ def _evaluate_candidates(
     ):
         maternity[person_id].update(range(starts_on.year, ends_on.year + 1))
 
-    open_cases = defaultdict(list)
-    for case in (
-        ReviewCase.objects.filter(subjects, opened_on__lte=today).filter(
-            Q(closed_on__isnull=True) | Q(closed_on__gte=today)
-        )
-        if subjects
-        else ()
-    ):
-        open_cases[("p", case.person_id) if case.person_id else ("u", case.unit_id)].append(case)
+    open_cases = read_open_cases(person_ids, unit_q, today)
 
     awarded = defaultdict(list)
     if campaign.reward_mode == RewardMode.ONE_OFF and subjects:
@@ -256,12 +247,9 @@ def _evaluate_candidates(
                 award
             )
 
-    attestations = defaultdict(dict)
-    for a in CandidateAttestation.objects.filter(candidate__in=candidates).select_related("by"):
-        by = (a.by.get_full_name() or a.by.username) if a.by else ""
-        attestations[a.candidate_id][str(a.criterion_id)] = engine.Attestation(
-            a.confirmed, a.note, by
-        )
+    attestations = read_attestations(
+        Ids(row[0] for row in rows) if few else candidates.order_by().values("pk")
+    )
 
     proposals = campaign_proposals(campaign, candidates, rows, person_ids, unit_q)
 
