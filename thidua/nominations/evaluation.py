@@ -28,7 +28,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from thidua.campaigns.criteria import specs_for
-from thidua.campaigns.models import Campaign, CriteriaSet, Criterion, RewardMode
+from thidua.campaigns.models import Campaign, CriteriaSet, RewardMode
 from thidua.core.bulk import gc_paused
 from thidua.core.lookups import Ids, among, rows_among
 from thidua.eligibility import engine
@@ -42,6 +42,7 @@ from thidua.records.models import (
     MaternityLeave,
 )
 
+from .criteria_rows import criteria_sets
 from .flags import Flag, _flags
 from .history_facts import read_attestations, read_initiatives, read_open_cases, read_ratings
 from .models import Candidate
@@ -174,23 +175,9 @@ def _evaluate_candidates(
     sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
     counts_members = False
-    valid_sets = [
-        criteria_set
-        for criteria_set in CriteriaSet.objects.filter(award_form__campaign=campaign)
-        .select_related("subject_category")
-        .order_by("subject_category__order", "pk")
-        if criteria_set.is_valid_on(day)
-    ]
-    # The criteria of the sets in force, grouped here (prefetch_related cost as much again).
-    criteria_of = defaultdict(list)
-    for criterion in (
-        Criterion.objects.filter(criteria_set__in=[cs.pk for cs in valid_sets])
-        if valid_sets
-        else ()
-    ):
-        criteria_of[criterion.criteria_set_id].append(criterion)
-    for criteria_set in valid_sets:
-        criteria = criteria_of[criteria_set.pk]
+    for criteria_set, criteria in criteria_sets(campaign):
+        if not criteria_set.is_valid_on(day):
+            continue
         attested = {
             str(c.pk)
             for c in criteria
