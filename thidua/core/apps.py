@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self) -> None:
+        from . import lookups  # noqa: F401 - registers ``field__any_of``
         from .audit import register_actions
 
         register_actions(AUDIT_ACTIONS)

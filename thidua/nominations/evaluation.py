@@ -28,8 +28,9 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from thidua.campaigns.criteria import specs_for
-from thidua.campaigns.models import Campaign, CriteriaSet, Criterion, RewardMode
+from thidua.campaigns.models import Campaign, CriteriaSet, RewardMode
 from thidua.core.bulk import gc_paused
+from thidua.core.lookups import Ids, among, rows_among
 from thidua.eligibility import engine
 from thidua.eligibility.engine import Status
 from thidua.org.models import Unit
@@ -39,13 +40,13 @@ from thidua.records.models import (
     AwardRecord,
     Discipline,
     MaternityLeave,
-    ReviewCase,
 )
 
+from .criteria_rows import criteria_sets
 from .flags import Flag, _flags
-from .history_facts import read_initiatives, read_ratings
-from .models import Candidate, CandidateAttestation
-from .proposals import campaign_proposals
+from .history_facts import read_attestations, read_initiatives, read_open_cases, read_ratings
+from .models import Candidate
+from .proposals import FEW, campaign_proposals
 
 SUSPENDED = "tam_hoan"
 DAT, KHONG_DAT, CAN_XAC_NHAN = Status.DAT.value, Status.KHONG_DAT.value, Status.CAN_XAC_NHAN.value
@@ -160,30 +161,23 @@ def _evaluate_candidates(
     people = {row[1] for row in rows if row[1]}
     collectives = {row[2] for row in rows if row[2]}
     has_collectives = bool(collectives)
-    person_ids = candidates.filter(person__isnull=False).values("person_id") if people else None
     unit_ids = candidates.filter(unit__isnull=False).values("unit_id") if collectives else None
-    subjects = _subjects_q(person_ids, unit_ids)
+    # A dossier's few subjects as one parameter (``core.lookups``); a campaign's as subqueries.
+    few = len(rows) <= FEW
+    person_ids = (
+        (Ids(people) if few else candidates.filter(person__isnull=False).values("person_id"))
+        if people
+        else None
+    )
+    unit_q = Ids(collectives) if few and collectives else unit_ids
+    subjects = _subjects_q(person_ids, unit_q)
 
     sets_by_form: dict[int, list[tuple[CriteriaSet, engine.Plan, set]]] = defaultdict(list)
     day = campaign.period_end
     counts_members = False
-    valid_sets = [
-        criteria_set
-        for criteria_set in CriteriaSet.objects.filter(award_form__campaign=campaign)
-        .select_related("subject_category")
-        .order_by("subject_category__order", "pk")
-        if criteria_set.is_valid_on(day)
-    ]
-    # The criteria of the sets in force, grouped here (prefetch_related cost as much again).
-    criteria_of = defaultdict(list)
-    for criterion in (
-        Criterion.objects.filter(criteria_set__in=[cs.pk for cs in valid_sets])
-        if valid_sets
-        else ()
-    ):
-        criteria_of[criterion.criteria_set_id].append(criterion)
-    for criteria_set in valid_sets:
-        criteria = criteria_of[criteria_set.pk]
+    for criteria_set, criteria in criteria_sets(campaign):
+        if not criteria_set.is_valid_on(day):
+            continue
         attested = {
             str(c.pk)
             for c in criteria
@@ -194,18 +188,22 @@ def _evaluate_candidates(
             (criteria_set, engine.Plan(engine.all_of(specs_for(criteria_set, criteria))), attested)
         )
 
-    ratings = read_ratings(person_ids, unit_ids)
+    ratings = read_ratings(person_ids, unit_q)
     initiatives = read_initiatives(person_ids)
 
     # Two queries, not one OR: PostgreSQL read the OR two to three times slower (measured).
     disciplines_of_person, disciplines_in_unit = defaultdict(list), defaultdict(list)
-    fields = ("person_id", "person__unit_id", "person__full_name", "form", "decided_on", "ends_on")
-    for person_id, _unit, _name, form, decided_on, ends_on in (
-        Discipline.objects.filter(person_id__in=person_ids).values_list(*fields) if people else ()
+    fields = ("form", "decided_on", "ends_on")
+    for person_id, form, decided_on, ends_on in (
+        rows_among(Discipline, ("person_id", *fields), "person_id", person_ids, "decided_on DESC")
+        if people
+        else ()
     ):
         disciplines_of_person[person_id].append(engine.DisciplineFact(form, decided_on, ends_on))
-    for _person, unit_id, name, form, decided_on, ends_on in (
-        Discipline.objects.filter(person__unit_id__in=unit_ids).values_list(*fields)
+    for unit_id, name, form, decided_on, ends_on in (
+        Discipline.objects.filter(among("person__unit_id", unit_q)).values_list(
+            "person__unit_id", "person__full_name", *fields
+        )
         if collectives
         else ()
     ):
@@ -217,19 +215,15 @@ def _evaluate_candidates(
         for collective_id, rows_of_unit in members_with_ratings(unit_ids).items():
             members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
 
-    maternity = defaultdict(set)
-    for leave in MaternityLeave.objects.filter(person_id__in=person_ids) if people else ():
-        maternity[leave.person_id] |= leave.years()
-
-    open_cases = defaultdict(list)
-    for case in (
-        ReviewCase.objects.filter(subjects, opened_on__lte=today).filter(
-            Q(closed_on__isnull=True) | Q(closed_on__gte=today)
-        )
-        if subjects
+    maternity = defaultdict(set)  # the years of each leave (MaternityLeave.years)
+    for person_id, starts_on, ends_on in (
+        rows_among(MaternityLeave, ("person_id", "starts_on", "ends_on"), "person_id", person_ids)
+        if people
         else ()
     ):
-        open_cases[("p", case.person_id) if case.person_id else ("u", case.unit_id)].append(case)
+        maternity[person_id].update(range(starts_on.year, ends_on.year + 1))
+
+    open_cases = read_open_cases(person_ids, unit_q, today)
 
     awarded = defaultdict(list)
     if campaign.reward_mode == RewardMode.ONE_OFF and subjects:
@@ -240,16 +234,11 @@ def _evaluate_candidates(
                 award
             )
 
-    attestations = defaultdict(dict)
-    for a in CandidateAttestation.objects.filter(candidate__in=candidates).select_related("by"):
-        by = (a.by.get_full_name() or a.by.username) if a.by else ""
-        attestations[a.candidate_id][str(a.criterion_id)] = engine.Attestation(
-            a.confirmed, a.note, by
-        )
-
-    proposals = campaign_proposals(
-        campaign, candidates, rows, people, collectives, person_ids, unit_ids
+    attestations = read_attestations(
+        Ids(row[0] for row in rows) if few else candidates.order_by().values("pk")
     )
+
+    proposals = campaign_proposals(campaign, candidates, rows, person_ids, unit_q)
 
     # Which criteria sets apply depends only on (form, person category or unit kind): decide
     # once per combination, not once per candidate.
@@ -353,9 +342,9 @@ def _subjects_q(person_ids, unit_ids) -> Q:
     """Rows of the people or of the collectives given (subqueries, None for none of a kind)."""
     q = Q()
     if person_ids is not None:
-        q |= Q(person_id__in=person_ids)
+        q |= among("person_id", person_ids)
     if unit_ids is not None:
-        q |= Q(unit_id__in=unit_ids)
+        q |= among("unit_id", unit_ids)
     return q
 
 
