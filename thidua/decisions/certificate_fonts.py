@@ -244,15 +244,16 @@ class FontOutput(fpdf_output.OutputProducer):
         key = self._key()
         if key is None:
             return super()._add_fonts(*args)
-        if key not in _WRITTEN:
+        kept = _WRITTEN.get(key)  # one look-up: another thread may drop it meanwhile
+        if kept is None:
             before, first = self.obj_id, len(self.pdf_objs)
             objects = super()._add_fonts(*args)
             texts = [obj.serialize() for obj in self.pdf_objs[first:]]
-            if len(_WRITTEN) >= WRITTEN_KEPT:
-                del _WRITTEN[next(iter(_WRITTEN))]
+            for oldest in list(_WRITTEN)[: max(0, len(_WRITTEN) - WRITTEN_KEPT + 1)]:
+                _WRITTEN.pop(oldest, None)
             _WRITTEN[key] = texts, {i: obj.id - before - 1 for i, obj in objects.items()}
             return objects
-        texts, offsets = _WRITTEN[key]
+        texts, offsets = kept
         written = []
         for text in texts:
             written.append(_Written(text))
