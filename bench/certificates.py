@@ -1,6 +1,8 @@
 """Certificates, one PDF per recipient (what a batch's chunk builds), against the floor of the
 same pages in one combined PDF, per certificate, on one core; then the same recipients split
-between 2 worker processes (as the chunks of a batch run on 2 workers), for the speed-up.
+between 2 worker processes (as the chunks of a batch run on 2 workers), for the speed-up, beside
+a pure Python loop split the same way (what the machine's cores give at that moment: ≈ 1/N
+when the cores are free, ≈ 1 when other work takes them).
 
 Against LibreOffice (what an office would otherwise do: the same certificate written as DOCX
 and converted to PDF, one file per recipient): LibreOffice converts a batch of files in one
@@ -157,6 +159,15 @@ def _worker(args) -> int:
     return singles(decision, recipients[part::parts])
 
 
+def _spin(n: int) -> int:
+    """Pure Python work, beside the certificates: what several processes give on this machine
+    (on a machine shared with other work, less than one core each)."""
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
 def bench_certificates(count: int = 400, workers: int = 2, runs: int = 3) -> list[dict]:
     logging.disable(logging.WARNING)  # fpdf2's notes on dropped font tables
     decision, recipients = sample(count)
@@ -185,6 +196,15 @@ def bench_certificates(count: int = 400, workers: int = 2, runs: int = 3) -> lis
         start = time.perf_counter()
         pool.map(_worker, [(count, p, workers) for p in range(workers)])
         many = time.perf_counter() - start
+        loops, alone, split = 10_000_000, [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            _spin(loops)
+            alone.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            pool.map(_spin, [loops // workers] * workers)
+            split.append(time.perf_counter() - start)
+        spin_one, spin_many = statistics.median(alone), statistics.median(split)
     return [
         {
             "name": f"Giấy khen, mỗi người 1 tệp ({count} bản)",
@@ -224,6 +244,14 @@ def bench_certificates(count: int = 400, workers: int = 2, runs: int = 3) -> lis
             "unit": "bản/s",
             "seconds": many,
             "floor": one_s,
+            "target": None,
+        },
+        {
+            "name": f"Vòng lặp Python, {workers} tiến trình (máy này cho)",
+            "rate": loops / spin_many / 1e6,
+            "unit": "triệu/s",
+            "seconds": spin_many,
+            "floor": spin_one,
             "target": None,
         },
     ]

@@ -593,7 +593,7 @@ def main() -> int:
                 print(head + f"{floor} {ratio:>6.2f}×  (để tham khảo)")
                 continue
             verdict = "đạt" if ratio <= r["target"] else "CHƯA ĐẠT"
-            print(head + f"{floor} {ratio:>6.2f}×  ≤ {r['target']:.0f}× {verdict}")
+            print(head + f"{floor} {ratio:>6.2f}×  ≤ {r['target']:g}× {verdict}")
     return 0
 
 

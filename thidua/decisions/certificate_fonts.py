@@ -17,6 +17,11 @@ gets its own subset (made once too).
 Each PDF then compresses the same font file and the same 128 KB CID-to-glyph map of every style
 again (≈ 1 ms each, several per certificate): ``_compress`` remembers the compressed form of
 the few large streams that repeat, and gives the same bytes zlib would.
+
+Writing the four styles still cost ≈ 15 ms per PDF (fpdf2 builds each style's 128 KB
+CID-to-glyph map, widths and ToUnicode map in Python, then serializes them): the same glyphs
+at the same object numbers give the same text, so ``FontOutput`` keeps the serialized font
+objects of the last few PDFs and writes them again as they are.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from fontTools import subset as ftsubset
 from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.syntax import PDFObject
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 STYLES = (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "BoldItalic"))
@@ -197,3 +203,63 @@ def install(pdf: FPDF) -> None:
         font._hbfont = None
         font.subset = _alphabet_map(font, _picked(style, name))
         pdf.fonts[prototype.fontkey] = font
+
+
+class _Written(PDFObject):
+    """A font object serialized before, for the same object number."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def serialize(self, obj_dict: Any = None, _security_handler: Any = None) -> str:
+        return self.text
+
+
+_WRITTEN: dict[tuple[Any, ...], tuple[list[str], dict[int, int]]] = {}
+WRITTEN_KEPT = 8  # sets of font objects kept: one per page count and set of glyphs in use
+
+
+class FontOutput(fpdf_output.OutputProducer):
+    """fpdf2's output, with the font objects of a PDF whose fonts are all ours, at the same
+    object numbers and with the same glyphs in use as an earlier one, copied from that one:
+    fpdf2 would write them byte for byte the same."""
+
+    def _key(self) -> tuple[Any, ...] | None:
+        fpdf = self.fpdf
+        if fpdf._security_handler is not None or fpdf._compliance:
+            return None  # encrypted streams depend on more than the fonts
+        fonts = []
+        for font in sorted(fpdf.fonts.values(), key=lambda font: font.i):
+            if (
+                not isinstance(font, TTFFont)
+                or not isinstance(font.ttfont, _Prepared)
+                or font.missing_glyphs  # fpdf2 logs a warning while writing
+            ):
+                return None
+            fonts.append((font.fontkey, font.i, font.ttfont.name, tuple(font.subset.items())))
+        return (self.obj_id, *fonts)
+
+    def _add_fonts(self, *args: Any) -> dict[int, Any]:
+        key = self._key()
+        if key is None:
+            return super()._add_fonts(*args)
+        kept = _WRITTEN.get(key)  # one look-up: another thread may drop it meanwhile
+        if kept is None:
+            before, first = self.obj_id, len(self.pdf_objs)
+            objects = super()._add_fonts(*args)
+            texts = [obj.serialize() for obj in self.pdf_objs[first:]]
+            for oldest in list(_WRITTEN)[: max(0, len(_WRITTEN) - WRITTEN_KEPT + 1)]:
+                _WRITTEN.pop(oldest, None)
+            _WRITTEN[key] = texts, {i: obj.id - before - 1 for i, obj in objects.items()}
+            return objects
+        texts, offsets = kept
+        written = []
+        for text in texts:
+            written.append(_Written(text))
+            self._add_pdf_obj(written[-1], "fonts")
+        for font in self.fpdf.fonts.values():  # what fpdf2 does after writing a font
+            assert isinstance(font, TTFFont)
+            font.subset.pick.cache_clear()
+            font.subset.get_glyph.cache_clear()
+        return {i: written[offset] for i, offset in offsets.items()}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils.text import slugify
@@ -66,6 +67,11 @@ class CertificatePDF(FPDF):
         self.set_title("Giấy khen")
         self.set_creator("Thi đua – Khen thưởng")
 
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        # The font objects of the last few PDFs are written again as they were.
+        kwargs.setdefault("output_producer_class", certificate_fonts.FontOutput)
+        return super().output(*args, **kwargs)
+
     def centred(
         self,
         y: float,
@@ -77,8 +83,25 @@ class CertificatePDF(FPDF):
     ) -> float:
         self.set_font("Serif", style, size)
         self.set_text_color(*color)
-        self.set_xy((W - width) / 2, y)
-        self.multi_cell(width, size * 0.45, text, align="C")
+        return self.lines((W - width) / 2, y, width, size * 0.45, text, "C")
+
+    def lines(
+        self, x: float, y: float, width: float, height: float, text: str, align: str
+    ) -> float:
+        """``multi_cell(width, height, text, align=align)`` at ``x``, ``y``; returns the y below.
+        Lines that surely fit are drawn as the cells multi_cell would draw, without its
+        breaking them into lines character by character (most of a certificate's cost)."""
+        rows = text.split("\n")
+        room = width - 2 * self.c_margin - 1  # a millimetre short: no doubt at the edge
+        style, size = self.font_style, self.font_size_pt
+        if all(_plain(row) and _width(self, row, style, size) < room for row in rows):
+            for row in rows:
+                self.set_xy(x, y)
+                self.cell(width, height, row, align=align)
+                y += height
+            return y
+        self.set_xy(x, y)
+        self.multi_cell(width, height, text, align=align)
         return self.get_y()
 
     def border(self) -> None:
@@ -157,8 +180,7 @@ class CertificatePDF(FPDF):
         self.set_font("Serif", spec.style, spec.size)
         self.set_text_color(*BLACK)
         left = x - spec.width / 2 if spec.align == "C" else x
-        self.set_xy(left, y)
-        self.multi_cell(spec.width, spec.size * 0.45, text, align=spec.align)
+        self.lines(left, y, spec.width, spec.size * 0.45, text, spec.align)
 
     def blank_page_for(self, decision: Decision, recipient: Recipient) -> None:
         self.add_page()
@@ -174,6 +196,26 @@ class CertificatePDF(FPDF):
         self.field("signer_name", decision.signer_name)
         x, y = self.layout.at("qr")
         qr.draw(self, qr.award_url(recipient), x, y, QR)
+
+
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+
+
+def _plain(row: str) -> bool:
+    """No character multi_cell would treat apart (soft hyphen, no-break space, \r, edge
+    spaces)."""
+    return bool(row) and row.isprintable() and row == row.strip()
+
+
+def _width(pdf: FPDF, text: str, style: str, size: float) -> float:
+    """The text's width in the certificate font: the same in every PDF, measured once."""
+    key = (text, style, size)
+    width = _WIDTHS.get(key)
+    if width is None:
+        width = pdf.get_string_width(text)
+        if len(_WIDTHS) < 4096:  # the fixed lines and the names of a batch
+            _WIDTHS[key] = width
+    return width
 
 
 def decision_line(decision: Decision) -> str:

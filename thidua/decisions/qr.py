@@ -13,6 +13,8 @@ import segno
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
+from . import qr_mask  # noqa: F401  (segno's mask choice, on whole rows: the same codes)
+
 if TYPE_CHECKING:  # the models import this module (the token's default)
     from fpdf import FPDF
 
@@ -47,17 +49,22 @@ def draw(pdf: FPDF, url: str, x: float, y: float, size: float) -> None:
     module = size / len(rows)
     with pdf.local_context(fill_color=(255, 255, 255)):
         pdf.rect(x, y, size, size, style="F")
+    # fpdf2's rect(…, "F") operator for each run, written at once (hundreds per code).
+    k, page_height = pdf.k, pdf.h
+    runs = []
+    for r, row in enumerate(rows):
+        top = (page_height - (y + r * module)) * k
+        start = None
+        for c, dark in enumerate([*row, 0]):  # a light sentinel closes the last run
+            if dark and start is None:
+                start = c
+            elif not dark and start is not None:
+                # A hair taller than a module: no light seam between rows on screen.
+                left, width = (x + start * module) * k, (c - start) * module * k
+                runs.append(f"{left:.2f} {top:.2f} {width:.2f} {-(module + 0.01) * k:.2f} re f")
+                start = None
     with pdf.local_context(fill_color=(0, 0, 0)):
-        for r, row in enumerate(rows):
-            top = y + r * module
-            start = None
-            for c, dark in enumerate([*row, 0]):  # a light sentinel closes the last run
-                if dark and start is None:
-                    start = c
-                elif not dark and start is not None:
-                    # A hair taller than a module: no light seam between rows on screen.
-                    pdf.rect(x + start * module, top, (c - start) * module, module + 0.01, "F")
-                    start = None
+        pdf._out("\n".join(runs))
 
 
 def svg(url: str) -> SafeString:
