@@ -18,9 +18,11 @@ comma := ,
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
+# --no-compile: pip would compile every installed module (half the install's time); Python
+# compiles the modules a process imports, once, as it first imports them.
 $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-compile -e '.[dev]'
 	touch $@
 
 run: $(VENV)/.installed
