@@ -5,12 +5,13 @@ it has each word of the query, the last one possibly unfinished ("nguyen van h" 
 Văn Hải). A prefix on every word cost four times more at national scale: the index merges the
 whole list of every word starting so, where a whole word is read with skips (bench/people.py).
 People are many (a million at national scale): SQLite answers from an FTS5 index of
-``org_person.search_name`` (with its words' first letters, org 0010), PostgreSQL from a GIN full-text index of ``to_tsvector('simple',
-search_name)`` (migration org 0006: trigrams were slower than a scan on the common Vietnamese
-names), joined for two words or more by a GIN index of pairs of words (org 0009: the lists of
-"nguyen" and "van" are long, that of "nguyen>van" short), and for a very common single word
-by reading the table until enough names are found (``common_word``). Units are few
-(thousands): a plain ``LIKE`` on their ``search_name`` is enough.
+``org_person.search_name`` (with its words' first letters, org 0010), PostgreSQL from a GIN
+full-text index of ``to_tsvector('simple', search_name)`` (migration org 0006: trigrams were
+slower than a scan on the common Vietnamese names), joined for two words or more by a GIN index
+of pairs of words (org 0009: the lists of "nguyen" and "van" are long, that of "nguyen>van"
+short), and for a very common single word by reading the table until enough names are found
+(``common_word``). Units are few (thousands): a plain ``LIKE`` on their ``search_name`` is
+enough.
 """
 
 from __future__ import annotations
