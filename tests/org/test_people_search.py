@@ -73,8 +73,41 @@ def test_a_name_matches_each_word_the_last_one_unfinished(personas, q):
         )
         for n in NAMES
     )
-    found = search.name_condition(Person.objects.filter(full_name__in=NAMES), q)
+    people = Person.objects.filter(full_name__in=NAMES)
+    found = search.name_condition(people, q)
     assert set(found.values_list("full_name", flat=True)) == CASES[q]
+    # The pages' path (first_matches filters by itself): the same people, in name order.
+    ids = search.first_matches(people, 20, q) if search.words(q) else []
+    expected = found.order_by("search_name", "id").values_list("pk", flat=True)
+    assert ids == list(expected)
+
+
+def test_the_first_matches_are_the_lowest_ids_sorted_by_name(personas):
+    """Past the limit, the first matches are those the text index lists first (its rowid
+    order on SQLite, as the page found them when the index's whole list was read); the
+    page shows them sorted by name."""
+    from django.db import connection
+
+    unit = personas.units["department"]
+    Person.objects.bulk_create(
+        Person(
+            full_name=n,
+            search_name=search.ascii_key(n),
+            gender="nu",
+            unit=unit,
+            category="cong_chuc",
+        )
+        for n in NAMES * 3
+    )
+    people = Person.objects.filter(full_name__in=NAMES)
+    ids = search.first_matches(people, 4, "thi")
+    matches = search.name_condition(people, "thi")
+    assert len(ids) == 5 and set(ids) <= set(matches.values_list("pk", flat=True))
+    assert ids == list(
+        Person.objects.filter(pk__in=ids).order_by("search_name", "id").values_list("pk", flat=True)
+    )
+    if connection.vendor == "sqlite":
+        assert set(ids) == set(matches.order_by("id").values_list("pk", flat=True)[:5])
 
 
 def test_the_pairs_query_is_implied_by_the_words():
@@ -102,7 +135,7 @@ def test_a_common_word_read_in_table_order_finds_the_same_people(personas, monke
         )
         for n in NAMES * 3
     )
-    qs = search.name_condition(Person.objects.filter(full_name__in=NAMES), "thi")
+    qs = Person.objects.filter(full_name__in=NAMES)
     by_index = search.first_matches(qs, 4, "thi")
     monkeypatch.setattr(search, "TABLE_COST", 0)
     if connection.vendor == "postgresql":

@@ -60,7 +60,6 @@ def people_list(request: HttpRequest) -> HttpResponse:
     unit = unit_choices_for(request.user, request.GET.get("don_vi", ""))
     category = request.GET.get("doi_tuong", "")
     status = request.GET.get("tinh_trang", "")
-    qs = search.name_condition(qs, q)
     if unit:
         qs = qs.filter(unit__path__startswith=unit.path)
     if category in PersonCategory.values:

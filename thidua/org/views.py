@@ -77,7 +77,6 @@ def people(request):
     q = request.GET.get("q", "").strip()
     unit_id = request.GET.get("don_vi", "")
     category = request.GET.get("doi_tuong", "")
-    qs = search.name_condition(qs, q)  # without diacritics: "giang thi my"
     unit = None
     if unit_id.isdigit():
         unit = access.get_unit_or_404(request.user, int(unit_id), Perm.VIEW_PEOPLE)
@@ -86,8 +85,9 @@ def people(request):
         qs = qs.filter(category=category)
     more = False
     if search.words(q):
-        # The staff search's path (people_views.people_list): the ids of the first matches from
-        # the text index, then the page's rows by id; past SEARCH_LIMIT, ask for more of the name.
+        # The staff search's path (people_views.people_list): the ids of the first matches of
+        # the name (without diacritics: "giang thi my") from the text index, then the page's
+        # rows by id; past SEARCH_LIMIT, ask for more of the name.
         ids = search.first_matches(qs, SEARCH_LIMIT, q)
         more = len(ids) > SEARCH_LIMIT
         page = Paginator(ids[:SEARCH_LIMIT], PAGE_SIZE).get_page(request.GET.get("trang"))
