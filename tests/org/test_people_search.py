@@ -148,3 +148,30 @@ def test_a_common_word_read_in_table_order_finds_the_same_people(personas, monke
         with connection.cursor() as cursor:
             cursor.execute("SHOW enable_bitmapscan")
             assert cursor.fetchone() == ("on",)
+
+
+def test_the_table_is_read_from_its_start_on_one_process_and_the_settings_come_back(personas):
+    """A parallel scan or one joining a scan already running would change which first matches
+    a page lists from one request to the next (and starting its workers cost more than the
+    read): the read runs without them, and the session's settings are given back."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite reads its text index in rowid order")
+    settings = list(search.TABLE_ORDER)
+
+    def current() -> dict[str, str]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(['current_setting(%s)'] * len(settings))}", settings)
+            return dict(zip(settings, cursor.fetchone(), strict=True))
+
+    class Rows:  # what the read sees, in place of the query's rows
+        def __iter__(self):
+            seen.update(current())
+            return iter([("giang thi my", 1)])
+
+    seen: dict[str, str] = {}
+    before = current()
+    assert search._read_in_table_order(Rows()) == [("giang thi my", 1)]
+    assert seen == search.TABLE_ORDER
+    assert current() == before
