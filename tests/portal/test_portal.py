@@ -190,6 +190,7 @@ def test_public_pages_read_a_fixed_number_of_queries_and_page_through(draft_deci
         return counts
 
     _recipients(draft_decision, 3, "Kiểm Thử Lan")
+    queries()  # on PostgreSQL a process's first search also reads the pairs' statistics
     before = queries()
     _recipients(draft_decision, 120, "Kiểm Thử Hoa")
     assert queries() == before

@@ -14,6 +14,8 @@ from django.db import connection
 from thidua.core.text import ascii_key
 from thidua.decisions.models import Decision, DecisionKind, DecisionStatus, Recipient
 
+from . import pg_search
+
 PAGE = 50
 
 
@@ -26,14 +28,12 @@ def _matches(words: list[str]) -> tuple[dict[str, str], list]:
     """The parts of SEARCH_SQL that find the recipients ``r0`` whose name has every word of
     the query at the start of one of its words, accents ignored ("hoang thi" finds "Hoàng Thị
     Yến"), and its parameters. SQLite answers from its FTS5 index, PostgreSQL from its
-    trigram index."""
+    index of pairs of words or its trigram index (pg_search)."""
     if connection.vendor == "sqlite":
         match = " AND ".join(f'"{w}"*' for w in words)
         return SQLITE_MATCHES, [match]
-    # Letters and digits only: nothing to escape in a LIKE pattern. The trigram index is on
-    # " " || search_name (decisions migration 0006), so the first word needs no second test.
-    condition = " AND ".join(["(' ' || r0.search_name) LIKE %s"] * len(words))
-    return {**POSTGRES_MATCHES, "condition": condition}, [f"% {word}%" for word in words]
+    condition, params = pg_search.condition(words, SEARCH_LIMIT + 1)
+    return {**POSTGRES_MATCHES, "condition": condition}, params
 
 
 # The rows of the portal's lists: plain slotted classes, built fifty to a page (a frozen
