@@ -207,7 +207,7 @@ COLLECTIVE_PARENT = (
 # for reading; the page's rows are named (units, award, decision) after the page is cut: named
 # before, every match cost four lookups (two thirds of a common search at national scale).
 SEARCH_SQL = f"""
-WITH m AS MATERIALIZED (
+WITH m AS {{materialized}}(
     SELECT {{columns}} FROM {{source}}
     WHERE {{condition}} AND d0.status = %s AND r0.revoked_on IS NULL{{campaign}}
     ORDER BY {{newest}} DESC LIMIT %s)
@@ -227,6 +227,8 @@ _KEYS = 'r0.id, d0.signed_on, r0.decision_id, r0."order"'
 # from their own index (decisions 0016: from the table, 500 matches were 500 table pages), and
 # sorted; the page's rows are read from the table after the cut.
 SQLITE_MATCHES = {
+    # SQLite materializes a CTE read twice by itself; its MATERIALIZED needs 3.35 (Django: 3.31).
+    "materialized": "",
     "columns": _KEYS,
     "source": "decisions_recipient_fts t"
     " CROSS JOIN decisions_recipient r0 INDEXED BY decisions_recipient_public_keys"
@@ -238,6 +240,7 @@ SQLITE_MATCHES = {
 # PostgreSQL reads the matches' rows to check them: they carry what the page shows of them
 # (joined again by key, PostgreSQL hashed the whole recipient table to find the page's rows).
 POSTGRES_MATCHES = {
+    "materialized": "MATERIALIZED ",
     "columns": f"{_KEYS}, r0.name, r0.person_id, r0.unit_id",
     "source": "decisions_recipient r0 JOIN decisions_decision d0 ON d0.id = r0.decision_id",
     "newest": "r0.id",
