@@ -62,7 +62,11 @@ def _found(q: str, campaign_id=None, per_page: int = 5) -> tuple[int, list]:
         assert again == total
         rows += page
         offset += per_page
-    return total, [(a.name, a.order, a.decision) for a in rows]
+    return total, _rows_of(rows)
+
+
+def _rows_of(awards) -> list[tuple]:
+    return [(a.name, a.order, a.decision) for a in awards]
 
 
 def _expected(q: str, campaign_id=None) -> tuple[int, list]:
@@ -139,3 +143,22 @@ def test_sqlite_indexes_the_first_letters_of_words(many_awarded):
     _recipients(many_awarded[0], 1, "Nguyễn Nghiêng Khuyến")
     for q in ("nghieng", "nghien", "khuyen", "k"):
         assert _found(q) == _expected(q) and _found(q)[0] >= 1
+
+
+def test_pages_of_any_size_end_at_the_limit(many_awarded, client):
+    """Pages of 7 over a limit of 20: the last one holds the 15th to the 20th match, never
+    the extra one read to tell that there are more; past it, nothing (page and API)."""
+    first, _newer = many_awarded
+    expected = _expected("tran thi")[1][: public.SEARCH_LIMIT]
+    pages = [public.search_awards("tran thi", None, o, 7) for o in (0, 7, 14, 21)]
+    assert [total for total, _rows in pages] == [public.SEARCH_LIMIT + 1] * 4
+    assert [_rows_of(rows) for _total, rows in pages[:3]] == [
+        expected[0:7],
+        expected[7:14],
+        expected[14:20],
+    ]
+    assert pages[3][1] == []
+    answer = client.get("/api/v1/public/awards", {"q": "tran thi", "offset": 14, "limit": 7})
+    assert answer.status_code == 200
+    assert (answer.json()["count"], answer.json()["more"]) == (public.SEARCH_LIMIT, True)
+    assert len(answer.json()["results"]) == 6

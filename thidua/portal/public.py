@@ -279,6 +279,9 @@ def search_awards(q: str, campaign_id: int | None, offset: int, limit: int) -> t
     words = _words(q)
     if not words:
         return 0, []
+    # The list ends at the SEARCH_LIMIT-th match, whatever the page size (the API's ``limit``):
+    # the extra match read is only there to tell that there are more.
+    limit = max(0, min(limit, SEARCH_LIMIT - offset))
     parts, params = _matches(words)
     params.append(DecisionStatus.APPROVED.value)
     if campaign_id:
