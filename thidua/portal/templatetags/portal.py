@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from thidua.core.templatetags.thidua import number
 from thidua.portal.models import PortalIdentity
 
 register = template.Library()
@@ -78,11 +79,6 @@ def _truncated(text: str, length: int) -> str:
     return Truncator(text).chars(length)
 
 
-def _number(value: int) -> str:
-    """The ``number`` filter: 1234567 → "1.234.567"."""
-    return f"{value:,}".replace(",", ".")
-
-
 @register.filter
 def decision_items(rows) -> str:
     """The <li> of the list of signed decisions (PublicDecision rows)."""
@@ -96,7 +92,7 @@ def decision_items(rows) -> str:
             f'\n  <li class="card"><a href="{prefix}{d.id}/"><strong>Quyết định số {e(d.number)}'
             f'</strong></a> <span class="muted">ngày {day}</span>\n'
             f"    <div>{e(d.award)}</div>\n"
-            f'    <div class="small muted">{_number(d.awarded)} tập thể, cá nhân · {e(d.issuer)}'
+            f'    <div class="small muted">{number(d.awarded)} tập thể, cá nhân · {e(d.issuer)}'
             f" · {e(_truncated(d.campaign, 90))}</div></li>\n"
         )
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
