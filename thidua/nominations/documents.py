@@ -13,9 +13,9 @@ from django.utils import timezone
 from thidua.core import docx as d
 from thidua.core.rendering import render
 from thidua.org import issuers
-from thidua.org.office_services import document_offices
 
 from .models import Dossier
+from .services.deadline import proposing_offices
 
 LIST_WIDTHS = [12, 52, 28, 58, 78, 24]  # 252 mm: A4 landscape inside the margins
 
@@ -156,11 +156,10 @@ def submission_letter(dossier: Dossier) -> bytes:
 
 
 def _receivers(campaign) -> list[str]:
-    """A copy goes to the issuer's proposing office in force by the dossier deadline (Phòng
-    Nội vụ of a town, Phòng Văn hóa – Xã hội of a ward), else to the campaign's receiving unit."""
-    offices = document_offices(campaign.issuer, campaign.dossier_deadline).proposers
-    if offices:
-        return [o.name for o in offices]
+    """A copy goes to the offices that appraise the dossiers (``proposing_offices``), else to
+    the campaign's receiving unit."""
+    if offices := proposing_offices(campaign):
+        return offices
     return [d.official_name(campaign.receiving_unit)] if campaign.receiving_unit_id else []
 
 

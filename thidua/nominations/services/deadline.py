@@ -27,13 +27,18 @@ def is_open_for_submission(campaign: Campaign, unit: Unit, today: date | None = 
     return today <= submission_deadline(campaign, unit)[0]
 
 
+def proposing_offices(campaign: Campaign) -> list[str]:
+    """The issuer's offices that propose its commendations, in force by the dossier deadline
+    (Phòng Nội vụ of a town, Phòng Văn hóa – Xã hội of a ward): they receive and appraise the
+    campaign's dossiers."""
+    return [o.name for o in document_offices(campaign.issuer, campaign.dossier_deadline).proposers]
+
+
 def appraising_office(campaign: Campaign) -> str:
     """The office that receives and appraises the campaign's dossiers, as pages and messages
-    name it: the issuer's proposing office in force by the deadline (Phòng Nội vụ of a town,
-    Phòng Văn hóa – Xã hội of a ward), else the receiving unit."""
-    offices = document_offices(campaign.issuer, campaign.dossier_deadline).proposers
-    if offices:
-        return " và ".join(o.name for o in offices)
+    name it: its proposing offices, else the receiving unit."""
+    if offices := proposing_offices(campaign):
+        return " và ".join(offices)
     if campaign.receiving_unit is not None:
         return campaign.receiving_unit.name
     return "cơ quan tiếp nhận hồ sơ"
