@@ -1,6 +1,7 @@
 """A Phòng Nội vụ officer logs in and opens the seed campaign in a real browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from thidua.demo.management.commands.seed_demo import DEMO_PASSWORD
 
@@ -19,7 +20,8 @@ def test_officer_logs_in_and_reads_the_campaign(live_server, page, screenshot, f
     page.get_by_label("Tên đăng nhập").fill("noivu")
     page.get_by_label("Mật khẩu").fill("sai-mat-khau")
     page.get_by_role("button", name="Đăng nhập").click()
-    assert page.locator(".alert-error").count() == 1
+    # The same URL answers before and after the post: wait for the answer, not the URL.
+    expect(page.locator(".alert-error")).to_have_count(1)
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_text("Chuyên viên thi đua, khen thưởng").first.wait_for()
