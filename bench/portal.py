@@ -3,7 +3,10 @@ trivial page of the same client in the same run (target ≤ 3×).
 
     portal   the award search with a query that finds people, a common word (reference), the
              list of signed decisions and a decision's list of recipients (page 2 and a deep
-             page).
+             page), for an anonymous visitor beside the anonymous trivial page; and the searches
+             and the list again for a signed-in officer beside the signed-in trivial page (the
+             floor the issue's figures were measured against: it also loads the session, the
+             user and the roles, which the signed-in portal page loads too).
     dossier  the page of a dossier with about 300 candidates, evaluated with their reasons.
 """
 
@@ -20,6 +23,7 @@ def bench_portal(root, campaign, requests: int, ensure_awards) -> list[dict]:
     awarded = ensure_awards(root, campaign)
     analyzed()
     public = Client(HTTP_HOST="localhost")
+    staff = signed_in(officer(root))
     decision = Decision.objects.get(campaign=campaign, subject="Bench awards").pk
     deep = max(1, awarded // 50 - 1)
     pages = {
@@ -30,6 +34,10 @@ def bench_portal(root, campaign, requests: int, ensure_awards) -> list[dict]:
         "decisions": (public, "/cong-khai/khen-thuong/"),
         "decision": (public, f"/cong-khai/quyet-dinh/{decision}/?trang=2"),
         "deep": (public, f"/cong-khai/quyet-dinh/{decision}/?trang={deep}"),
+        "floor_staff": (staff, "/dang-nhap/"),
+        "search_staff": (staff, "/cong-khai/khen-thuong/?q=nguyen+van+hai"),
+        "search2_staff": (staff, "/cong-khai/khen-thuong/?q=tran+thi"),
+        "decisions_staff": (staff, "/cong-khai/khen-thuong/"),
     }
     p50, queries = p50_pages(pages, requests)
     return [
@@ -41,6 +49,13 @@ def bench_portal(root, campaign, requests: int, ensure_awards) -> list[dict]:
         measure("Danh sách quyết định đã ký", "decisions", "floor", p50, queries),
         measure(f"Quyết định {awarded:,} người, trang 2", "decision", "floor", p50, queries),
         measure(f"Quyết định, trang {deep}", "deep", "floor", p50, queries),
+        measure(
+            "Đã đăng nhập: tra cứu “nguyen van hai”", "search_staff", "floor_staff", p50, queries
+        ),
+        measure("Đã đăng nhập: tra cứu “tran thi”", "search2_staff", "floor_staff", p50, queries),
+        measure(
+            "Đã đăng nhập: danh sách quyết định", "decisions_staff", "floor_staff", p50, queries
+        ),
     ]
 
 
