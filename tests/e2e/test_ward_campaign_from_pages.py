@@ -12,6 +12,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -82,6 +83,8 @@ def sign_in(page, base: str, username: str, password: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+    # wait_for_load_state alone would return on the loaded login page (see conftest's login).
+    expect(page).not_to_have_url(base + "/dang-nhap/")
     page.wait_for_load_state()
 
 
