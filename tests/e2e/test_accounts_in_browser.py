@@ -25,6 +25,8 @@ def test_create_an_account_and_change_the_password_at_first_sign_in(
     page.locator("#id_unit").select_option(label="Xã Tả Van")
     page.locator("#id_role").select_option(label="Chuyên viên thi đua, khen thưởng")
     page.get_by_role("button", name="Tạo tài khoản").click()
+    page.locator("#temporary-password").wait_for()
+    page.wait_for_load_state()  # the page reached, whole
     password = page.locator("#temporary-password").inner_text()
     assert len(password) == 12
     screenshot(page, "account-temporary-password")
