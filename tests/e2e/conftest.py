@@ -18,8 +18,10 @@ def browser():
     require_tools("chromium")
     # Playwright's sync API runs an event loop; Django must allow ORM calls from the test body.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # expect() retries for 5 s by default: give it the pages' 15 s (a loaded CI machine).
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -61,6 +63,8 @@ def screenshot():
 @pytest.fixture
 def login():
     """Sign in as a demo account in a fresh session."""
+    from playwright.sync_api import expect
+
     from thidua.demo.seed_accounts import DEMO_PASSWORD
 
     def sign_in(page, base: str, username: str) -> None:
@@ -69,6 +73,10 @@ def login():
         page.get_by_label("Tên đăng nhập").fill(username)
         page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
         page.get_by_role("button", name="Đăng nhập").click()
+        # The click returns before the answer, and wait_for_load_state alone returns at once on
+        # the loaded login page: first wait to leave it (for home, the two-factor or the password
+        # page), then for the page reached to load.
+        expect(page).not_to_have_url(base + "/dang-nhap/")
         page.wait_for_load_state()
 
     return sign_in

@@ -3,6 +3,7 @@ temporary password, is held on the change page until a new password is chosen, t
 role on the account page."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,6 +25,8 @@ def test_create_an_account_and_change_the_password_at_first_sign_in(
     page.locator("#id_unit").select_option(label="Xã Tả Van")
     page.locator("#id_role").select_option(label="Chuyên viên thi đua, khen thưởng")
     page.get_by_role("button", name="Tạo tài khoản").click()
+    page.locator("#temporary-password").wait_for()
+    page.wait_for_load_state()  # the page reached, whole
     password = page.locator("#temporary-password").inner_text()
     assert len(password) == 12
     screenshot(page, "account-temporary-password")
@@ -45,8 +48,10 @@ def test_create_an_account_and_change_the_password_at_first_sign_in(
     page.locator("#id_new_password1").fill("12345678")
     page.locator("#id_new_password2").fill("12345678")
     page.get_by_role("button", name="Đổi mật khẩu").click()
-    body = page.inner_text("main")
-    assert "Mật khẩu quá ngắn: cần ít nhất 10 ký tự." in body
+    # The refusal comes back on the same URL: wait for it rather than read the page at once.
+    expect(page.locator("main")).to_contain_text(
+        "Mật khẩu quá ngắn: cần ít nhất 10 ký tự.", use_inner_text=True
+    )
     screenshot(page, "password-change-refused")
     page.locator("#id_old_password").fill(password)
     page.locator("#id_new_password1").fill("Ruong-bac-thang-26")

@@ -4,6 +4,7 @@ the decision, the chairman signs it and the certificates print: in a real browse
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +31,9 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, 
     for box in page.locator("input[name=present]").all():
         box.check()
     page.get_by_role("button", name="Lưu danh sách có mặt").click()
+    # The next button is on the page before the answer too: clicking it at once could cancel
+    # the attendance's post.
+    page.get_by_text("Đã lưu danh sách có mặt.").wait_for()
     page.get_by_role("button", name="Bắt đầu bỏ phiếu").click()
     page.get_by_text("Đang bỏ phiếu").first.wait_for()
     screenshot(page, "council-meeting-voting")
@@ -51,7 +55,8 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, 
     page.goto(meeting_url)
     page.get_by_role("button", name="Kết thúc bỏ phiếu và kiểm phiếu").click()
     page.get_by_text("Đã kết thúc bỏ phiếu").first.wait_for()
-    assert page.locator(".badge", has_text="Đề nghị khen thưởng").count() == 6
+    # The status badge stands above the results' table, which may not be parsed yet.
+    expect(page.locator(".badge", has_text="Đề nghị khen thưởng")).to_have_count(6)
     screenshot(page, "council-results")
 
     login(page, base, "noivu")
@@ -60,6 +65,8 @@ def test_meeting_votes_decision_and_certificates(live_server, page, screenshot, 
     page.get_by_text("Đã lập dự thảo quyết định").wait_for()
     page.get_by_label("Ngày ký").fill("30/10/2020")
     page.get_by_role("button", name="Lưu dự thảo").click()
+    # The draft's URL answers the post; signing in next would cancel a post still on its way.
+    page.get_by_text("Đã lưu dự thảo; tiền thưởng đã tính lại theo ngày ký.").wait_for()
     page.get_by_text("3.600.000 đ").first.wait_for()
     decision_url = page.url
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ..core.files import PDF_BYTES
 
@@ -52,19 +53,26 @@ def test_ward_dossier_from_extension_to_appraisal(
     page.locator("form.attest").first.get_by_label("Đạt", exact=True).check()
     page.locator("form.attest").first.get_by_role("button", name="Xác nhận").click()
     page.get_by_text("Đã ghi nhận xác nhận.").wait_for()
-    assert "Đã xác nhận đạt (Đỗ Thị Hồng Nhung)" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text(
+        "Đã xác nhận đạt (Đỗ Thị Hồng Nhung)", use_inner_text=True
+    )
     screenshot(page, "candidate-detail")
 
     page.goto(f"{base}/ho-so/{dossier.pk}/")
     pdf = tmp_path / "tai-lieu.pdf"
     pdf.write_bytes(PDF)
-    while page.locator("#tai-lieu .alert-warning li").count():
-        missing = page.locator("#tai-lieu .alert-warning li").first.inner_text()
-        option = page.locator("#id_required option").filter(has_text=missing[:40]).first
+    missing = page.locator("#tai-lieu .alert-warning li")
+    while left := missing.count():
+        first = missing.first.inner_text()
+        option = page.locator("#id_required option").filter(has_text=first[:40]).first
         page.locator("#id_required").select_option(value=option.get_attribute("value"))
         page.locator("#id_file").set_input_files(str(pdf))
         page.get_by_role("button", name="Tải lên").click()
+        # Every upload answers "Đã tải lên" on the same page: from the second on, only the
+        # shorter list tells the answer from the page before it.
+        expect(missing).to_have_count(left - 1)
         page.get_by_text("Đã tải lên").first.wait_for()
+        page.wait_for_load_state()
     page.get_by_text("Đã đủ các thành phần hồ sơ").wait_for()
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải Danh sách trích ngang (DOCX)").click()
@@ -76,6 +84,7 @@ def test_ward_dossier_from_extension_to_appraisal(
     page.goto(f"{base}/ho-so/{dossier.pk}/")
     page.get_by_role("button", name="Duyệt và nộp hồ sơ").click()
     page.get_by_text("Đã thực hiện: Duyệt và nộp hồ sơ.").wait_for()
+    page.wait_for_load_state()  # the whole page, before counting what it must not have
     assert page.get_by_role("link", name="Thêm người, tập thể").count() == 0
 
     # Phòng Nội vụ appraises one candidate and returns the dossier.

@@ -32,6 +32,7 @@ def test_officer_logs_in_and_reads_the_campaign(live_server, page, screenshot, f
         "link", name="Đợt thi đua chào mừng Kỷ niệm 70 năm ngày giải phóng Sa Pa"
     ).first.click()
     page.get_by_role("heading", name="III.2. Hình thức và tiêu chuẩn khen thưởng").wait_for()
+    page.wait_for_load_state()  # the campaign's page reached: read it once loaded
     body = page.inner_text("main")
     assert "Giấy khen của Chủ tịch UBND thị xã" in body
     assert "25/10/2020" in body

@@ -49,7 +49,9 @@ def test_open_ballot_on_the_members_home(live_server, page, login, screenshot, f
     for item in page.locator("input[type=radio][value='1']").all():
         item.check()
     page.get_by_role("button", name="Gửi phiếu").click()
-    page.wait_for_load_state()
+    # The ballot's own URL answers the post: wait for the answer (going home at once could
+    # cancel the post).
+    page.get_by_text("Đã ghi phiếu của bạn").wait_for()
     page.goto(base + "/")
     assert OPEN not in page.inner_text("main")
 
@@ -79,7 +81,7 @@ def test_the_demo_ward_ballot_on_the_members_home(live_server, page, login, scre
     for item in choices:
         item.check()
     page.get_by_role("button", name="Gửi phiếu").click()
-    page.wait_for_load_state()
+    page.get_by_text("Đã ghi phiếu của bạn").wait_for()  # the answer, not the ballot before it
     assert Vote.objects.filter(member__user__username="hoidong.sapa").count() == len(choices)
     page.goto(base + "/")
     assert OPEN not in page.inner_text("main")

@@ -72,6 +72,8 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone, login):
     page.get_by_placeholder("Nhập tên, có dấu hoặc không dấu, ví dụ: hoang thi").fill("ly thi may")
     page.get_by_role("button", name="Tìm").click()
     page.get_by_text("Lý Thị Mẩy").wait_for()
+    # The results page reached: let it load whole before reading what it must not show.
+    page.wait_for_load_state()
     body = page.inner_text("main")
     assert "Giấy khen của Chủ tịch UBND thị xã" in body and "01/QĐ-UBND" in body
     assert "1992" not in body  # no birth year of a named person
@@ -83,6 +85,7 @@ def test_portal_on_a_phone(live_server, page, screenshot, fits_phone, login):
     screenshot(page, "portal-decisions-phone")
     page.get_by_role("link", name="Quyết định số 01/QĐ-UBND").click()
     page.get_by_role("cell", name="Lý Thị Mẩy").wait_for()
+    page.wait_for_load_state()
     body = page.inner_text("main")
     assert "tập thể, cá nhân được khen thưởng" in body and "Xã Tả Van" in body
     fits_phone(page)

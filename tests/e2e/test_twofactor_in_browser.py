@@ -2,9 +2,12 @@
 a code of the app computed here), sees the recovery codes once, logs out, and logs in again
 with the password and a code."""
 
+import re
+
 import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from thidua.org.twofactor import secret_of
 
@@ -42,14 +45,15 @@ def test_chairman_enrols_then_logs_in_with_a_code(
     page.get_by_label("Mã xác thực").fill(code_for(device))
     page.get_by_role("button", name="Xác nhận").click()
     page.get_by_role("heading", name="Mã khôi phục").wait_for()
-    assert page.locator("#recovery-codes li").count() == 10
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
     screenshot(page, "twofactor-recovery-codes")
     page.get_by_role("link", name="Tôi đã lưu mã khôi phục, tiếp tục").click()
-    page.wait_for_load_state()
-    assert "/tai-khoan/xac-thuc-hai-buoc/" not in page.url
+    # The codes page is at the enrolment URL: leaving it is the sign of the next page.
+    expect(page).not_to_have_url(re.compile("/tai-khoan/xac-thuc-hai-buoc/"))
 
     page.get_by_role("button", name="Đăng xuất").click()
-    page.wait_for_load_state()
+    # Logged out, back on the home page (the same URL): the header offers to sign in again.
+    page.locator(".user-menu").get_by_role("link", name="Đăng nhập", exact=True).wait_for()
     login(page, base, "chutich")
     page.get_by_role("heading", name="Mã xác thực").wait_for()
     assert "/dang-nhap/ma-xac-thuc/" in page.url
@@ -57,7 +61,6 @@ def test_chairman_enrols_then_logs_in_with_a_code(
     device.refresh_from_db()
     page.get_by_label("Mã xác thực").fill(code_for(device, ahead=1))  # a step is used once
     page.get_by_role("button", name="Xác nhận").click()
-    page.wait_for_load_state()
-    assert "/dang-nhap/" not in page.url
+    expect(page).not_to_have_url(re.compile("/dang-nhap/"))
     page.get_by_text("Chủ tịch UBND").first.wait_for()
     screenshot(page, "twofactor-signed-in")

@@ -12,6 +12,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,6 +42,9 @@ COLLECTIVE_AWARD = "Giấy khen của Chủ tịch UBND phường cho tập th�
 
 def choose(page, selector: str, text: str) -> None:
     """Select the option whose text, without the tree's leading dashes, is ``text``."""
+    # Its options are read at once: on the page reached, parsed whole.
+    page.locator(selector).wait_for(state="attached")
+    page.wait_for_load_state()
     value = page.eval_on_selector(
         selector,
         """(el, text) => {
@@ -82,6 +86,8 @@ def sign_in(page, base: str, username: str, password: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+    # wait_for_load_state alone would return on the loaded login page (see conftest's login).
+    expect(page).not_to_have_url(base + "/dang-nhap/")
     page.wait_for_load_state()
 
 
@@ -92,6 +98,8 @@ def create_account(page, base: str, username: str, full_name: str, role: str) ->
     choose(page, "#id_unit", WARD)
     page.locator("#id_role").select_option(label=role)
     page.get_by_role("button", name="Tạo tài khoản").click()
+    page.locator("#temporary-password").wait_for()
+    page.wait_for_load_state()  # the page reached, whole
     password = page.locator("#temporary-password").inner_text().strip()
     assert len(password) == 12
     return password
@@ -350,3 +358,5 @@ def add_criteria_set(page, campaign_url: str, award: str, group: str) -> None:
     page.locator("#id_subject_category").select_option(value=option.get_attribute("value"))
     page.get_by_role("button", name="Lưu").click()
     page.get_by_text("Đã thêm bộ tiêu chuẩn.").wait_for()
+    # The kind's parameters come through htmx, a deferred script: it runs once the page loads.
+    page.wait_for_load_state()
