@@ -9,8 +9,14 @@ from pathlib import Path
 import pytest
 
 from ..system_tools import CHROMIUM, require_tools
+from .slow_server import install as install_slow_server
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pytest_configure(config):
+    if os.environ.get("THIDUA_E2E_SLOW"):  # see slow_server.py
+        install_slow_server()
 
 
 @pytest.fixture(scope="session")
