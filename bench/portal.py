@@ -7,10 +7,14 @@ trivial page of the same client in the same run (target ≤ 3×).
              and the list again for a signed-in officer beside the signed-in trivial page (the
              floor the issue's figures were measured against: it also loads the session, the
              user and the roles, which the signed-in portal page loads too).
-    dossier  the page of a dossier with about 300 candidates, evaluated with their reasons.
+    dossier  the page of a dossier with about 300 candidates, evaluated with their reasons; for
+             reference, the same page with its evaluation computed beforehand (what the rest of
+             the page costs).
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
 
 from django.test import Client
 
@@ -90,7 +94,41 @@ def bench_dossier(root, campaign, requests: int) -> list[dict]:
         "own": (own, f"/ho-so/{dossier.pk}/"),
     }
     p50, queries = p50_pages(pages, requests)
+    # Reference: the same page with its evaluation computed beforehand, i.e. what the page
+    # costs apart from evaluating its candidates (no cache of the kind exists in the product).
+    with evaluation_computed_beforehand():
+        ready_p50, ready_queries = p50_pages(
+            {"floor_staff": pages["floor_staff"], "ready": pages["dossier"]}, requests
+        )
     return [
         measure(f"Hồ sơ {dossier.n} đề nghị (cấp trên)", "dossier", "floor_staff", p50, queries),
         measure(f"Hồ sơ {dossier.n} đề nghị (đơn vị lập)", "own", "floor_own", p50, queries),
+        measure(
+            "Cùng hồ sơ, không tự kiểm tra (tham khảo)",
+            "ready",
+            "floor_staff",
+            ready_p50,
+            ready_queries,
+            target=None,
+        ),
     ]
+
+
+@contextmanager
+def evaluation_computed_beforehand():
+    """The dossier page's ``evaluate_candidates`` answering with the result of its first call."""
+    from thidua.nominations.views import dossiers
+
+    evaluate = dossiers.evaluate_candidates
+    kept: dict = {}
+
+    def ready(*args, **kwargs):
+        if "checks" not in kept:
+            kept["checks"] = evaluate(*args, **kwargs)
+        return kept["checks"]
+
+    dossiers.evaluate_candidates = ready
+    try:
+        yield
+    finally:
+        dossiers.evaluate_candidates = evaluate
