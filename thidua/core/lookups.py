@@ -10,11 +10,14 @@ dossier page).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Field, ForeignObject, Lookup, Model, Q, QuerySet
+
+M = TypeVar("M", bound=Model)
 
 
 @ForeignObject.register_lookup  # foreign keys read only their own class's lookups
@@ -88,3 +91,30 @@ def among(column: str, ids: Ids | QuerySet | Iterable[int]) -> Q:
     if isinstance(ids, Ids):
         return Q(**{f"{column}__any_of": ids})
     return Q(**{f"{column}__in": ids})
+
+
+def instance_reader(model: type[M], fields: Sequence[Field]) -> Callable[[Sequence], M]:
+    """Builds from a row of ``fields``' columns, read with a plain cursor, the instance the
+    ORM would build: each value through the converters the ORM's compiler applies (the
+    backend's, then the field's, e.g. JSON decoded). The converters are looked up once."""
+    table = model._meta.db_table
+    converted = []  # (position, column, its converters), for the fields that have some
+    for i, field in enumerate(fields):
+        column = field.get_col(table)
+        converters = [
+            *connection.ops.get_db_converters(column),
+            *column.get_db_converters(connection),
+        ]
+        if converters:
+            converted.append((i, column, converters))
+    names = [f.attname for f in fields]
+    alias = connection.alias
+
+    def read(row: Sequence) -> M:
+        values = list(row)
+        for i, column, converters in converted:
+            for convert in converters:
+                values[i] = convert(values[i], column, connection)
+        return model.from_db(alias, names, values)
+
+    return read

@@ -2,15 +2,15 @@
 
 The evaluation needs them on every dossier page: two ORM queries (the sets, then their
 criteria) cost more to compile than to run (bench/portal.py). Here one LEFT JOIN, read with a
-plain cursor, gives the same model instances (``Model.from_db``, JSON fields decoded as the
-ORM decodes them)."""
+plain cursor, gives the same model instances (``core.lookups.instance_reader``: the ORM's
+converters applied, JSON fields decoded)."""
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Model
 
 from thidua.campaigns.models import AwardForm, Campaign, CriteriaSet, Criterion, SubjectCategory
+from thidua.core.lookups import instance_reader
 
 MODELS = (CriteriaSet, SubjectCategory, Criterion)
 
@@ -35,6 +35,9 @@ def criteria_sets(campaign: Campaign) -> list[tuple[CriteriaSet, list[Criterion]
         cursor.execute(sql, [campaign.pk])
         rows = cursor.fetchall()
     found: dict[int, tuple[CriteriaSet, list[Criterion]]] = {}
+    read_set, read_category, read_criterion = (
+        instance_reader(model, group) for model, group in zip(MODELS, fields, strict=True)
+    )
     sizes = [len(group) for group in fields]
     pk = [group.index(model._meta.pk) for model, group in zip(MODELS, fields, strict=True)]
     for row in rows:
@@ -44,18 +47,9 @@ def criteria_sets(campaign: Campaign) -> list[tuple[CriteriaSet, list[Criterion]
         )
         set_id = set_row[pk[0]]
         if set_id not in found:
-            criteria_set = _instance(CriteriaSet, fields[0], set_row)
-            criteria_set.subject_category = _instance(SubjectCategory, fields[1], category_row)
+            criteria_set = read_set(set_row)
+            criteria_set.subject_category = read_category(category_row)
             found[set_id] = (criteria_set, [])
         if criterion_row[pk[2]] is not None:  # a set without criteria has one row of NULLs
-            found[set_id][1].append(_instance(Criterion, fields[2], criterion_row))
+            found[set_id][1].append(read_criterion(criterion_row))
     return list(found.values())
-
-
-def _instance(model: type[Model], fields, values: list) -> Model:
-    """The instance the ORM would build from these column values (its converters applied:
-    JSON decoded; SQLite's driver already turned dates into dates)."""
-    for i, field in enumerate(fields):
-        if values[i] is not None and hasattr(field, "from_db_value"):
-            values[i] = field.from_db_value(values[i], None, connection)
-    return model.from_db(connection.alias, [f.attname for f in fields], values)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import connection, models
 
 from thidua.campaigns.models import Campaign
+from thidua.core.lookups import instance_reader
 from thidua.org.models import Person, Unit
 
 
@@ -129,15 +130,5 @@ class PortalIdentity(models.Model):
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {columns} FROM portal_portalidentity WHERE id = 1")  # noqa: S608
             row = cursor.fetchone()
-        if row is None:
-            return cls(pk=1)
-        values = []
-        for field, value in zip(fields, row, strict=True):
-            column = field.get_col(cls._meta.db_table)  # converted as the ORM converts it
-            for convert in (
-                *connection.ops.get_db_converters(column),
-                *column.get_db_converters(connection),
-            ):
-                value = convert(value, column, connection)
-            values.append(value)
-        return cls.from_db(connection.alias, [f.attname for f in fields], values)
+        # Converted as the ORM converts it.
+        return instance_reader(cls, fields)(row) if row is not None else cls(pk=1)
