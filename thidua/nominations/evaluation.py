@@ -215,13 +215,13 @@ def _evaluate_candidates(
         for collective_id, rows_of_unit in members_with_ratings(unit_ids).items():
             members[collective_id] = tuple(engine.MemberFact(*m) for m in rows_of_unit)
 
-    maternity = defaultdict(set)  # the years of each leave (MaternityLeave.years)
+    maternity = defaultdict(set)  # the years of each person's leaves
     for person_id, starts_on, ends_on in (
         rows_among(MaternityLeave, ("person_id", "starts_on", "ends_on"), "person_id", person_ids)
         if people
         else ()
     ):
-        maternity[person_id].update(range(starts_on.year, ends_on.year + 1))
+        maternity[person_id].update(MaternityLeave.years_between(starts_on, ends_on))
 
     open_cases = read_open_cases(person_ids, unit_q, today)
 

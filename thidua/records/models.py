@@ -6,6 +6,8 @@ keeps that true in the database.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -241,4 +243,9 @@ class MaternityLeave(models.Model):
         return f"Nghỉ thai sản {self.starts_on:%d/%m/%Y} – {self.ends_on:%d/%m/%Y}"
 
     def years(self) -> set[int]:
-        return set(range(self.starts_on.year, self.ends_on.year + 1))
+        return set(self.years_between(self.starts_on, self.ends_on))
+
+    @staticmethod
+    def years_between(starts_on: date, ends_on: date) -> range:
+        """The calendar years a leave from ``starts_on`` to ``ends_on`` touches."""
+        return range(starts_on.year, ends_on.year + 1)
