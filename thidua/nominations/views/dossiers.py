@@ -4,7 +4,7 @@ documents generated from it."""
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
+from functools import cache, partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -163,8 +163,8 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     listing = _candidate_listing(request, checks, rows)
     prefix = candidate_prefix(dossier)
     names = {pk: row.name for pk, row in rows.items()}
-    # Read only where the page names it (returned, waiting, the submit question).
-    office = partial(services.appraising_office, dossier.campaign)
+    # Read only where the page names it (returned, waiting, the submit question), and once.
+    office = cache(partial(services.appraising_office, dossier.campaign))
     return render(
         request,
         "nominations/detail.html",
