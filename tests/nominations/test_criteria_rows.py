@@ -9,21 +9,23 @@ from thidua.campaigns.models import Campaign, CriteriaSet, Criterion
 from thidua.nominations.criteria_rows import criteria_sets
 
 
+def as_row(s, criteria):
+    """What the evaluation reads of a set (its subject category loaded) and its criteria."""
+    return (
+        s.pk,
+        s.award_form_id,
+        s.valid_from,
+        s.valid_to,
+        s.subject_category.name,
+        s.subject_category.person_categories,
+        s.subject_category.unit_kinds,
+        [(c.pk, c.parent_id, c.order, c.kind, c.text, c.params) for c in criteria],
+    )
+
+
 def orm_view(campaign):
     return [
-        (
-            s.pk,
-            s.award_form_id,
-            s.valid_from,
-            s.valid_to,
-            s.subject_category.name,
-            s.subject_category.person_categories,
-            s.subject_category.unit_kinds,
-            [
-                (c.pk, c.parent_id, c.order, c.kind, c.text, c.params)
-                for c in Criterion.objects.filter(criteria_set=s).order_by("order", "id")
-            ],
-        )
+        as_row(s, Criterion.objects.filter(criteria_set=s).order_by("order", "id"))
         for s in CriteriaSet.objects.filter(award_form__campaign=campaign)
         .select_related("subject_category")
         .order_by("subject_category__order", "pk")
@@ -31,19 +33,7 @@ def orm_view(campaign):
 
 
 def plain_view(campaign):
-    return [
-        (
-            s.pk,
-            s.award_form_id,
-            s.valid_from,
-            s.valid_to,
-            s.subject_category.name,
-            s.subject_category.person_categories,
-            s.subject_category.unit_kinds,
-            [(c.pk, c.parent_id, c.order, c.kind, c.text, c.params) for c in criteria],
-        )
-        for s, criteria in criteria_sets(campaign)
-    ]
+    return [as_row(s, criteria) for s, criteria in criteria_sets(campaign)]
 
 
 def test_criteria_sets_read_as_the_orm_reads_them(campaign):

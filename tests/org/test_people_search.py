@@ -24,6 +24,20 @@ NAMES = [
     "Vàng A Páo",
 ]
 
+
+def add_people(unit, names) -> None:
+    Person.objects.bulk_create(
+        Person(
+            full_name=n,
+            search_name=search.ascii_key(n),
+            gender="nu",
+            unit=unit,
+            category="cong_chuc",
+        )
+        for n in names
+    )
+
+
 CASES = {
     "nguyen van hai": {"Nguyễn Văn Hải", "Hải Nguyễn Văn"},
     "nguyen van ha": {"Nguyễn Văn Hải", "Hải Nguyễn Văn", "Nguyễn Văn Hạnh"},
@@ -63,16 +77,7 @@ CASES = {
 @pytest.mark.parametrize("q", CASES)
 def test_a_name_matches_each_word_the_last_one_unfinished(personas, q):
     unit = personas.units["department"]
-    Person.objects.bulk_create(
-        Person(
-            full_name=n,
-            search_name=search.ascii_key(n),
-            gender="nu",
-            unit=unit,
-            category="cong_chuc",
-        )
-        for n in NAMES
-    )
+    add_people(unit, NAMES)
     people = Person.objects.filter(full_name__in=NAMES)
     found = search.name_condition(people, q)
     assert set(found.values_list("full_name", flat=True)) == CASES[q]
@@ -89,16 +94,7 @@ def test_the_first_matches_are_the_lowest_ids_sorted_by_name(personas):
     from django.db import connection
 
     unit = personas.units["department"]
-    Person.objects.bulk_create(
-        Person(
-            full_name=n,
-            search_name=search.ascii_key(n),
-            gender="nu",
-            unit=unit,
-            category="cong_chuc",
-        )
-        for n in NAMES * 3
-    )
+    add_people(unit, NAMES * 3)
     people = Person.objects.filter(full_name__in=NAMES)
     ids = search.first_matches(people, 4, "thi")
     matches = search.name_condition(people, "thi")
@@ -125,16 +121,7 @@ def test_a_common_word_read_in_table_order_finds_the_same_people(personas, monke
     from django.db import connection
 
     unit = personas.units["department"]
-    Person.objects.bulk_create(
-        Person(
-            full_name=n,
-            search_name=search.ascii_key(n),
-            gender="nu",
-            unit=unit,
-            category="cong_chuc",
-        )
-        for n in NAMES * 3
-    )
+    add_people(unit, NAMES * 3)
     qs = Person.objects.filter(full_name__in=NAMES)
     by_index = search.first_matches(qs, 4, "thi")
     monkeypatch.setattr(search, "TABLE_COST", 0)
